@@ -1,0 +1,173 @@
+"""The command line: `logeerhuis [--data-dir DIR] [COMMAND]`, the same services without a window.
+
+Every message is Dutch; exit codes: 0 all well, 1 the check or command found a problem,
+2 the command could not run (bad input, unreadable data).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .paths import ENV_DATA_DIR, data_dir
+
+EXIT_OK, EXIT_PROBLEM, EXIT_ERROR = 0, 1, 2
+
+
+class DutchArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"logeerhuis: fout: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = DutchArgumentParser(
+        prog="logeerhuis",
+        description="Logeerhuis: planning, registratie en declaratie voor kleine logeerhuizen. "
+        "Zonder opdracht start het programmavenster.",
+        add_help=False,
+    )
+    parser._positionals.title = "opdrachten"
+    parser._optionals.title = "opties"
+    parser.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+    parser.add_argument(
+        "--data-dir",
+        metavar="MAP",
+        help=f"de gegevensmap (standaard: {ENV_DATA_DIR} of de gebruikersmap)",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"Logeerhuis {__version__}",
+        help="toon het versienummer en stop",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open het venster onzichtbaar, bezoek elke pagina en meld de tijden",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+    demo = commands.add_parser("demo", help="vul een lege gegevensmap met het demo-logeerhuis")
+    demo.add_argument(
+        "--if-empty", action="store_true", help="sla over (zonder fout) als er al gegevens zijn"
+    )
+    commands.add_parser("check", help="controleer de gegevens en het schema")
+    export = commands.add_parser("export-data", help="schrijf alle gegevens naar een JSON-bestand")
+    export.add_argument("file", metavar="BESTAND.json", type=Path)
+    imp = commands.add_parser(
+        "import-data", help="lees alle gegevens uit een JSON-bestand in een lege gegevensmap"
+    )
+    imp.add_argument("file", metavar="BESTAND.json", type=Path)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    directory = data_dir(args.data_dir)
+    if args.command is None:
+        from .app import run_gui  # Qt only when a window is wanted
+
+        return run_gui(directory, self_test=args.self_test)
+    handler: Callable[[argparse.Namespace, Path], int] = _COMMANDS[args.command]
+    from .services.errors import ServiceError
+
+    try:
+        return handler(args, directory)
+    except ServiceError as exc:
+        print(f"Fout: {exc.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("Afgebroken.", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _open(directory: Path):  # type: ignore[no-untyped-def]
+    from .services.database import open_database
+
+    return open_database(directory)
+
+
+def _demo(args: argparse.Namespace, directory: Path) -> int:
+    from .services.demo import build_demo
+
+    db = _open(directory)
+    try:
+        if not db.is_empty:
+            if args.if_empty:
+                print(f"Er staan al gegevens in {directory}; geen demo gemaakt.")
+                return EXIT_OK
+            print(
+                f"Fout: {directory} bevat al gegevens. De demo wordt alleen in een lege "
+                "gegevensmap gemaakt (kies een andere map met --data-dir).",
+                file=sys.stderr,
+            )
+            return EXIT_ERROR
+        summary = build_demo(db)
+    finally:
+        db.close()
+    print(f"Demo-logeerhuis gemaakt in {directory}:")
+    print(
+        f"  {summary.rooms} kamers, {summary.guests} gasten, {summary.funders} financiers, "
+        f"{summary.contracts} contracten,"
+    )
+    print(
+        f"  {summary.stays} verblijven met {summary.nights} nachten, "
+        f"{summary.cancelled_stays} geannuleerd."
+    )
+    return EXIT_OK
+
+
+def _check(_args: argparse.Namespace, directory: Path) -> int:
+    from .services.health import check_database
+
+    report = check_database(directory)
+    for fact in report.facts:
+        print(f"  {fact}")
+    if report.ok:
+        print("In orde: de gegevens zijn heel en kloppen.")
+        return EXIT_OK
+    print("Er zijn problemen gevonden:", file=sys.stderr)
+    for problem in report.problems:
+        print(f"  - {problem}", file=sys.stderr)
+    return EXIT_PROBLEM
+
+
+def _export(args: argparse.Namespace, directory: Path) -> int:
+    from .services.data_exchange import export_to_file
+
+    db = _open(directory)
+    try:
+        summary = export_to_file(db, args.file)
+    finally:
+        db.close()
+    print(f"Alle gegevens geschreven naar {args.file} ({_counts(summary)}).")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace, directory: Path) -> int:
+    from .services.data_exchange import import_from_file
+
+    db = _open(directory)
+    try:
+        summary = import_from_file(db, args.file)
+    finally:
+        db.close()
+    print(f"Gegevens ingelezen uit {args.file} in {directory} ({_counts(summary)}).")
+    return EXIT_OK
+
+
+def _counts(summary: object) -> str:
+    counts = getattr(summary, "counts", {}) or {}
+    shown = [f"{table}: {n}" for table, n in counts.items() if n]
+    return ", ".join(shown) or "leeg"
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
+    "demo": _demo,
+    "check": _check,
+    "export-data": _export,
+    "import-data": _import,
+}

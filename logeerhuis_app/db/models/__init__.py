@@ -1,0 +1,20 @@
+"""All ORM models; importing this package registers every table on Base.metadata."""
+
+from .funding import Allocation, Contract, Funder, RatePeriod
+from .house import Bed, Provider, Room
+from .people import Carer, Guest
+from .stays import Night, Stay
+
+__all__ = [
+    "Allocation",
+    "Bed",
+    "Carer",
+    "Contract",
+    "Funder",
+    "Guest",
+    "Night",
+    "Provider",
+    "RatePeriod",
+    "Room",
+    "Stay",
+]

@@ -1,0 +1,32 @@
+"""Errors a service raises; every message is Dutch and written for the user."""
+
+from __future__ import annotations
+
+
+class ServiceError(Exception):
+    """Something the user can understand and act on."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationError(ServiceError):
+    """Bad input. `field_errors` maps an input field name to the message to show beside it."""
+
+    def __init__(self, field_errors: dict[str, str], message: str | None = None) -> None:
+        self.field_errors = dict(field_errors)
+        summary = message or "Niet opgeslagen: controleer de gemarkeerde velden."
+        super().__init__(summary)
+
+
+class NotFoundError(ServiceError):
+    pass
+
+
+class ConflictError(ServiceError):
+    """The record changed (elsewhere) since it was loaded; reload before saving again."""
+
+
+class DataError(ServiceError):
+    """The data on disk cannot be opened or is not consistent."""

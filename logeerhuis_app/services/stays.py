@@ -1,0 +1,168 @@
+"""Stays stored as a header plus one row per night.
+
+The planner (issue 3) builds on these; here: create a stay in a free bed, and cancel one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..db.models import Allocation, Bed, Guest, Night, Room, Stay
+from ..domain.dates import format_date
+from ..domain.enums import StayStatus
+from ..domain.nights import occupied_nights
+from ..domain.people import display_name
+from .database import Database
+from .errors import NotFoundError, ServiceError, ValidationError
+
+
+@dataclass(frozen=True)
+class StayData:
+    id: int
+    guest_id: int
+    room_id: int
+    bed_id: int
+    allocation_id: int | None
+    arrival: date
+    departure: date
+    status: str
+    nights: int
+    notes: str
+
+
+@dataclass(frozen=True)
+class NewStay:
+    guest_id: int
+    room_id: int
+    arrival: date
+    departure: date
+    status: str = StayStatus.OPTION.value
+    allocation_id: int | None = None
+    bed_id: int | None = None  # None: the first free bed of the room
+    notes: str = ""
+
+
+def create_stay(db: Database, new: NewStay) -> StayData:
+    with db.session() as s:
+        return _to_data(add_stay(s, new))
+
+
+def add_stay(s: Session, new: NewStay) -> Stay:
+    """Add a stay and its nights inside an open session (also used by the demo builder)."""
+    if new.departure <= new.arrival:
+        raise ValidationError({"departure": "Het vertrek moet na de aankomst liggen."})
+    if new.status == StayStatus.CANCELLED:
+        raise ValidationError({"status": "Een nieuw verblijf kan niet geannuleerd zijn."})
+    guest = s.get(Guest, new.guest_id)
+    room = s.get(Room, new.room_id)
+    if guest is None or room is None:
+        raise NotFoundError("De gast of de kamer bestaat niet (meer).")
+    if not room.active:
+        raise ValidationError({"room_id": f"Kamer {room.name} is gesloten."})
+    if new.allocation_id is not None:
+        allocation = s.get(Allocation, new.allocation_id)
+        if allocation is None or allocation.guest_id != guest.id:
+            raise ValidationError({"allocation_id": "Deze toewijzing hoort niet bij deze gast."})
+    days = occupied_nights(new.arrival, new.departure)
+    bed = _choose_bed(s, room, new.bed_id, days)
+    stay = Stay(
+        guest_id=guest.id,
+        room_id=room.id,
+        bed_id=bed.id,
+        allocation_id=new.allocation_id,
+        arrival=new.arrival,
+        departure=new.departure,
+        status=new.status,
+        notes=new.notes.strip(),
+        version=1,
+    )
+    stay.nights = [
+        Night(bed_id=bed.id, day=day, allocation_id=new.allocation_id, active=True) for day in days
+    ]
+    s.add(stay)
+    try:
+        s.flush()
+    except IntegrityError as exc:  # a concurrent booking won the race: the index refused ours
+        raise ServiceError(f"Kamer {room.name} is in deze periode al bezet.") from exc
+    return stay
+
+
+def _choose_bed(s: Session, room: Room, bed_id: int | None, days: list[date]) -> Bed:
+    beds = [b for b in room.bed_rows if b.active]
+    if bed_id is not None:
+        beds = [b for b in beds if b.id == bed_id]
+        if not beds:
+            raise ValidationError({"bed_id": f"Dit bed hoort niet bij kamer {room.name}."})
+    blocker: tuple[Night, Bed] | None = None
+    for bed in beds:
+        taken = s.scalar(
+            select(Night)
+            .where(Night.bed_id == bed.id, Night.active.is_(True), Night.day.in_(days))
+            .order_by(Night.day)
+            .limit(1)
+        )
+        if taken is None:
+            return bed
+        blocker = blocker or (taken, bed)
+    if blocker is None:
+        raise ValidationError({"room_id": f"Kamer {room.name} heeft geen bed."})
+    night, _bed = blocker
+    other = s.get(Guest, s.get(Stay, night.stay_id).guest_id)  # type: ignore[union-attr]
+    who = display_name(other.first_name, other.prefix, other.last_name) if other else "iemand"
+    raise ValidationError(
+        {"room_id": f"Kamer {room.name} is op {format_date(night.day)} bezet door {who}."}
+    )
+
+
+def cancel_stay(
+    db: Database, stay_id: int, *, reason: str, cancelled_by: str, when: datetime | None = None
+) -> StayData:
+    """Cancel: the nights stop occupying the bed but stay on record for the funders' counts."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Vul de reden van de annulering in."})
+    with db.session() as s:
+        stay = s.get(Stay, stay_id)
+        if stay is None:
+            raise NotFoundError("Dit verblijf bestaat niet (meer).")
+        if stay.status in (StayStatus.CANCELLED, StayStatus.DEPARTED):
+            raise ServiceError(f"Dit verblijf is al {StayStatus(stay.status).label.lower()}.")
+        stay.status = StayStatus.CANCELLED.value
+        stay.cancelled_at = when or datetime.now().replace(microsecond=0)
+        stay.cancel_reason = reason.strip()
+        stay.cancelled_by = cancelled_by.strip()
+        stay.version += 1
+        for night in stay.nights:
+            night.active = False
+        s.flush()
+        return _to_data(stay)
+
+
+def list_stays(db: Database, start: date, end: date) -> list[StayData]:
+    """Stays that overlap [start, end), cancelled ones included."""
+    with db.session() as s:
+        rows = s.scalars(
+            select(Stay)
+            .where(Stay.arrival < end, Stay.departure > start)
+            .order_by(Stay.arrival, Stay.id)
+        )
+        return [_to_data(r) for r in rows]
+
+
+def _to_data(stay: Stay) -> StayData:
+    return StayData(
+        id=stay.id,
+        guest_id=stay.guest_id,
+        room_id=stay.room_id,
+        bed_id=stay.bed_id,
+        allocation_id=stay.allocation_id,
+        arrival=stay.arrival,
+        departure=stay.departure,
+        status=stay.status,
+        nights=(stay.departure - stay.arrival).days,
+        notes=stay.notes,
+    )

@@ -1,0 +1,1 @@
+"""ui layer (see docs and ARCHITECTURE.md)."""

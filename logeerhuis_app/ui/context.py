@@ -1,0 +1,45 @@
+"""What every page needs: the open database, the prompter and one app-wide change signal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from ..services.database import Database
+from .widgets.prompter import Prompter
+
+# Topics carried by AppContext.data_changed; a page reloads only for topics it shows.
+TOPIC_GUESTS = "guests"
+TOPIC_ROOMS = "rooms"
+TOPIC_FUNDERS = "funders"  # funders and their contracts
+TOPIC_ALLOCATIONS = "allocations"
+TOPIC_SETTINGS = "settings"
+TOPIC_STAYS = "stays"
+TOPIC_ALL = "all"  # e.g. after an import
+
+
+class AppContext(QObject):
+    data_changed = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        prompter: Prompter,
+        data_dir: Path,
+        status: Callable[[str], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.db = db
+        self.prompter = prompter
+        self.data_dir = data_dir
+        self._status = status or (lambda _message: None)
+
+    def status(self, message: str) -> None:
+        """A short message in the main window's status bar (e.g. "Gast opgeslagen")."""
+        self._status(message)
+
+    def announce(self, topic: str) -> None:
+        """Tell every page that data of this topic changed."""
+        self.data_changed.emit(topic)

@@ -1,0 +1,52 @@
+"""The base of every page in the main window's navigation."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from .context import TOPIC_ALL, AppContext
+
+
+class Page(QWidget):
+    """A page shows one subject. Subclasses set the class attributes and implement refresh().
+
+    - nav_title: the Dutch name in the navigation ("Gasten").
+    - topics: the data_changed topics after which this page reloads.
+    """
+
+    nav_title = ""
+    topics: tuple[str, ...] = ()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._stale = True
+        context.data_changed.connect(self._on_data_changed)
+
+    def refresh(self) -> None:
+        """Reload what the page shows from the services."""
+        raise NotImplementedError
+
+    def activate(self) -> None:
+        """Called when the page becomes visible; reloads only when something changed."""
+        if self._stale:
+            self.refresh()
+            self._stale = False
+
+    def can_leave(self) -> bool:
+        """False when unsaved input would be lost; the page then asks or keeps the user."""
+        return True
+
+    def focus_search(self) -> None:
+        """Ctrl+F: put the cursor in the page's search box, if it has one."""
+
+    def new_item(self) -> None:
+        """Ctrl+N: start a new item of what this page lists, if it lists anything."""
+
+    def _on_data_changed(self, topic: str) -> None:
+        if topic == TOPIC_ALL or topic in self.topics:
+            if self.isVisible():
+                self.refresh()
+                self._stale = False
+            else:
+                self._stale = True

@@ -1,0 +1,14 @@
+"""The pages of the main window, in navigation order. Imported after the window is shown."""
+
+from __future__ import annotations
+
+from .page import Page
+
+
+def page_classes() -> list[type[Page]]:
+    from .funders.page import FundersPage
+    from .guests.page import GuestsPage
+    from .rooms.page import RoomsPage
+    from .settings.page import SettingsPage
+
+    return [GuestsPage, RoomsPage, FundersPage, SettingsPage]

@@ -1,0 +1,1 @@
+"""Reusable widgets: typed input fields, forms with per-field messages, the prompter."""

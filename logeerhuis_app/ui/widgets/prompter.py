@@ -1,0 +1,72 @@
+"""Questions and messages to the user, injected so tests never block on a modal box."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class Prompter(Protocol):
+    def info(self, title: str, text: str) -> None: ...
+    def error(self, title: str, text: str) -> None: ...
+    def confirm(self, title: str, text: str) -> bool: ...
+    def open_file(self, title: str, file_filter: str) -> Path | None: ...
+    def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None: ...
+
+
+class QtPrompter:
+    """The real thing: Qt's standard dialogs (Dutch through qtbase_nl)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def info(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)
+
+    def error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.parent, title, text)
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self.parent,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def open_file(self, title: str, file_filter: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.parent, title, "", file_filter)
+        return Path(name) if name else None
+
+    def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, file_filter)
+        return Path(name) if name else None
+
+
+class RecordingPrompter:
+    """For tests: records every message and answers from prepared replies."""
+
+    def __init__(self, *, confirm: bool = True, files: list[Path] | None = None) -> None:
+        self.messages: list[tuple[str, str, str]] = []
+        self.confirm_answer = confirm
+        self.files = list(files or [])
+
+    def info(self, title: str, text: str) -> None:
+        self.messages.append(("info", title, text))
+
+    def error(self, title: str, text: str) -> None:
+        self.messages.append(("error", title, text))
+
+    def confirm(self, title: str, text: str) -> bool:
+        self.messages.append(("confirm", title, text))
+        return self.confirm_answer
+
+    def open_file(self, title: str, file_filter: str) -> Path | None:
+        return self.files.pop(0) if self.files else None
+
+    def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None:
+        return self.files.pop(0) if self.files else None
