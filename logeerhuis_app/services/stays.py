@@ -17,6 +17,7 @@ from ..domain.dates import format_date
 from ..domain.enums import StayStatus
 from ..domain.nights import occupied_nights
 from ..domain.people import display_name
+from ..domain.rooms import room_label
 from .database import Database
 from .errors import NotFoundError, ServiceError, ValidationError
 
@@ -63,7 +64,7 @@ def add_stay(s: Session, new: NewStay) -> Stay:
     if guest is None or room is None:
         raise NotFoundError("De gast of de kamer bestaat niet (meer).")
     if not room.active:
-        raise ValidationError({"room_id": f"Kamer {room.name} is gesloten."})
+        raise ValidationError({"room_id": f"{room_label(room.name)} is gesloten."})
     if new.allocation_id is not None:
         allocation = s.get(Allocation, new.allocation_id)
         if allocation is None or allocation.guest_id != guest.id:
@@ -88,7 +89,7 @@ def add_stay(s: Session, new: NewStay) -> Stay:
     try:
         s.flush()
     except IntegrityError as exc:  # a concurrent booking won the race: the index refused ours
-        raise ServiceError(f"Kamer {room.name} is in deze periode al bezet.") from exc
+        raise ServiceError(f"{room_label(room.name)} is in deze periode al bezet.") from exc
     return stay
 
 
@@ -110,12 +111,12 @@ def _choose_bed(s: Session, room: Room, bed_id: int | None, days: list[date]) ->
             return bed
         blocker = blocker or (taken, bed)
     if blocker is None:
-        raise ValidationError({"room_id": f"Kamer {room.name} heeft geen bed."})
+        raise ValidationError({"room_id": f"{room_label(room.name)} heeft geen bed."})
     night, _bed = blocker
     other = s.get(Guest, s.get(Stay, night.stay_id).guest_id)  # type: ignore[union-attr]
     who = display_name(other.first_name, other.prefix, other.last_name) if other else "iemand"
     raise ValidationError(
-        {"room_id": f"Kamer {room.name} is op {format_date(night.day)} bezet door {who}."}
+        {"room_id": f"{room_label(room.name)} is op {format_date(night.day)} bezet door {who}."}
     )
 
 

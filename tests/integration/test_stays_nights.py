@@ -42,7 +42,7 @@ def test_a_double_booking_is_refused_naming_the_guest_in_the_way(house):
     with pytest.raises(ValidationError) as info:
         create_stay(db, NewStay(piet.id, room.id, date(2026, 3, 8), date(2026, 3, 10)))
     assert info.value.field_errors["room_id"] == (
-        "Kamer Kamer Linde is op 08-03-2026 bezet door Anna de Vries."
+        "Kamer Linde is op 08-03-2026 bezet door Anna de Vries."
     )
     # A changeover day is fine: departure morning, arrival afternoon.
     create_stay(db, NewStay(piet.id, room.id, date(2026, 3, 9), date(2026, 3, 10)))

@@ -72,3 +72,10 @@ def test_names_with_dutch_prefixes():
     assert display_name("Jan", "van der", "Berg") == "Jan van der Berg"
     assert sort_name("Jan", "van der", "Berg") == "Berg, Jan van der"
     assert display_name("", "", "Smit") == "Smit"
+
+
+def test_room_label_does_not_repeat_kamer():
+    from logeerhuis_app.domain.rooms import room_label
+
+    assert room_label("Linde") == "Kamer Linde"
+    assert room_label("Kamer 1 – Linde") == "Kamer 1 – Linde"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 
 class Prompter(Protocol):
@@ -14,6 +15,7 @@ class Prompter(Protocol):
     def confirm(self, title: str, text: str) -> bool: ...
     def open_file(self, title: str, file_filter: str) -> Path | None: ...
     def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None: ...
+    def run_dialog(self, dialog: QDialog) -> bool: ...
 
 
 class QtPrompter:
@@ -46,6 +48,10 @@ class QtPrompter:
         name, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, file_filter)
         return Path(name) if name else None
 
+    def run_dialog(self, dialog: QDialog) -> bool:
+        """Show a dialog of our own modally; True when the user accepted it."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
 
 class RecordingPrompter:
     """For tests: records every message and answers from prepared replies."""
@@ -54,6 +60,9 @@ class RecordingPrompter:
         self.messages: list[tuple[str, str, str]] = []
         self.confirm_answer = confirm
         self.files = list(files or [])
+        # A test sets this to fill in and accept (or reject) a dialog instead of a user.
+        self.dialog_handler: Callable[[QDialog], None] | None = None
+        self.dialogs: list[QDialog] = []
 
     def info(self, title: str, text: str) -> None:
         self.messages.append(("info", title, text))
@@ -70,3 +79,9 @@ class RecordingPrompter:
 
     def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None:
         return self.files.pop(0) if self.files else None
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        self.dialogs.append(dialog)
+        if self.dialog_handler is not None:
+            self.dialog_handler(dialog)
+        return dialog.result() == QDialog.DialogCode.Accepted

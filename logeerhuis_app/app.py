@@ -1,0 +1,149 @@
+"""Start the window: show it at once, then open the data and build the pages.
+
+Also the `--self-test`: the same start off-screen, then every page visited and timed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from .paths import settings_path
+
+
+def run_gui(data_dir: Path, *, self_test: bool = False) -> int:
+    started = time.perf_counter()
+    if self_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Logeerhuis")
+    app.setOrganizationName("Logeerhuis")
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    translator = QTranslator(app)
+    if translator.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    window = MainWindow(settings_path(data_dir))
+    if not self_test:
+        window.show()
+        app.processEvents()
+    failures: list[str] = []
+    previous_hook = sys.excepthook
+    sys.excepthook = _make_excepthook(window, data_dir, failures, self_test)
+    try:
+        context = _open(window, data_dir, self_test)
+        if context is None:
+            return 2
+        from .ui.registry import page_classes
+
+        window.attach(context, page_classes())
+        if self_test:
+            return _self_test(app, window, started, failures)
+        return app.exec()
+    finally:
+        sys.excepthook = previous_hook
+
+
+def _open(window, data_dir: Path, self_test: bool):  # type: ignore[no-untyped-def]
+    from .services.database import open_database
+    from .services.errors import ServiceError
+    from .ui.context import AppContext
+    from .ui.widgets.prompter import QtPrompter
+
+    prompter = QtPrompter(window)
+    try:
+        db = open_database(data_dir)
+    except ServiceError as exc:
+        if self_test:
+            print(f"Fout: {exc.message}", file=sys.stderr)
+        else:
+            prompter.error("Gegevens niet geopend", exc.message)
+        return None
+    context = AppContext(db, prompter, data_dir, status=window.show_status)
+    if db.is_empty and not self_test:
+        _offer_demo(context)
+    return context
+
+
+def _offer_demo(context) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from .services.demo import build_demo
+
+    if not context.prompter.confirm(
+        "Welkom bij Logeerhuis",
+        "Er zijn nog geen gegevens. Wilt u eerst rondkijken in een demo-logeerhuis met "
+        "verzonnen gasten, kamers en financiers?\n\n"
+        "Kies Nee om met een leeg logeerhuis te beginnen.",
+    ):
+        return
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        summary = build_demo(context.db)
+    finally:
+        QApplication.restoreOverrideCursor()
+    context.status(f"Demo-logeerhuis gemaakt: {summary.guests} gasten, {summary.stays} verblijven.")
+
+
+def _self_test(app, window, started: float, failures: list[str]) -> int:  # type: ignore[no-untyped-def]
+    window.show()
+    app.processEvents()
+    print(f"Venster getoond na {1000 * (time.perf_counter() - started):.0f} ms")
+    for index, page in enumerate(window.pages):
+        begin = time.perf_counter()
+        try:
+            window.show_page(index)
+            page.refresh()
+            app.processEvents()
+        except Exception as exc:  # a self-test reports every failure, then goes on
+            failures.append(f"{page.nav_title}: {exc!r}")
+        took = 1000 * (time.perf_counter() - begin)
+        print(f"  {page.nav_title:<28} {took:7.0f} ms")
+    window.close()
+    app.processEvents()
+    window.context.db.close()
+    total = 1000 * (time.perf_counter() - started)
+    if failures:
+        print(f"Zelftest MISLUKT na {total:.0f} ms:", file=sys.stderr)
+        for failure in failures:
+            print(f"  - {failure}", file=sys.stderr)
+        return 1
+    print(f"Zelftest geslaagd: {len(window.pages)} pagina's in {total:.0f} ms.")
+    return 0
+
+
+def _make_excepthook(window, data_dir: Path, failures: list[str], self_test: bool):  # type: ignore[no-untyped-def]
+    """An error in a slot must not kill the app silently: log it and tell the user in Dutch."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        text = "".join(traceback.format_exception(kind, value, tb))
+        failures.append(f"{kind.__name__}: {value}")
+        try:
+            with (data_dir / "fouten.log").open("a", encoding="utf-8") as log:
+                log.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')}\n{text}\n")
+        except OSError:
+            pass
+        if self_test:
+            print(text, file=sys.stderr)
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(
+            window,
+            "Er ging iets mis",
+            "Er ging iets mis in Logeerhuis. Wat al was opgeslagen, blijft bewaard.\n\n"
+            f"Technische melding: {value}\n\nDe details staan in {data_dir / 'fouten.log'}.",
+        )
+
+    return hook

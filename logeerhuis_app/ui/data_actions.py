@@ -1,0 +1,52 @@
+"""Bestand > exporteren / importeren: the complete data set as a JSON file."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from ..services.errors import ServiceError
+from .context import TOPIC_ALL, AppContext
+
+JSON_FILTER = "Logeerhuis-gegevens (*.json)"
+
+
+def export_all(context: AppContext) -> bool:
+    from ..services.data_exchange import export_to_file
+
+    suggested = f"logeerhuis-gegevens-{date.today().isoformat()}.json"
+    path = context.prompter.save_file("Alle gegevens exporteren", suggested, JSON_FILTER)
+    if path is None:
+        return False
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        summary = export_to_file(context.db, path)
+    except ServiceError as exc:
+        context.prompter.error("Export mislukt", exc.message)
+        return False
+    finally:
+        QApplication.restoreOverrideCursor()
+    rows = sum(summary.counts.values())
+    context.status(f"Alle gegevens geschreven naar {path} ({rows} regels).")
+    return True
+
+
+def import_all(context: AppContext) -> bool:
+    from ..services.data_exchange import import_from_file
+
+    path = context.prompter.open_file("Gegevens importeren", JSON_FILTER)
+    if path is None:
+        return False
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        summary = import_from_file(context.db, path)
+    except ServiceError as exc:
+        context.prompter.error("Import mislukt", exc.message)
+        return False
+    finally:
+        QApplication.restoreOverrideCursor()
+    context.announce(TOPIC_ALL)
+    context.status(f"Gegevens ingelezen uit {path} ({sum(summary.counts.values())} regels).")
+    return True

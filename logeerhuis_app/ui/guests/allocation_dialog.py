@@ -1,0 +1,94 @@
+"""Add or change one allocation (beschikking, toewijzing, indicatie) of a guest."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from ...domain.enums import AllocationKind, VolumeFrequency
+from ...services.allocations import AllocationData, save_allocation
+from ...services.contracts import list_contracts
+from ...services.errors import ServiceError, ValidationError
+from ...services.funders import list_funders
+from ..context import AppContext
+from ..widgets.fields import ChoiceField, DateField, IntField, NoteField, TextField
+from ..widgets.form import ERROR_STYLE, Form
+
+
+class AllocationDialog(QDialog):
+    def __init__(
+        self, context: AppContext, allocation: AllocationData, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.allocation = allocation
+        self.saved: AllocationData | None = None
+        self.setWindowTitle("Nieuwe toewijzing" if allocation.id is None else "Toewijzing wijzigen")
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        grid = QFormLayout()
+        layout.addLayout(grid)
+        self.form = Form()
+        funders = list_funders(context.db, include_inactive=False)
+        self.form.add(
+            grid,
+            "funder_id",
+            "Financier",
+            ChoiceField([(0, "— kies —")] + [(f.id, f.name) for f in funders]),
+        )
+        self.form.add(grid, "contract_id", "Contract", ChoiceField([]))
+        self.form.add(grid, "kind", "Soort", ChoiceField(AllocationKind.choices()))
+        self.form.add(grid, "reference", "Kenmerk (toewijzingnummer)", TextField(max_length=50))
+        self.form.add(grid, "decision_reference", "Beschikkingnummer", TextField(max_length=50))
+        self.form.add(grid, "start_date", "Ingangsdatum", DateField(required=True))
+        self.form.add(grid, "end_date", "Einddatum", DateField())
+        self.form.add(grid, "volume", "Volume (etmalen)", IntField(minimum=1, maximum=366))
+        self.form.add(grid, "volume_frequency", "Per", ChoiceField(VolumeFrequency.choices()))
+        self.form.add(grid, "care_profile", "Zorgprofiel", TextField(max_length=20))
+        self.form.add(grid, "notes", "Opmerkingen", NoteField(lines=2))
+        self.form.fields["funder_id"].currentIndexChanged.connect(self._fill_contracts)
+        self.message = QLabel()
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        values = dict(allocation.__dict__)
+        self.form.fields["funder_id"].set_value(allocation.funder_id)
+        self._fill_contracts()
+        self.form.set_values(values)
+
+    def _fill_contracts(self) -> None:
+        funder_id = self.form.fields["funder_id"].value()
+        contracts = list_contracts(self.context.db, funder_id=funder_id) if funder_id else []
+        self.form.fields["contract_id"].set_choices(
+            [(None, "— geen —")] + [(c.id, f"{c.name} ({c.product_code})") for c in contracts]
+        )
+
+    def save(self) -> None:
+        values, problems = self.form.read()
+        if problems:
+            self.form.show_errors(problems)
+            return
+        try:
+            self.saved = save_allocation(self.context.db, replace(self.allocation, **values))
+        except ValidationError as exc:
+            rest = self.form.show_errors(exc.field_errors)
+            self._say(rest or "Controleer de rood gemarkeerde velden.")
+            return
+        except ServiceError as exc:
+            self._say(exc.message)
+            return
+        self.accept()
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()

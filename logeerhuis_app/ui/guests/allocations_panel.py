@@ -1,0 +1,115 @@
+"""The allocations of the guest in the editor: a list with add, change and remove."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from ...domain.dates import format_date
+from ...domain.enums import AllocationKind, VolumeFrequency
+from ...services.allocations import AllocationData, delete_allocation, list_allocations
+from ...services.errors import ServiceError
+from ..context import TOPIC_ALLOCATIONS, AppContext
+from ..widgets.record_table import Column, RecordTableModel
+from .allocation_dialog import AllocationDialog
+
+
+def _period(a: AllocationData) -> str:
+    return f"{format_date(a.start_date)} t/m {format_date(a.end_date) or 'open'}"
+
+
+def _volume(a: AllocationData) -> str:
+    if a.volume is None:
+        return ""
+    return f"{a.volume} per {VolumeFrequency(a.volume_frequency).label.lower()}"
+
+
+COLUMNS = (
+    Column("Financier", lambda a: a.funder_name),
+    Column("Soort", lambda a: AllocationKind(a.kind).label),
+    Column("Kenmerk", lambda a: a.reference),
+    Column("Periode", _period),
+    Column("Volume", _volume),
+    Column("Profiel", lambda a: a.care_profile),
+    Column("Contract", lambda a: a.contract_name),
+)
+
+
+class AllocationsPanel(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.guest_id: int | None = None
+        layout = QVBoxLayout(self)
+        self.hint = QLabel("Sla de gast eerst op; daarna kunt u toewijzingen toevoegen.")
+        layout.addWidget(self.hint)
+        self.model = RecordTableModel(COLUMNS, self)
+        self.model.dimmed = lambda a: a.end_date is not None and a.end_date < date.today()
+        self.table = QTableView()
+        self.table.setObjectName("allocations_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Toewijzing toevoegen")
+        self.add_button.setObjectName("add_allocation")
+        self.add_button.clicked.connect(self.add)
+        self.edit_button = QPushButton("Wijzigen")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button = QPushButton("Verwijderen")
+        self.delete_button.clicked.connect(self.delete_selected)
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.show_guest(None)
+
+    def show_guest(self, guest_id: int | None) -> None:
+        self.guest_id = guest_id
+        self.hint.setVisible(guest_id is None)
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            button.setEnabled(guest_id is not None)
+        records = list_allocations(self.context.db, guest_id) if guest_id is not None else []
+        self.model.set_records(records)
+        self.table.resizeColumnsToContents()
+
+    def _selected(self) -> AllocationData | None:
+        index = self.table.currentIndex()
+        return self.model.record(index.row()) if index.isValid() else None
+
+    def add(self) -> None:
+        if self.guest_id is not None:
+            self._open(AllocationData(guest_id=self.guest_id, start_date=date.today()))
+
+    def edit_selected(self) -> None:
+        allocation = self._selected()
+        if allocation is not None:
+            self._open(allocation)
+
+    def _open(self, allocation: AllocationData) -> None:
+        dialog = AllocationDialog(self.context, allocation, self)
+        if self.context.prompter.run_dialog(dialog):
+            self.context.status("Toewijzing opgeslagen.")
+            self.context.announce(TOPIC_ALLOCATIONS)
+            self.show_guest(self.guest_id)
+
+    def delete_selected(self) -> None:
+        allocation = self._selected()
+        if allocation is None:
+            return
+        if not self.context.prompter.confirm(
+            "Toewijzing verwijderen", f"Toewijzing {allocation.reference or ''} verwijderen?"
+        ):
+            return
+        try:
+            delete_allocation(self.context.db, allocation.id)
+        except ServiceError as exc:
+            self.context.prompter.error("Niet verwijderd", exc.message)
+            return
+        self.context.announce(TOPIC_ALLOCATIONS)
+        self.show_guest(self.guest_id)

@@ -1,0 +1,81 @@
+"""Kamers: the rooms of the house, their beds, environment and features."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from ...domain.enums import RoomEnvironment
+from ...services.rooms import MAX_BEDS, RoomData, get_room, list_rooms, save_room, validate_room
+from ..context import TOPIC_ROOMS
+from ..master_detail import MasterDetailPage
+from ..widgets.fields import CheckField, ChoiceField, IntField, NoteField, TextField
+from ..widgets.record_table import Column
+
+
+def _features(room: RoomData) -> str:
+    marks = [
+        ("tillift", room.has_hoist),
+        ("begane grond", room.ground_floor),
+        ("rolstoel", room.wheelchair_accessible),
+    ]
+    return ", ".join(name for name, present in marks if present)
+
+
+class RoomsPage(MasterDetailPage):
+    nav_title = "Kamers"
+    topics = (TOPIC_ROOMS,)
+    new_label = "Nieuwe kamer"
+    item_noun = "kamer"
+    columns = (
+        Column("Kamer", lambda r: r.name),
+        Column("Bedden", lambda r: str(r.beds), align_right=True),
+        Column("Omgeving", lambda r: RoomEnvironment(r.environment).label),
+        Column("Voorzieningen", _features),
+        Column("Status", lambda r: "open" if r.active else "gesloten"),
+    )
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, parent)
+        self.model.dimmed = lambda r: not r.active
+
+    def load_records(self, search: str) -> list[Any]:
+        return list_rooms(self.context.db)
+
+    def count_text(self, count: int) -> str:
+        return "1 kamer" if count == 1 else f"{count} kamers"
+
+    def blank(self) -> RoomData:
+        return RoomData(sort_order=len(self.model.records) + 1)
+
+    def fetch(self, item_id: int) -> RoomData:
+        return get_room(self.context.db, item_id)
+
+    def check(self, item) -> None:  # type: ignore[no-untyped-def]
+        validate_room(item)
+
+    def save(self, item: RoomData) -> RoomData:
+        return save_room(self.context.db, item)
+
+    def build_editor(self, layout: QVBoxLayout) -> None:
+        grid = QFormLayout()
+        layout.addLayout(grid)
+        add = self.form.add
+        add(grid, "name", "Naam *", TextField(max_length=100))
+        add(grid, "beds", "Aantal bedden", IntField(minimum=1, maximum=MAX_BEDS, required=True))
+        add(grid, "environment", "Omgeving", ChoiceField(RoomEnvironment.choices()))
+        add(grid, "has_hoist", "Voorzieningen", CheckField("Tillift"))
+        add(grid, "ground_floor", "", CheckField("Begane grond"))
+        add(grid, "wheelchair_accessible", "", CheckField("Rolstoeltoegankelijk"))
+        add(grid, "sort_order", "Volgorde in de planner", IntField(minimum=0, maximum=999))
+        add(grid, "active", "", CheckField("Open (gesloten kamers worden niet gepland)"))
+        add(grid, "notes", "Opmerkingen", NoteField(lines=3))
+        hint = QLabel(
+            "Beschermd: voor gasten die niet zelfstandig de deur uit kunnen (bijvoorbeeld bij "
+            "dementie). Beschut: toezicht in de buurt, vrije in- en uitloop."
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        layout.addWidget(hint)
+        layout.addStretch(1)
