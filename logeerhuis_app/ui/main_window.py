@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self._action(self.file_menu, "import", "Gegevens &importeren…", None, self._import)
         self.file_menu.addSeparator()
         self._action(
-            self.file_menu, "quit", "&Afsluiten", QKeySequence.StandardKey.Quit, self.close
+            self.file_menu, "quit", "&Afsluiten", QKeySequence("Ctrl+Q"), self.close
         )
         self.edit_menu = menu.addMenu("Be&werken")
         self._action(self.edit_menu, "new", "&Nieuw", QKeySequence.StandardKey.New,

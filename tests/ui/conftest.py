@@ -33,3 +33,16 @@ def show(qtbot):
         return widget
 
     return _show
+
+
+@pytest.fixture
+def activate(qtbot):
+    """Make a shown window the active one, so that keyboard shortcuts reach it."""
+    from PySide6.QtWidgets import QApplication
+
+    def _activate(window):
+        window.activateWindow()
+        window.windowHandle().requestActivate()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+
+    return _activate

@@ -1,0 +1,76 @@
+"""The main window: navigation, shortcuts, unsaved input kept, geometry remembered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+
+from logeerhuis_app.paths import settings_path
+from logeerhuis_app.ui.main_window import MainWindow
+from logeerhuis_app.ui.registry import page_classes
+
+
+def _window(context, show):
+    window = MainWindow(settings_path(context.data_dir))
+    window.attach(context, page_classes())
+    return show(window)
+
+
+def test_navigation_lists_every_page_in_dutch(qtbot, context, show):
+    window = _window(context, show)
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles == ["Gasten", "Kamers", "Financiers en contracten", "Instellingen"]
+    window.nav.setCurrentRow(2)
+    assert window.current_page().nav_title == "Financiers en contracten"
+
+
+def test_ctrl_number_switches_pages_and_ctrl_n_starts_a_new_item(qtbot, context, show, activate):
+    window = _window(context, show)
+    activate(window)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page().nav_title == "Kamers"
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page().editor_title.text() == "Nieuwe kamer"
+    window.actions_by_name["page_0"].trigger()
+    assert window.current_page().nav_title == "Gasten"
+
+
+def test_leaving_a_page_with_unsaved_input_asks_and_can_stay(qtbot, context, show, prompter):
+    window = _window(context, show)
+    window.show_page(1)
+    page = window.current_page()
+    page.new_item()
+    qtbot.keyClicks(page.form.fields["name"], "Eik")
+    prompter.confirm_answer = False
+    assert not window.show_page(0)
+    assert window.current_page() is page
+    assert page.form.fields["name"].text() == "Eik"
+    assert window.nav.currentRow() == 1
+    prompter.confirm_answer = True
+    assert window.show_page(0)
+
+
+def test_geometry_and_page_are_remembered(qtbot, context, show):
+    window = _window(context, show)
+    window.setGeometry(QRect(10, 20, 760, 700))
+    qtbot.waitUntil(lambda: window.size().height() == 700)
+    wanted = (window.size().width(), window.size().height())
+    window.show_page(3)
+    window.close()
+    again = MainWindow(settings_path(context.data_dir))
+    qtbot.addWidget(again)
+    again.attach(context, page_classes())
+    assert (again.size().width(), again.size().height()) == wanted
+    assert again.current_page().nav_title == "Instellingen"
+    assert settings_path(context.data_dir).exists()
+
+
+def test_export_from_the_file_menu(qtbot, context, show, prompter, tmp_path):
+    from logeerhuis_app.services.rooms import RoomData, save_room
+
+    save_room(context.db, RoomData(name="Linde"))
+    window = _window(context, show)
+    target = tmp_path / "uit.json"
+    prompter.files.append(target)
+    window.actions_by_name["export"].trigger()
+    assert '"Linde"' in target.read_text(encoding="utf-8")
+    assert "Alle gegevens geschreven" in context.messages[-1]
