@@ -12,11 +12,11 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QSplitter,
     QStackedWidget,
     QWidget,
 )
@@ -39,7 +39,8 @@ class MainWindow(QMainWindow):
         self.pages: list[Page] = []
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(210)
+        self.nav.setFixedWidth(220)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setStyleSheet(
             "QListWidget { font-size: 11pt; border: none; background: #eef2f5; }"
             "QListWidget::item { padding: 8px 10px; }"
@@ -49,12 +50,13 @@ class MainWindow(QMainWindow):
         self.loading = QLabel("Gegevens openen…")
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.loading)
-        splitter = QSplitter()
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.location_label = QLabel()
         self.statusBar().addPermanentWidget(self.location_label)
         self.nav.currentRowChanged.connect(self._nav_changed)
@@ -85,9 +87,7 @@ class MainWindow(QMainWindow):
         self._action(self.file_menu, "export", "Alle gegevens &exporteren…", None, self._export)
         self._action(self.file_menu, "import", "Gegevens &importeren…", None, self._import)
         self.file_menu.addSeparator()
-        self._action(
-            self.file_menu, "quit", "&Afsluiten", QKeySequence("Ctrl+Q"), self.close
-        )
+        self._action(self.file_menu, "quit", "&Afsluiten", QKeySequence("Ctrl+Q"), self.close)
         self.edit_menu = menu.addMenu("Be&werken")
         self._action(self.edit_menu, "new", "&Nieuw", QKeySequence.StandardKey.New,
                      lambda: self._on_page(lambda p: p.new_item()))  # fmt: skip

@@ -42,6 +42,7 @@ class MasterDetailPage(Page):
     search_placeholder = ""  # empty: no search box
     new_label = "Nieuw"
     item_noun = "item"  # "gast", "kamer": used in messages
+    list_width = 440  # starting width of the list pane in pixels
 
     def __init__(self, context, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, parent)
@@ -126,6 +127,7 @@ class MasterDetailPage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -165,12 +167,20 @@ class MasterDetailPage(Page):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        self._sized = False
         self.splitter = splitter
 
         save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save_shortcut.activated.connect(self.save_current)
         self.set_editor_enabled(False)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if not self._sized and self.splitter.count() > 1 and self.width() > self.list_width + 400:
+            # Sizes only stick once the page has its real width.
+            self.splitter.setSizes([self.list_width, self.width() - self.list_width])
+            self._sized = True
 
     # -- behaviour ---------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -59,6 +59,7 @@ class FundersPage(MasterDetailPage):
     topics = (TOPIC_FUNDERS,)
     new_label = "Nieuwe financier"
     item_noun = "financier"
+    list_width = 470
     columns = (
         Column("Financier", lambda f: f.name),
         Column("Soort", lambda f: FunderKind(f.kind).label),
@@ -124,6 +125,7 @@ class FundersPage(MasterDetailPage):
         self.contracts.setModel(self.contracts_model)
         self.contracts.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.contracts.verticalHeader().hide()
+        self.contracts.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.contracts.horizontalHeader().setStretchLastSection(True)
         self.contracts.doubleClicked.connect(lambda _i: self.edit_contract())
         box_layout.addWidget(self.contracts)

@@ -34,6 +34,7 @@ class GuestsPage(MasterDetailPage):
     search_placeholder = "Zoek op naam, BSN of geboortedatum (Ctrl+F)"
     new_label = "Nieuwe gast"
     item_noun = "gast"
+    list_width = 520
     columns = (
         Column("Naam", lambda g: g.name),
         Column("Geboortedatum", lambda g: format_date(g.date_of_birth), align_right=True),

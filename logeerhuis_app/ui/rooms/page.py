@@ -28,6 +28,7 @@ class RoomsPage(MasterDetailPage):
     topics = (TOPIC_ROOMS,)
     new_label = "Nieuwe kamer"
     item_noun = "kamer"
+    list_width = 600
     columns = (
         Column("Kamer", lambda r: r.name),
         Column("Bedden", lambda r: str(r.beds), align_right=True),

@@ -125,6 +125,9 @@ class TextField(QLineEdit):
     def __init__(self, parent: QWidget | None = None, *, max_length: int = 200) -> None:
         super().__init__(parent)
         self.setMaxLength(max_length)
+        if max_length <= 40:  # codes and numbers: a field as wide as what fits in it
+            digit = self.fontMetrics().horizontalAdvance("0")
+            self.setMaximumWidth(max(90, digit * (max_length + 3)))
 
     def value(self) -> str:
         return self.text().strip()
