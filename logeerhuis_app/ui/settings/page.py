@@ -24,10 +24,9 @@ class SettingsPage(MasterDetailPage):
 
     def __init__(self, context, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, parent)
-        # One record: no list. Take the list pane out so that it leaves no gap.
-        self._list_pane = self.splitter.widget(0)
-        self._list_pane.hide()
-        self._list_pane.setParent(None)
+        # One record: no list pane and no splitter handle.
+        self.splitter.widget(0).hide()
+        self.splitter.setHandleWidth(0)
 
     def record_id(self, record: Any) -> int:
         return 1
