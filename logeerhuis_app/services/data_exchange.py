@@ -1,0 +1,264 @@
+"""All data to one JSON file and back: a move to another PC or database, readable for people.
+
+The file holds no export moment, so export -> import into an empty data directory -> export
+gives the same bytes. The layout is described in docs/data-format.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, inspect, select, text
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from ..db import (
+    models,  # noqa: F401  (registers every table on Base.metadata)
+    schema,
+)
+from ..db.base import Base
+from .data_exchange_values import (
+    constraint_reason,
+    rows_from_json,
+    rows_to_json,
+    sequences_from_json,
+)
+from .database import Database
+from .errors import DataError
+
+FORMAT_NAME = "logeerhuis-data"
+FORMAT_VERSION = 1
+_NOT_EXCHANGED = {"alembic_version"}
+_NOTHING_READ = "Er is niets ingelezen."
+_TOP_KEYS = {"format", "format_version", "schema_revision", "tables", "sequences"}
+
+
+@dataclass(frozen=True)
+class ExchangeSummary:
+    counts: dict[str, int]  # table name -> rows written or read
+
+
+def exchanged_tables() -> list[Table]:
+    """Every user table, parents before children (the order of inserting)."""
+    return [t for t in Base.metadata.sorted_tables if t.name not in _NOT_EXCHANGED]
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+def export_data(db: Database) -> dict[str, Any]:
+    """Everything in the database as one JSON-ready dict, rows ordered by primary key."""
+    try:
+        with db.engine.connect() as conn:
+            _begin(conn, "DEFERRED")  # one snapshot for all tables, even while the app writes
+            revision = _stored_revision(conn)
+            tables = {}
+            for table in exchanged_tables():
+                rows = conn.execute(select(table).order_by(*table.primary_key.columns)).all()
+                tables[table.name] = rows_to_json(table, list(rows))
+            sequences = _read_sequences(conn)
+    except SQLAlchemyError as exc:
+        raise DataError(f"De gegevens konden niet worden gelezen: {_reason(exc)}") from exc
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "schema_revision": revision,
+        "tables": tables,
+        "sequences": sequences,
+    }
+
+
+def export_to_file(db: Database, path: Path) -> ExchangeSummary:
+    data = export_data(db)
+    body = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    _write_atomically(Path(path), body.encode("utf-8"))
+    return _summary(data["tables"])
+
+
+def _write_atomically(path: Path, content: bytes) -> None:
+    """Write next to the target and rename: a crash leaves the old file or the new, never half."""
+    temp_name = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+        ) as handle:
+            temp_name = handle.name
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except OSError as exc:
+        if temp_name is not None and os.path.exists(temp_name):
+            os.unlink(temp_name)
+        raise DataError(
+            f"Het bestand {path} kan niet worden geschreven: {exc.strerror or exc}."
+        ) from exc
+
+
+def _read_sequences(conn: Connection) -> dict[str, int]:
+    """The AUTOINCREMENT counters, so ids of deleted rows are never given again after a move."""
+    if conn.dialect.name != "sqlite":
+        # PostgreSQL: read each table's sequence with pg_sequences here once it is supported.
+        return {}
+    if not _has_sqlite_sequence(conn):
+        return {}
+    found = {name: seq for name, seq in conn.execute(text("SELECT name, seq FROM sqlite_sequence"))}
+    return {t.name: int(found[t.name]) for t in exchanged_tables() if t.name in found}
+
+
+def _has_sqlite_sequence(conn: Connection) -> bool:
+    query = text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='sqlite_sequence'")
+    return conn.execute(query).first() is not None
+
+
+# --- import ---------------------------------------------------------------------------------
+
+
+def import_from_file(db: Database, path: Path) -> ExchangeSummary:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError(
+            f"Het bestand {path} kan niet worden gelezen: {exc.strerror or exc}."
+        ) from exc
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise DataError(f"Het bestand {path} is geen Logeerhuis-gegevensbestand.") from None
+    except json.JSONDecodeError as exc:
+        raise DataError(
+            f"Het bestand {path} is geen Logeerhuis-gegevensbestand: het is geen geldige JSON "
+            f"(regel {exc.lineno}, kolom {exc.colno})."
+        ) from None
+    return import_data(db, data)
+
+
+def import_data(db: Database, data: Any) -> ExchangeSummary:
+    """Read a whole export into an empty database in one transaction: all of it or nothing."""
+    sections = _check_header(data)
+    sequences = sequences_from_json(data.get("sequences", {}), exchanged_tables())
+    converted = [
+        (table, rows_from_json(table, sections[table.name])) for table in exchanged_tables()
+    ]
+    try:
+        with db.engine.begin() as conn:
+            _begin(conn, "IMMEDIATE")  # the write lock now: nobody adds rows after the check
+            _refuse_unless_ready(conn)
+            for table, rows in converted:
+                _insert(conn, table, rows)
+            _restore_sequences(conn, sequences)
+    except SQLAlchemyError as exc:
+        raise DataError(f"Inlezen mislukt: {_reason(exc)}. {_NOTHING_READ}") from exc
+    return ExchangeSummary(counts={table.name: len(rows) for table, rows in converted})
+
+
+def _check_header(data: Any) -> dict[str, Any]:
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise DataError("Dit bestand is geen Logeerhuis-gegevensbestand.")
+    version = data.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise DataError("Het bestand heeft geen geldige formaatversie.")
+    if version > FORMAT_VERSION:
+        raise DataError(
+            "Dit bestand is gemaakt met een nieuwere versie van Logeerhuis "
+            f"(formaatversie {version}). Installeer de nieuwste versie om het in te lezen."
+        )
+    unknown_keys = set(data) - _TOP_KEYS
+    if unknown_keys:
+        raise DataError(f"Onbekende onderdelen in het bestand: {', '.join(sorted(unknown_keys))}.")
+    revision, head = data.get("schema_revision"), schema.head_revision()
+    if revision != head:
+        newer = isinstance(revision, str) and revision not in schema.known_revisions()
+        hint = (
+            "Het is gemaakt met een nieuwere versie van Logeerhuis; installeer die eerst."
+            if newer
+            else "Open het eerst met dezelfde versie van Logeerhuis en voer het opnieuw uit."
+        )
+        raise DataError(
+            f"Het bestand hoort bij schemaversie {revision}, dit programma gebruikt {head}. {hint}"
+        )
+    tables = data.get("tables")
+    if not isinstance(tables, dict):
+        raise DataError("Het bestand bevat geen tabellen.")
+    known = {t.name for t in exchanged_tables()}
+    unknown, missing = sorted(set(tables) - known), sorted(known - set(tables))
+    if unknown:
+        raise DataError(f"Het bestand bevat onbekende tabellen: {', '.join(unknown)}.")
+    if missing:
+        raise DataError(f"In het bestand ontbreken tabellen: {', '.join(missing)}.")
+    return tables
+
+
+def _refuse_unless_ready(conn: Connection) -> None:
+    revision = _stored_revision(conn)
+    if revision != schema.head_revision():
+        raise DataError(
+            f"De database heeft schemaversie {revision}; verwacht {schema.head_revision()}."
+        )
+    filled = [t.name for t in exchanged_tables() if conn.execute(select(1).select_from(t)).first()]
+    if filled:
+        raise DataError(
+            "Gegevens worden alleen in een lege gegevensmap ingelezen, zodat er niets wordt "
+            f"overschreven. Deze bevat al gegevens (in: {', '.join(filled)}). Kies een nieuwe "
+            "map met --data-dir."
+        )
+
+
+def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    try:
+        conn.execute(table.insert(), rows)
+    except IntegrityError as exc:
+        # The table was empty, so the rows that went in tell which row was refused.
+        done = conn.execute(select(func.count()).select_from(table)).scalar_one()
+        row = rows[min(done, len(rows) - 1)]
+        ident = f" (id {row['id']})" if "id" in row else ""
+        raise DataError(
+            f"Tabel {table.name}, rij {done + 1}{ident} past niet: "
+            f"{constraint_reason(table, exc)}. {_NOTHING_READ}"
+        ) from exc
+
+
+def _restore_sequences(conn: Connection, sequences: dict[str, int]) -> None:
+    if conn.dialect.name != "sqlite":
+        # PostgreSQL: setval() per table sequence here once it is supported.
+        return
+    for name, value in sequences.items():
+        params = {"name": name, "seq": value}
+        updated = conn.execute(
+            text("UPDATE sqlite_sequence SET seq = max(seq, :seq) WHERE name = :name"), params
+        )
+        if updated.rowcount == 0:
+            conn.execute(
+                text("INSERT INTO sqlite_sequence (name, seq) VALUES (:name, :seq)"), params
+            )
+
+
+# --- shared ---------------------------------------------------------------------------------
+
+
+def _begin(conn: Connection, mode: str) -> None:
+    """pysqlite starts a transaction only at the first write; SQLite needs it said explicitly."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _stored_revision(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _summary(tables: dict[str, Any]) -> ExchangeSummary:
+    return ExchangeSummary(counts={name: len(section["rows"]) for name, section in tables.items()})
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(orig if orig is not None else exc).rstrip(".")

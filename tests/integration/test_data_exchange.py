@@ -1,0 +1,294 @@
+"""All data to one JSON file and back: identical round trip, all-or-nothing, Dutch refusals."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from logeerhuis_app.cli import main
+from logeerhuis_app.db.models import Carer, Guest
+from logeerhuis_app.services.allocations import AllocationData, save_allocation
+from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
+from logeerhuis_app.services.data_exchange import (
+    FORMAT_VERSION,
+    exchanged_tables,
+    export_data,
+    export_to_file,
+    import_data,
+    import_from_file,
+)
+from logeerhuis_app.services.database import open_database
+from logeerhuis_app.services.errors import DataError
+from logeerhuis_app.services.funders import FunderData, save_funder
+from logeerhuis_app.services.guests import CarerData, GuestData, save_guest
+from logeerhuis_app.services.provider import ProviderData, save_provider
+from logeerhuis_app.services.rooms import RoomData, save_room
+from logeerhuis_app.services.stays import NewStay, cancel_stay, create_stay
+
+LOGO = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
+
+
+def build_house(db) -> dict[str, int]:
+    """A small real house with every table filled, a cancelled stay and deleted rows."""
+    save_provider(db, ProviderData(name="Logeerhuis De Linde", city="Sneek", logo=LOGO))
+    linde = save_room(db, RoomData(name="Kamer Linde", beds=1, has_hoist=True))
+    eik = save_room(db, RoomData(name="Kamer Eik", beds=2))
+    funder = save_funder(
+        db, FunderData(kind="gemeente", name="Gemeente Súdwest-Fryslân", cbs_code="1900")
+    )
+    contract = save_contract(
+        db,
+        ContractData(
+            funder_id=funder.id,
+            name="Kortdurend verblijf",
+            product_code="04A04",
+            valid_from=date(2026, 1, 1),
+            rates=(RateData(valid_from=date(2026, 1, 1), amount_cents=12_550),),
+        ),
+    )
+    anna = save_guest(
+        db,
+        GuestData(
+            first_name="Anna",
+            prefix="de",
+            last_name="Vries",
+            date_of_birth=date(1941, 5, 17),
+            needs_hoist=True,
+            notes='Zegt "goedemorgen" en houdt van crème brûlée ☕',
+            carers=(
+                CarerData(name="Els de Vries", relation="dochter", is_primary=True),
+                CarerData(name="Tijdelijk"),
+            ),
+        ),
+    )
+    anna = save_guest(db, replace(anna, carers=anna.carers[:1]))  # deletes the last carer
+    piet = save_guest(db, GuestData(first_name="Piet", last_name="Dam"))
+    allocation = save_allocation(
+        db,
+        AllocationData(
+            guest_id=anna.id,
+            funder_id=funder.id,
+            contract_id=contract.id,
+            kind="toewijzing",
+            reference="T-0001",
+            start_date=date(2026, 1, 1),
+            volume=12,
+        ),
+    )
+    create_stay(
+        db,
+        NewStay(anna.id, linde.id, date(2026, 3, 2), date(2026, 3, 5), allocation_id=allocation.id),
+    )
+    cancelled = create_stay(db, NewStay(piet.id, eik.id, date(2026, 3, 3), date(2026, 3, 4)))
+    cancel_stay(
+        db, cancelled.id, reason="Ziek", cancelled_by="mantelzorger", when=datetime(2026, 3, 1, 9)
+    )
+    create_stay(db, NewStay(piet.id, eik.id, date(2026, 3, 3), date(2026, 3, 6)))
+    gone = save_guest(db, GuestData(last_name="Weg"))
+    with db.session() as s:
+        s.delete(s.get(Guest, gone.id))  # the guests counter is now ahead of max(id)
+    return {"deleted_guest": gone.id}
+
+
+@pytest.fixture
+def house(db):
+    return build_house(db)
+
+
+def _empty_db(tmp_path, name="doel"):
+    return open_database(tmp_path / name)
+
+
+def _row_count(db) -> int:
+    with db.engine.connect() as conn:
+        return sum(
+            conn.execute(select(func.count()).select_from(t)).scalar_one()
+            for t in exchanged_tables()
+        )
+
+
+def _as_dict(section: dict, index: int = 0) -> dict:
+    return dict(zip(section["columns"], section["rows"][index], strict=True))
+
+
+def test_every_table_is_exported_with_readable_values(db, house):
+    data = export_data(db)
+    assert list(data) == ["format", "format_version", "schema_revision", "tables", "sequences"]
+    assert data["format"] == "logeerhuis-data" and data["format_version"] == 1
+    assert all(section["rows"] for section in data["tables"].values()), "a table is empty"
+    anna = _as_dict(data["tables"]["guests"])
+    assert anna["date_of_birth"] == "1941-05-17"
+    assert anna["needs_hoist"] is True and anna["id"] == 1
+    assert isinstance(anna["created_at"], str) and "T" in anna["created_at"]
+    provider = _as_dict(data["tables"]["provider"])
+    assert provider["logo"].startswith("iVBORw0KGgo")  # base64 of the PNG signature
+    cancelled = _as_dict(data["tables"]["stays"], 1)
+    assert cancelled["status"] == "geannuleerd"
+    assert cancelled["cancelled_at"] == "2026-03-01T09:00:00"
+    assert data["sequences"]["guests"] == house["deleted_guest"]
+    assert data["sequences"]["carers"] > len(data["tables"]["carers"]["rows"])
+
+
+def test_export_import_export_gives_identical_bytes_and_keeps_the_counters(db, house, tmp_path):
+    first = tmp_path / "eerste.json"
+    summary = export_to_file(db, first)
+    assert summary.counts["nights"] == 7 and summary.counts["guests"] == 2
+    target = _empty_db(tmp_path)
+    assert import_from_file(target, first).counts == summary.counts
+    second = tmp_path / "tweede.json"
+    export_to_file(target, second)
+    assert second.read_bytes() == first.read_bytes()
+    assert first.read_bytes().endswith(b"}\n")
+    assert "crème brûlée ☕" in first.read_text(encoding="utf-8")  # not \u-escaped
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+    newcomer = save_guest(target, GuestData(last_name="Nieuw"))
+    assert newcomer.id > house["deleted_guest"]
+    target.close()
+
+
+def test_import_into_a_database_with_data_is_refused_and_changes_nothing(db, house, tmp_path):
+    data = export_data(db)
+    before = _row_count(db)
+    with pytest.raises(DataError) as info:
+        import_data(db, data)
+    assert "lege gegevensmap" in info.value.message
+    assert _row_count(db) == before
+
+
+def test_a_failed_export_is_a_dutch_error(db, tmp_path):
+    with pytest.raises(DataError) as info:
+        export_to_file(db, tmp_path / "bestaat-niet" / "x.json")
+    assert "kan niet worden geschreven" in info.value.message
+
+
+def _spoil(data: dict, how: str) -> dict:
+    data = json.loads(json.dumps(data))
+    tables = data["tables"]
+    if how == "format":
+        data["format"] = "iets-anders"
+    elif how == "newer":
+        data["format_version"] = FORMAT_VERSION + 1
+    elif how == "schema":
+        data["schema_revision"] = "9999_toekomst"
+    elif how == "table":
+        tables["invoices"] = {"columns": ["id"], "rows": [[1]]}
+    elif how == "column":
+        tables["rooms"]["columns"][-1] = "colour"
+    elif how == "missing_value":
+        tables["rooms"]["rows"][0].pop()
+    elif how == "bad_date":
+        index = tables["guests"]["columns"].index("date_of_birth")
+        tables["guests"]["rows"][0][index] = "17-05-1941"
+    elif how == "bad_bool":
+        index = tables["guests"]["columns"].index("active")
+        tables["guests"]["rows"][1][index] = "ja"
+    elif how == "dangling":
+        index = tables["carers"]["columns"].index("guest_id")
+        tables["carers"]["rows"][0][index] = 999
+    elif how == "double_night":
+        nights = tables["nights"]
+        column = nights["columns"].index
+        first = nights["rows"][0]
+        clash = next(
+            r
+            for r in nights["rows"]
+            if r[column("bed_id")] != first[column("bed_id")] and r[column("active")]
+        )
+        clash[column("bed_id")] = first[column("bed_id")]
+        clash[column("day")] = first[column("day")]
+    return data
+
+
+@pytest.mark.parametrize(
+    ("how", "expected"),
+    [
+        ("format", "geen Logeerhuis-gegevensbestand"),
+        ("newer", "gemaakt met een nieuwere versie"),
+        ("schema", "schemaversie 9999_toekomst"),
+        ("table", "onbekende tabellen: invoices"),
+        ("column", "onbekende kolommen: colour"),
+        ("missing_value", "Tabel rooms, rij 1"),
+        ("bad_date", "Tabel guests, rij 1, kolom date_of_birth"),
+        ("bad_bool", "Tabel guests, rij 2, kolom active: verwacht true of false"),
+        ("dangling", "verwijst naar iets dat niet (meer) bestaat"),
+        ("double_night", "twee actieve nachten in hetzelfde bed"),
+    ],
+)
+def test_a_wrong_file_is_refused_in_dutch_and_leaves_the_target_empty(
+    db, house, tmp_path, how, expected
+):
+    path = tmp_path / "fout.json"
+    path.write_text(json.dumps(_spoil(export_data(db), how)), encoding="utf-8")
+    target = _empty_db(tmp_path)
+    with pytest.raises(DataError) as info:
+        import_from_file(target, path)
+    assert expected in info.value.message
+    assert _row_count(target) == 0
+    target.close()
+
+
+def test_a_refused_night_is_named_by_table_row_and_id(db, house, tmp_path):
+    target = _empty_db(tmp_path)
+    with pytest.raises(DataError) as info:
+        import_data(target, _spoil(export_data(db), "double_night"))
+    assert "Tabel nights, rij" in info.value.message and "(id " in info.value.message
+    assert "niets ingelezen" in info.value.message
+    target.close()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "geen geldige JSON"),
+        (b"dit is geen json", "geen geldige JSON"),
+        (b"\xff\xfe\x00", "geen Logeerhuis-gegevensbestand"),
+        (b"[1, 2, 3]", "geen Logeerhuis-gegevensbestand"),
+        (b'{"format": "logeerhuis-data", "format_version": 1}', "schemaversie"),
+    ],
+)
+def test_garbage_files_are_refused_in_dutch(tmp_path, content, expected):
+    path = tmp_path / "rommel.json"
+    path.write_bytes(content)
+    target = _empty_db(tmp_path)
+    with pytest.raises(DataError) as info:
+        import_from_file(target, path)
+    assert expected in info.value.message
+    assert _row_count(target) == 0
+    target.close()
+
+
+def test_a_missing_file_is_a_dutch_error(tmp_path):
+    target = _empty_db(tmp_path)
+    with pytest.raises(DataError) as info:
+        import_from_file(target, tmp_path / "nergens.json")
+    assert "kan niet worden gelezen" in info.value.message
+    target.close()
+
+
+def test_the_commands_export_import_and_check_end_to_end(db, house, data_dir, tmp_path, capsys):
+    with db.session() as s:
+        carers = s.scalar(select(func.count()).select_from(Carer))
+    db.close()
+    path = tmp_path / "alles.json"
+    assert main(["--data-dir", str(data_dir), "export-data", str(path)]) == 0
+    assert "Alle gegevens geschreven" in capsys.readouterr().out
+    copy = tmp_path / "kopie"
+    assert main(["--data-dir", str(copy), "import-data", str(path)]) == 0
+    assert f"carers: {carers}" in capsys.readouterr().out
+    assert main(["--data-dir", str(copy), "check"]) == 0
+    assert "In orde" in capsys.readouterr().out
+    # A second import into the now filled directory is refused without a traceback.
+    assert main(["--data-dir", str(copy), "import-data", str(path)]) == 2
+    assert "lege gegevensmap" in capsys.readouterr().err
+    again = tmp_path / "opnieuw.json"
+    assert main(["--data-dir", str(copy), "export-data", str(again)]) == 0
+    assert again.read_bytes() == path.read_bytes()
+    garbage = tmp_path / "rommel.json"
+    garbage.write_text("{kapot", encoding="utf-8")
+    assert main(["--data-dir", str(tmp_path / "leeg"), "import-data", str(garbage)]) == 2
+    err = capsys.readouterr().err
+    assert "geen geldige JSON" in err and "Traceback" not in err
