@@ -24,7 +24,7 @@ class ContractDialog(QDialog):
         self.contract = contract
         self.saved: ContractData | None = None
         self.setWindowTitle("Nieuw contract" if contract.id is None else "Contract wijzigen")
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(820)
         layout = QVBoxLayout(self)
         grid = QFormLayout()
         layout.addLayout(grid)
@@ -39,7 +39,7 @@ class ContractDialog(QDialog):
         add(grid, "counting_rule", "Telregel", ChoiceField(CountingRule.choices()))
         add(grid, "vv_only", "", CheckField("Alleen voor cliënten met een VV-zorgprofiel"))
         add(grid, "late_cancel_billable", "", CheckField("Late annulering wordt betaald"))
-        add(grid, "late_cancel_days", "Laat = binnen (dagen)", IntField(minimum=0, maximum=60))
+        add(grid, "late_cancel_days", "Laat is binnen (dagen)", IntField(minimum=0, maximum=60))
         add(grid, "valid_from", "Contract geldig vanaf", DateField(required=True))
         add(grid, "valid_to", "Tot en met", DateField())
         add(grid, "rates", "Tarieven", RatesEditor())

@@ -18,7 +18,7 @@ from ...domain.money import format_amount, parse_euro
 from ...domain.validation import InvalidValue
 from ...services.contracts import RateData
 
-_HEADERS = ("Geldig vanaf", "Tot en met", "Tarief", "Woondeel per dag", "Verblijfsdeel per nacht")
+_HEADERS = ("Vanaf", "Tot en met", "Tarief", "Woondeel / dag", "Verblijf / nacht")
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
 

@@ -22,7 +22,7 @@ def _period(a: AllocationData) -> str:
 def _volume(a: AllocationData) -> str:
     if a.volume is None:
         return ""
-    return f"{a.volume} per {VolumeFrequency(a.volume_frequency).label.lower()}"
+    return f"{a.volume} {VolumeFrequency(a.volume_frequency).label.lower()}"
 
 
 COLUMNS = (
