@@ -84,6 +84,29 @@ class RoomEnvironment(LabelledEnum):
     BESCHUT = "beschut"
 
 
+class RequestStatus(LabelledEnum):
+    NEW = "nieuw"
+    IN_PROGRESS = "in_behandeling"
+    PLACED = "geplaatst"
+    REJECTED = "afgewezen"
+    WITHDRAWN = "ingetrokken"
+
+
+class RequesterKind(LabelledEnum):
+    GUEST = "gast"
+    CARER = "mantelzorger"
+    WMO_CONSULTANT = "wmo_consulent"
+    COORDINATION_DESK = "coordinatiepunt"
+    GP = "huisarts"
+    OTHER = "anders"
+
+
+class Channel(LabelledEnum):
+    PHONE = "telefoon"
+    EMAIL = "email"
+    IN_PERSON = "persoonlijk"
+
+
 _LABELS: dict[str, dict[str, str]] = {
     "FunderKind": {
         "gemeente": "Gemeente (Wmo)",
@@ -136,5 +159,25 @@ _LABELS: dict[str, dict[str, str]] = {
     "RoomEnvironment": {
         "beschermd": "Beschermd",
         "beschut": "Beschut",
+    },
+    "RequestStatus": {
+        "nieuw": "Nieuw",
+        "in_behandeling": "In behandeling",
+        "geplaatst": "Geplaatst",
+        "afgewezen": "Afgewezen",
+        "ingetrokken": "Ingetrokken",
+    },
+    "RequesterKind": {
+        "gast": "De gast zelf",
+        "mantelzorger": "Mantelzorger",
+        "wmo_consulent": "Wmo-consulent",
+        "coordinatiepunt": "Coördinatiepunt",
+        "huisarts": "Huisarts",
+        "anders": "Anders",
+    },
+    "Channel": {
+        "telefoon": "Telefoon",
+        "email": "E-mail",
+        "persoonlijk": "Persoonlijk",
     },
 }

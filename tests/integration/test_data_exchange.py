@@ -88,10 +88,41 @@ def build_house(db) -> dict[str, int]:
         db, cancelled.id, reason="Ziek", cancelled_by="mantelzorger", when=datetime(2026, 3, 1, 9)
     )
     create_stay(db, NewStay(piet.id, eik.id, date(2026, 3, 3), date(2026, 3, 6)))
+    _planner_records(db, anna.id, piet.id, linde.id, funder.id)
     gone = save_guest(db, GuestData(last_name="Weg"))
     with db.session() as s:
         s.delete(s.get(Guest, gone.id))  # the guests counter is now ahead of max(id)
     return {"deleted_guest": gone.id}
+
+
+def _planner_records(db, anna_id: int, piet_id: int, room_id: int, funder_id: int) -> None:
+    """One row in each planner table (requests, history, series, closures, Wlz elsewhere)."""
+    from logeerhuis_app.db.models import (
+        DateChange,
+        RoomClosure,
+        StayRequest,
+        StaySeries,
+        WlzNightsElsewhere,
+    )
+
+    with db.session() as s:
+        series = StaySeries(guest_id=anna_id, room_id=room_id, arrival_weekday=1, nights=2,
+                            start_date=date(2026, 4, 7), end_date=date(2026, 6, 30))  # fmt: skip
+        request = StayRequest(guest_id=piet_id, requester_kind="wmo_consulent",
+                              requester_name="M. Jansen", channel="email",
+                              received_on=date(2026, 2, 20), wished_arrival=date(2026, 5, 1),
+                              wished_departure=date(2026, 5, 4), funder_id=funder_id)  # fmt: skip
+        s.add_all([series, request])
+        s.flush()
+        s.add_all([
+            DateChange(request_id=request.id, changed_at=datetime(2026, 2, 21, 10, 15),
+                       what="Aankomst verschoven", old_arrival=date(2026, 4, 30),
+                       new_arrival=date(2026, 5, 1), asked_by="mantelzorger",
+                       channel="telefoon", late=False),
+            RoomClosure(room_id=room_id, start_date=date(2026, 8, 1), end_date=date(2026, 8, 8),
+                        reason="Schilderwerk"),
+            WlzNightsElsewhere(guest_id=anna_id, year=2026, nights=12, note="Logeerhuis Eemland"),
+        ])  # fmt: skip
 
 
 @pytest.fixture

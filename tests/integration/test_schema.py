@@ -14,11 +14,26 @@ from logeerhuis_app.paths import database_path
 from logeerhuis_app.services.database import SchemaTooNew, open_database
 
 
+def _fk_key(fk) -> tuple:
+    return (fk.table.name, tuple(c.name for c in fk.columns), fk.referred_table.name)
+
+
 def test_migrations_create_exactly_the_models(tmp_path):
     db = open_database(tmp_path)
     with db.engine.connect() as conn:
-        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+        diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     db.close()
+    # SQLite does not report the name of a foreign key added with ALTER TABLE ADD COLUMN
+    # (migration 0002); the same key without its name is not a difference.
+    removed = {_fk_key(d[1]) for d in diffs if d[0] == "remove_fk" and d[1].name is None}
+    added = {_fk_key(d[1]) for d in diffs if d[0] == "add_fk"}
+    rest = [
+        d
+        for d in diffs
+        if not (d[0] in ("remove_fk", "add_fk") and _fk_key(d[1]) in removed & added)
+    ]
+    assert removed == added
+    assert rest == []
 
 
 def test_sqlite_is_opened_with_safe_settings(tmp_path):
@@ -68,3 +83,48 @@ def test_a_newer_database_is_refused_and_left_untouched(tmp_path):
         open_database(tmp_path)
     assert "nieuwere versie" in str(info.value)
     assert path.read_bytes() == before
+
+
+def test_upgrading_from_0001_keeps_every_stay_and_night(tmp_path):
+    """0002 adds columns to 'stays'; recreating that table would cascade-delete the nights."""
+    from alembic import command
+
+    from logeerhuis_app.db.engine import make_engine, sqlite_url
+    from logeerhuis_app.db.schema import alembic_config
+
+    path = database_path(tmp_path)
+    engine = make_engine(sqlite_url(path))
+    command.upgrade(alembic_config(engine), "0001")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO guests (id, first_name, prefix, last_name, gender, bsn,"
+            " street, postcode, city, municipality_code, phone, email, iban, emergency_name,"
+            " emergency_relation, emergency_phone, insurer, policy_number, gp_name, gp_phone,"
+            " pharmacy_name, pharmacy_phone, homecare_org, homecare_contact, homecare_phone,"
+            " grondslag, care_needs, needs_hoist, needs_ground_floor, needs_wheelchair_access,"
+            " notes, active) VALUES (1, 'Anna', '', 'Smit', '', '', '', '', '', '', '', '', '',"
+            " '', '', '', '', '', '', '', '', '', '', '', '', 'overig', '', 0, 0, 0, '', 1)"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO rooms (id, name, beds, environment, has_hoist, ground_floor, "
+            "wheelchair_accessible, active, sort_order, notes) "
+            "VALUES (1, 'Linde', 1, 'beschut', 0, 0, 0, 1, 1, '')"
+        )
+        conn.exec_driver_sql("INSERT INTO beds (id, room_id, number, active) VALUES (1, 1, 1, 1)")
+        conn.exec_driver_sql(
+            "INSERT INTO stays (id, guest_id, room_id, bed_id, arrival, departure, status, notes,"
+            " cancel_reason, cancelled_by) VALUES (1, 1, 1, 1, '2026-03-06', '2026-03-08',"
+            " 'bevestigd', '', '', '')"
+        )
+        for day in ("2026-03-06", "2026-03-07"):
+            conn.exec_driver_sql(
+                f"INSERT INTO nights (stay_id, bed_id, day, active) VALUES (1, 1, '{day}', 1)"
+            )
+    engine.dispose()
+    db = open_database(tmp_path)
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT COUNT(*) FROM nights").scalar() == 2
+        row = conn.exec_driver_sql("SELECT series_id, cancel_late FROM stays").one()
+        assert tuple(row) == (None, 0)
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+    db.close()

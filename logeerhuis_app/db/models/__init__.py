@@ -3,6 +3,7 @@
 from .funding import Allocation, Contract, Funder, RatePeriod
 from .house import Bed, Provider, Room
 from .people import Carer, Guest
+from .planning import DateChange, RoomClosure, StayRequest, StaySeries, WlzNightsElsewhere
 from .stays import Night, Stay
 
 __all__ = [
@@ -10,11 +11,16 @@ __all__ = [
     "Bed",
     "Carer",
     "Contract",
+    "DateChange",
     "Funder",
     "Guest",
     "Night",
     "Provider",
     "RatePeriod",
     "Room",
+    "RoomClosure",
     "Stay",
+    "StayRequest",
+    "StaySeries",
+    "WlzNightsElsewhere",
 ]

@@ -45,6 +45,12 @@ class Stay(Timestamps, Base):
     cancelled_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     cancel_reason: Mapped[str] = mapped_column(Text, default="")
     cancelled_by: Mapped[str] = mapped_column(String(200), default="")
+    cancel_late: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    series_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stay_series.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    checked_in_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    checked_out_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
     nights: Mapped[list[Night]] = relationship(
         back_populates="stay", order_by="Night.day", cascade="all, delete-orphan"
