@@ -6,13 +6,13 @@ The planner (issue 3) builds on these; here: create a stay in a free bed, and ca
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..db.models import Allocation, Bed, Guest, Night, Room, Stay
+from ..db.models import Allocation, Bed, Guest, Night, Room, RoomClosure, Stay
 from ..domain.dates import format_date
 from ..domain.enums import StayStatus
 from ..domain.nights import occupied_nights
@@ -34,6 +34,7 @@ class StayData:
     status: str
     nights: int
     notes: str
+    series_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,12 @@ class NewStay:
     allocation_id: int | None = None
     bed_id: int | None = None  # None: the first free bed of the room
     notes: str = ""
+    series_id: int | None = None
 
 
 def create_stay(db: Database, new: NewStay) -> StayData:
     with db.session() as s:
-        return _to_data(add_stay(s, new))
+        return to_stay_data(add_stay(s, new))
 
 
 def add_stay(s: Session, new: NewStay) -> Stay:
@@ -70,7 +72,8 @@ def add_stay(s: Session, new: NewStay) -> Stay:
         if allocation is None or allocation.guest_id != guest.id:
             raise ValidationError({"allocation_id": "Deze toewijzing hoort niet bij deze gast."})
     days = occupied_nights(new.arrival, new.departure)
-    bed = _choose_bed(s, room, new.bed_id, days)
+    refuse_closed(s, room, new.arrival, new.departure)
+    bed = choose_bed(s, room, new.bed_id, days)
     stay = Stay(
         guest_id=guest.id,
         room_id=room.id,
@@ -80,6 +83,7 @@ def add_stay(s: Session, new: NewStay) -> Stay:
         departure=new.departure,
         status=new.status,
         notes=new.notes.strip(),
+        series_id=new.series_id,
         version=1,
     )
     stay.nights = [
@@ -93,7 +97,30 @@ def add_stay(s: Session, new: NewStay) -> Stay:
     return stay
 
 
-def _choose_bed(s: Session, room: Room, bed_id: int | None, days: list[date]) -> Bed:
+def refuse_closed(s: Session, room: Room, arrival: date, departure: date) -> None:
+    """A room closed for maintenance takes no stays in that period."""
+    closure = s.scalar(
+        select(RoomClosure)
+        .where(
+            RoomClosure.room_id == room.id,
+            RoomClosure.start_date < departure,
+            RoomClosure.end_date > arrival,
+        )
+        .limit(1)
+    )
+    if closure is not None:
+        last = closure.end_date - timedelta(days=1)
+        raise ValidationError(
+            {
+                "room_id": f"{room_label(room.name)} is gesloten van "
+                f"{format_date(closure.start_date)} tot en met {format_date(last)}"
+                + (f" ({closure.reason})." if closure.reason else ".")
+            }
+        )
+
+
+def choose_bed(s: Session, room: Room, bed_id: int | None, days: list[date]) -> Bed:
+    """The requested bed, or the first free bed of the room; refuses naming who is in the way."""
     beds = [b for b in room.bed_rows if b.active]
     if bed_id is not None:
         beds = [b for b in beds if b.id == bed_id]
@@ -140,7 +167,7 @@ def cancel_stay(
         for night in stay.nights:
             night.active = False
         s.flush()
-        return _to_data(stay)
+        return to_stay_data(stay)
 
 
 def list_stays(db: Database, start: date, end: date) -> list[StayData]:
@@ -151,10 +178,10 @@ def list_stays(db: Database, start: date, end: date) -> list[StayData]:
             .where(Stay.arrival < end, Stay.departure > start)
             .order_by(Stay.arrival, Stay.id)
         )
-        return [_to_data(r) for r in rows]
+        return [to_stay_data(r) for r in rows]
 
 
-def _to_data(stay: Stay) -> StayData:
+def to_stay_data(stay: Stay) -> StayData:
     return StayData(
         id=stay.id,
         guest_id=stay.guest_id,
@@ -166,4 +193,5 @@ def _to_data(stay: Stay) -> StayData:
         status=stay.status,
         nights=(stay.departure - stay.arrival).days,
         notes=stay.notes,
+        series_id=stay.series_id,
     )

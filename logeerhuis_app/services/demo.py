@@ -1,0 +1,426 @@
+"""The demo house: a realistic, made-up logeerhuis to look around in and to try every screen.
+
+Everything is written through the same public services as the screens use, so the demo obeys
+every rule. Deterministic for a given seed and day: dates are relative to `today`.
+The stays are planned in memory first (free beds, no guest in two places, the Wlz cap of 156
+nights a year, rooms that suit the guest), then written in a few units of work.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from ..db.models import Allocation, Guest, Room
+from ..domain.enums import (
+    AllocationKind,
+    Grondslag,
+    RoomEnvironment,
+    StayStatus,
+    VolumeFrequency,
+)
+from .allocations import AllocationData, save_allocation
+from .database import Database
+from .demo_house import (
+    FLEX_START,
+    ROOMS,
+    save_demo_contracts,
+    save_demo_funders,
+    save_demo_provider,
+    save_demo_rooms,
+    town_by_cbs,
+)
+from .demo_people import TOWNS, make_guest
+from .errors import ConflictError, ValidationError
+from .guests import GuestData, save_guest
+from .rooms import RoomData
+from .stays import NewStay, add_stay, cancel_stay
+
+PAST_DAYS = 365
+FUTURE_DAYS = 91
+WLZ_CAP = 156  # logeeropvang nights per calendar year per Wlz client
+# (route, number of guests): 90 guests in all
+ROUTES = (
+    ("wmo:0307", 28), ("wmo:0327", 11), ("wmo:0342", 11), ("wlz_vv", 18), ("wlz", 7),
+    ("pgb", 8), ("private", 7),
+)  # fmt: skip
+# Recurring series: (room index, weekday of arrival, nights, route wanted)
+SERIES = (
+    (3, 0, 2, "wmo:0307"), (3, 2, 2, "wlz_vv"), (3, 4, 3, "wlz_vv"), (2, 0, 2, "wmo:0342"),
+    (2, 2, 2, "wmo:0307"), (2, 4, 2, "pgb"), (5, 1, 2, "wlz_vv"), (5, 4, 2, "wmo:0307"),
+)  # fmt: skip
+LENGTHS = (2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 5, 5, 6, 7, 7, 7, 10, 14)
+CANCEL_REASONS = (
+    "Gast opgenomen in het ziekenhuis",
+    "Gast ziek (griep)",
+    "Mantelzorger heeft de vakantie verzet",
+    "Gast wil niet gaan logeren",
+    "Familie vangt zelf op",
+    "Andere datum afgesproken",
+    "Vervoer niet rond",
+)
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    rooms: int
+    guests: int
+    funders: int
+    contracts: int
+    allocations: int
+    stays: int  # all stays, the cancelled ones included
+    nights: int  # active nights (stayed or booked)
+    cancelled_stays: int
+    recurring_series: int
+
+
+@dataclass
+class _Guest:
+    data: GuestData
+    route: str
+    beschermd: bool  # needs a closed (beschermd) room
+    last_day: date | None = None  # after this day no more stays (inactive guests)
+    recurring: bool = False
+    busy: set[date] = field(default_factory=set)
+    wlz_year: Counter[int] = field(default_factory=Counter)
+    allocations: list[tuple[date, date | None, int]] = field(default_factory=list)
+
+
+@dataclass
+class _Plan:
+    guest: _Guest
+    room: int  # index in ROOMS
+    bed: int  # index in the room's beds
+    arrival: date
+    departure: date
+    cancelled: bool = False
+    series: int | None = None
+
+    @property
+    def days(self) -> list[date]:
+        return [
+            self.arrival + timedelta(days=i) for i in range((self.departure - self.arrival).days)
+        ]
+
+
+def build_demo(db: Database, today: date | None = None, seed: int = 2026) -> DemoSummary:
+    """Fill an empty database with the demo house; refuses a database that holds data."""
+    if not db.is_empty:
+        raise ConflictError(
+            "Er staan al gegevens in deze gegevensmap. De demo wordt alleen in een lege "
+            "gegevensmap gemaakt."
+        )
+    today = today or date.today()
+    rng = random.Random(seed)
+    save_demo_provider(db)
+    rooms = save_demo_rooms(db)
+    funders = save_demo_funders(db)
+    contracts = save_demo_contracts(db, funders, today)
+    guests = _make_guests(rng, today)
+    planner = _Planner(rng, today, guests)
+    plans = planner.plan()
+    for guest in guests:
+        if guest.last_day is not None:  # no longer comes: kept for the history and the counts
+            guest.data = replace(
+                guest.data, active=False, notes="Niet meer actief: opgenomen in een verpleeghuis."
+            )
+        saved = save_guest(db, guest.data)
+        guest.data = saved
+        _save_allocations(db, rng, today, guest, funders, contracts, plans)
+    stays, nights, cancelled = _write_stays(db, rng, today, rooms, plans)
+    return DemoSummary(
+        rooms=len(rooms),
+        guests=len(guests),
+        funders=len(funders),
+        contracts=len(contracts),
+        allocations=sum(len(g.allocations) for g in guests),
+        stays=stays,
+        nights=nights,
+        cancelled_stays=cancelled,
+        recurring_series=len(SERIES),
+    )
+
+
+def _make_guests(rng: random.Random, today: date) -> list[_Guest]:
+    used: set[str] = set()
+    guests = []
+    for route, count in ROUTES:
+        for _ in range(count):
+            if route.startswith("wmo:"):
+                town = town_by_cbs(route.removeprefix("wmo:"))
+            else:
+                town = TOWNS[rng.choice(sorted(TOWNS))]
+            if route == "wlz":
+                grondslag = rng.choice((Grondslag.OTHER, Grondslag.SOM))
+            else:
+                grondslag = Grondslag.PG if rng.random() < 0.5 else Grondslag.SOM
+            data = make_guest(rng, town, used, grondslag=grondslag)
+            beschermd = grondslag is Grondslag.PG and rng.random() < 0.6
+            guests.append(_Guest(data, route, beschermd and not data.needs_hoist))
+    # A few guests stopped coming some months ago (moved to a nursing home).
+    for guest in rng.sample(guests, 4):
+        guest.last_day = today - timedelta(days=rng.randint(60, 200))
+    return guests
+
+
+class _Planner:
+    """Places series and incidental stays in free, suitable beds."""
+
+    def __init__(self, rng: random.Random, today: date, guests: list[_Guest]) -> None:
+        self.rng, self.today, self.guests = rng, today, guests
+        self.first = today - timedelta(days=PAST_DAYS)
+        self.last = today + timedelta(days=FUTURE_DAYS)
+        self.taken = {(r, b): set() for r, spec in enumerate(ROOMS) for b in range(spec[1])}
+        self.cancel_taken = {key: set() for key in self.taken}  # type: ignore[var-annotated]
+        self.plans: list[_Plan] = []
+
+    def plan(self) -> list[_Plan]:
+        for number, series in enumerate(SERIES):
+            self._series(number, *series)
+        pool = [g for g in self.guests if not g.recurring]
+        for key in sorted(self.taken):
+            self._fill_bed(key, pool)
+        self._cancelled_incidental(pool)
+        self.plans.sort(key=lambda p: (p.arrival, p.room, p.bed))
+        return self.plans
+
+    def fits(self, guest: _Guest, room: int) -> bool:
+        _name, _beds, env, hoist, ground, wheelchair, _notes = ROOMS[room]
+        d = guest.data
+        return (
+            (hoist or not d.needs_hoist)
+            and (ground or not d.needs_ground_floor)
+            and (wheelchair or not d.needs_wheelchair_access)
+            and (env is RoomEnvironment.BESCHERMD or not guest.beschermd)
+        )
+
+    def guest_can(self, guest: _Guest, plan: _Plan, margin: int = 0) -> bool:
+        if guest.last_day is not None and plan.departure > guest.last_day:
+            return False
+        if guest.route == "wlz_vv" and plan.arrival < FLEX_START < plan.departure:
+            return False  # one allocation per stay: the Z1003 contract starts on FLEX_START
+        days = plan.days
+        near = set(days)
+        for i in range(1, margin + 1):
+            near.add(plan.arrival - timedelta(days=i))
+            near.add(plan.departure + timedelta(days=i - 1))
+        if near & guest.busy:
+            return False
+        if guest.route.startswith("wlz") and not plan.cancelled:
+            years = Counter(d.year for d in days)
+            if any(guest.wlz_year[y] + n > WLZ_CAP for y, n in years.items()):
+                return False
+        return True
+
+    def book(self, plan: _Plan) -> None:
+        grid = self.cancel_taken if plan.cancelled else self.taken
+        days = plan.days
+        grid[(plan.room, plan.bed)].update(days)
+        plan.guest.busy.update(days)
+        if not plan.cancelled:
+            plan.guest.wlz_year.update(d.year for d in days)
+        self.plans.append(plan)
+
+    def _series(self, number: int, room: int, weekday: int, nights: int, route: str) -> None:
+        rng = self.rng
+        guest = next(
+            g
+            for g in self.guests
+            if g.route == route and not g.recurring and g.last_day is None and self.fits(g, room)
+        )
+        guest.recurring = True
+        if number in (4, 7):  # two series ended: the guest moved to a nursing home
+            guest.last_day = self.today - timedelta(days=rng.randint(40, 120))
+        day = self.first + timedelta(days=rng.randint(0, 100))
+        day += timedelta(days=(weekday - day.weekday()) % 7)
+        while day + timedelta(days=nights) <= self.last:
+            plan = _Plan(guest, room, 0, day, day + timedelta(days=nights), series=number)
+            roll = rng.random()  # 5 % booked and cancelled, 7 % a week off, the rest stays
+            plan.cancelled = roll < 0.05
+            grid = self.cancel_taken if plan.cancelled else self.taken
+            free = not set(plan.days) & grid[(room, 0)]
+            if (plan.cancelled or roll >= 0.12) and free and self.guest_can(guest, plan):
+                self.book(plan)
+            day += timedelta(days=7)
+
+    def _fill_bed(self, key: tuple[int, int], pool: list[_Guest]) -> None:
+        rng, room = self.rng, key[0]
+        suitable = [g for g in pool if self.fits(g, room)]
+        day = self.first
+        while day < self.last:
+            length = rng.choice(LENGTHS)
+            plan_days = {day + timedelta(days=i) for i in range(length)}
+            departure = day + timedelta(days=length)
+            if departure > self.last or plan_days & self.taken[key]:
+                day += timedelta(days=1)
+                continue
+            ahead = (day - self.today).days
+            if ahead > 0 and rng.random() > 1 - ahead / (FUTURE_DAYS * 1.3):
+                day += timedelta(days=rng.randint(1, 4))  # the far future is not yet booked
+                continue
+            for guest in rng.sample(suitable, min(10, len(suitable))):
+                plan = _Plan(guest, room, key[1], day, departure)
+                if self.guest_can(guest, plan, margin=10):
+                    self.book(plan)
+                    day = departure
+                    break
+            day += timedelta(days=rng.choice((0, 1, 1, 2, 2, 3, 4, 6)))
+
+    def _cancelled_incidental(self, pool: list[_Guest]) -> None:
+        """Stays booked and cancelled later; their beds were filled again by others."""
+        rng = self.rng
+        wanted = round(len(self.plans) * 0.04)
+        for _ in range(wanted * 20):
+            if wanted <= 0:
+                return
+            guest = rng.choice(pool)
+            key = rng.choice(sorted(self.taken))
+            arrival = self.first + timedelta(days=rng.randrange(PAST_DAYS + FUTURE_DAYS - 14))
+            plan = _Plan(guest, key[0], key[1], arrival, arrival + timedelta(rng.choice(LENGTHS)))
+            plan.cancelled = True
+            if (
+                self.fits(guest, key[0])
+                and self.guest_can(guest, plan, margin=3)
+                and not set(plan.days) & self.cancel_taken[key]
+            ):
+                self.book(plan)
+                wanted -= 1
+
+
+def _save_allocations(db, rng, today, guest: _Guest, funders, contracts, plans) -> None:  # type: ignore[no-untyped-def]
+    mine = [p for p in plans if p.guest is guest]
+    first = min((p.arrival for p in mine), default=today - timedelta(days=rng.randint(5, 40)))
+    last = max((p.departure for p in mine), default=today + timedelta(days=90))
+    start = first - timedelta(days=rng.randint(7, 60))
+    base = AllocationData(guest_id=guest.data.id, start_date=start)  # type: ignore[arg-type]
+    route = guest.route
+    carer = guest.data.carers[0]
+    if route.startswith("wmo:"):
+        end = max(start + timedelta(days=364), last + timedelta(days=rng.randint(14, 120)))
+        active = [d for p in mine if not p.cancelled for d in p.days]
+        if guest.recurring:
+            per_week = max((p.departure - p.arrival).days for p in mine)
+            volume, frequency = per_week, VolumeFrequency.WEEK
+        else:
+            volume, frequency = max(14, -(-(len(active) + 5) // 7) * 7), VolumeFrequency.TOTAL
+        cbs = route.removeprefix("wmo:")
+        number = f"{start.year % 100:02d}{cbs[1:]}{guest.data.id:05d}"
+        items = [
+            replace(
+                base,
+                funder_id=funders[route].id,
+                contract_id=contracts[route].id,
+                kind=AllocationKind.TOEWIJZING.value,
+                reference=number,
+                decision_reference=f"BS-{start.year}-{rng.randint(10000, 99999)}",
+                end_date=end,
+                volume=volume,
+                volume_frequency=frequency.value,
+            )
+        ]
+    elif route.startswith("wlz"):
+        vv = route == "wlz_vv"
+        profile = rng.choice(("4VV", "5VV", "5VV", "6VV") if vv else ("3VG", "5VG", "4LG"))
+        wlz = replace(
+            base,
+            funder_id=funders["zorgkantoor"].id,
+            kind=AllocationKind.INDICATIE.value,
+            reference=f"CIZ-{rng.randint(1000000, 9999999)}",
+            care_profile=profile,
+            notes="Logeeropvang: hoogstens 156 etmalen per kalenderjaar.",
+        )
+        items = []
+        if not vv or start < FLEX_START:
+            end = FLEX_START - timedelta(days=1) if vv else None
+            items.append(replace(wlz, contract_id=contracts["wlz"].id, end_date=end))
+        if vv and last > FLEX_START:
+            items.append(
+                replace(wlz, contract_id=contracts["wlz_vv"].id, start_date=max(start, FLEX_START))
+            )
+    else:
+        kind = AllocationKind.PGB if route == "pgb" else AllocationKind.PARTICULIER
+        who = "Budgethouder" if route == "pgb" else "Factuur aan"
+        items = [
+            replace(
+                base,
+                funder_id=funders[route].id,
+                contract_id=contracts[route].id,
+                kind=kind.value,
+                reference=f"PGB-{rng.randint(100000, 999999)}" if route == "pgb" else "",
+                notes=f"{who}: {carer.name} ({carer.relation})",
+            )
+        ]
+    for item in items:
+        saved = save_allocation(db, item)
+        guest.allocations.append((saved.start_date, saved.end_date, saved.id))  # type: ignore[arg-type]
+
+
+def _allocation_for(guest: _Guest, day: date) -> int | None:
+    for start, end, allocation_id in guest.allocations:
+        if start <= day and (end is None or day <= end):
+            return allocation_id
+    return None
+
+
+def _status(today: date, plan: _Plan, rng: random.Random) -> StayStatus:
+    if plan.cancelled:
+        far = (plan.arrival - today).days > 30
+        return StayStatus.OPTION if far and rng.random() < 0.3 else StayStatus.CONFIRMED
+    if plan.departure <= today:
+        return StayStatus.DEPARTED
+    if plan.arrival <= today:
+        return StayStatus.PRESENT
+    if plan.series is None and (plan.arrival - today).days > 28 and rng.random() < 0.3:
+        return StayStatus.OPTION
+    return StayStatus.CONFIRMED
+
+
+def _write_stays(db, rng, today, rooms: list[RoomData], plans: list[_Plan]):  # type: ignore[no-untyped-def]
+    """Cancelled stays first (written, then cancelled), then the rest in one unit of work."""
+    cancelled_ids: list[tuple[int, _Plan]] = []
+    nights = 0
+    for wave in (True, False):
+        with db.session() as s:
+            # Held here so the session's (weak) identity map keeps them between add_stay calls.
+            kept = [*s.scalars(select(Guest)), *s.scalars(select(Allocation))]
+            kept += s.scalars(select(Room).options(selectinload(Room.bed_rows))).all()
+            for plan in (p for p in plans if p.cancelled is wave):
+                room = rooms[plan.room]
+                new = NewStay(
+                    guest_id=plan.guest.data.id,  # type: ignore[arg-type]
+                    room_id=room.id,  # type: ignore[arg-type]
+                    bed_id=room.bed_ids[plan.bed],
+                    arrival=plan.arrival,
+                    departure=plan.departure,
+                    status=_status(today, plan, rng).value,
+                    allocation_id=_allocation_for(plan.guest, plan.arrival),
+                    notes="Vaste logeerdagen (structureel)" if plan.series is not None else "",
+                )
+                try:
+                    stay = add_stay(s, new)
+                except ValidationError:  # not expected: the planner chose a free bed
+                    continue
+                if wave:
+                    cancelled_ids.append((stay.id, plan))
+                else:
+                    nights += len(stay.nights)
+        if wave:
+            _cancel(db, rng, today, cancelled_ids)
+    return len(plans), nights, len(cancelled_ids)
+
+
+def _cancel(db: Database, rng: random.Random, today: date, stays: list[tuple[int, _Plan]]) -> None:
+    latest = datetime.combine(today - timedelta(days=1), time(16, 0))
+    for stay_id, plan in stays:
+        notice = rng.choice((0, 1, 1, 2, 3, 5, 7, 14, 21))
+        when = datetime.combine(plan.arrival - timedelta(days=notice), time(rng.randint(8, 17), 15))
+        carer = plan.guest.data.carers[0]
+        by = rng.choice((f"{carer.name} ({carer.relation})", "Wmo-consulent", "Wijkverpleging"))
+        cancel_stay(
+            db, stay_id, reason=rng.choice(CANCEL_REASONS), cancelled_by=by, when=min(when, latest)
+        )
