@@ -8,7 +8,8 @@ from .page import Page
 def page_classes() -> list[type[Page]]:
     from .funders.page import FundersPage
     from .guests.page import GuestsPage
+    from .planner.page import PlannerPage
     from .rooms.page import RoomsPage
     from .settings.page import SettingsPage
 
-    return [GuestsPage, RoomsPage, FundersPage, SettingsPage]
+    return [PlannerPage, GuestsPage, RoomsPage, FundersPage, SettingsPage]

@@ -16,6 +16,7 @@ class Prompter(Protocol):
     def open_file(self, title: str, file_filter: str) -> Path | None: ...
     def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None: ...
     def run_dialog(self, dialog: QDialog) -> bool: ...
+    def ask_text(self, title: str, label: str) -> str | None: ...
 
 
 class QtPrompter:
@@ -52,6 +53,12 @@ class QtPrompter:
         """Show a dialog of our own modally; True when the user accepted it."""
         return dialog.exec() == QDialog.DialogCode.Accepted
 
+    def ask_text(self, title: str, label: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(self.parent, title, label)
+        return text if ok else None
+
 
 class RecordingPrompter:
     """For tests: records every message and answers from prepared replies."""
@@ -63,6 +70,7 @@ class RecordingPrompter:
         # A test sets this to fill in and accept (or reject) a dialog instead of a user.
         self.dialog_handler: Callable[[QDialog], None] | None = None
         self.dialogs: list[QDialog] = []
+        self.texts: list[str | None] = []  # answers for ask_text, in order
 
     def info(self, title: str, text: str) -> None:
         self.messages.append(("info", title, text))
@@ -85,3 +93,7 @@ class RecordingPrompter:
         if self.dialog_handler is not None:
             self.dialog_handler(dialog)
         return dialog.result() == QDialog.DialogCode.Accepted
+
+    def ask_text(self, title: str, label: str) -> str | None:
+        self.messages.append(("ask", title, label))
+        return self.texts.pop(0) if self.texts else None

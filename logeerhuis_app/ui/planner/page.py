@@ -1,0 +1,402 @@
+"""Planner: the page the staff look at all day."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dates import format_date
+from ...domain.enums import StayStatus
+from ...services import planning
+from ...services.errors import ServiceError
+from ...services.planner_view import PlannerView, load_planner
+from ...services.stays import NewStay, create_stay
+from ..context import TOPIC_ROOMS, TOPIC_STAYS, AppContext
+from ..page import Page
+from ..widgets.fields import DateField
+from .commands import ServiceCommand, StayIds
+from .geometry import ZOOMS
+from .grid import PlannerGrid
+from .stay_dialog import StayDialog
+from .waiting_lane import WaitingLane
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+class PlannerPage(Page):
+    nav_title = "Planner"
+    topics = (TOPIC_STAYS, TOPIC_ROOMS)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.today = date.today()
+        self.first_day = monday_of(self.today) - timedelta(days=7)
+        self.zoom = "maand"
+        self.undo_stack = QUndoStack(self)
+        self.ids = StayIds()
+        self.view: PlannerView | None = None
+        self._build()
+
+    # -- layout ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        bar = QHBoxLayout()
+        self.back_button = self._button(
+            bar, "◀ Week", "Een week terug (PageUp)", lambda: self.scroll(-7)
+        )
+        self._button(bar, "Vandaag", "Naar vandaag", self.go_today)
+        self.forward_button = self._button(
+            bar, "Week ▶", "Een week verder (PageDown)", lambda: self.scroll(7)
+        )
+        bar.addSpacing(12)
+        bar.addWidget(QLabel("Ga naar:"))
+        self.jump = DateField()
+        self.jump.setObjectName("jump_date")
+        self.jump.returnPressed.connect(self._jump)
+        bar.addWidget(self.jump)
+        self.zoom_box = QComboBox()
+        self.zoom_box.setObjectName("zoom")
+        for key, (label, _days, _width) in ZOOMS.items():
+            self.zoom_box.addItem(label, key)
+        self.zoom_box.setCurrentIndex(list(ZOOMS).index(self.zoom))
+        self.zoom_box.currentIndexChanged.connect(self._zoom_changed)
+        bar.addWidget(self.zoom_box)
+        self.show_cancelled = QCheckBox("Geannuleerde tonen")
+        self.show_cancelled.toggled.connect(lambda _c: self.refresh())
+        bar.addWidget(self.show_cancelled)
+        bar.addStretch(1)
+        self._button(bar, "Nieuw verblijf…", "Nieuw verblijf (Ctrl+N)", self.new_item)
+        self.undo_button = self._button(bar, "Ongedaan maken", "Ctrl+Z", self.undo_stack.undo)
+        self.redo_button = self._button(bar, "Opnieuw", "Ctrl+Y", self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        layout.addLayout(bar)
+
+        self.period_label = QLabel()
+        self.period_label.setObjectName("period_label")
+        layout.addWidget(self.period_label)
+        row = QHBoxLayout()
+        self.grid = PlannerGrid()
+        scroll = self.scroll_area = QScrollArea()
+        scroll.setWidget(self.grid)
+        scroll.setWidgetResizable(True)
+        scroll.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        row.addWidget(scroll, 1)
+        lane_box = QWidget()
+        lane_box.setFixedWidth(240)
+        lane_layout = QVBoxLayout(lane_box)
+        lane_layout.setContentsMargins(6, 0, 0, 0)
+        lane_layout.addWidget(QLabel("<b>Wachtende aanvragen</b>"))
+        self.lane = WaitingLane()
+        lane_layout.addWidget(self.lane)
+        row.addWidget(lane_box)
+        layout.addLayout(row, 1)
+        legend = QLabel(
+            "Optie: geel · Bevestigd: blauw · Aanwezig: groen · Vertrokken: grijs · "
+            "↻ reeks · ⚠ let op (financiering of kamer). Slepen over vrije dagen maakt een "
+            "verblijf; slepen verplaatst; de uiteinden slepen verandert aankomst of vertrek."
+        )
+        legend.setWordWrap(True)
+        legend.setStyleSheet("color: #555;")
+        layout.addWidget(legend)
+
+        self.grid.create_requested.connect(self.create_stay_at)
+        self.grid.move_requested.connect(self.move_stay)
+        self.grid.open_requested.connect(self.open_stay)
+        self.grid.cancel_requested.connect(self.cancel_stay)
+        self.grid.refused.connect(self._refused)
+        self.grid.scroll_requested.connect(self.scroll)
+        self.grid.request_dropped.connect(self.place_request)
+        for keys, slot in (
+            (QKeySequence.StandardKey.Undo, self.undo_stack.undo),
+            (QKeySequence.StandardKey.Redo, self.undo_stack.redo),
+            (QKeySequence("Ctrl+Shift+Z"), self.undo_stack.redo),
+        ):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def _button(self, bar: QHBoxLayout, text: str, tip: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        button.clicked.connect(lambda _c=False: slot())
+        bar.addWidget(button)
+        return button
+
+    # -- navigation --------------------------------------------------------------------------
+    @property
+    def days(self) -> int:
+        return ZOOMS[self.zoom][1]
+
+    def refresh(self) -> None:
+        end = self.first_day + timedelta(days=self.days)
+        self.view = load_planner(
+            self.context.db, self.first_day, end, include_cancelled=self.show_cancelled.isChecked()
+        )
+        self.grid.set_view(self.view, self.first_day, self.days, self.day_width())
+        self.lane.set_requests(self.view.requests)
+        last = end - timedelta(days=1)
+        self.period_label.setText(f"{format_date(self.first_day)} t/m {format_date(last)}")
+
+    def day_width(self) -> int:
+        """The zoom's width, widened to fill the visible area when there is room."""
+        _label, days, minimum = ZOOMS[self.zoom]
+        available = self.scroll_area.viewport().width() - self.grid.geometry_.label_width - 2
+        return max(minimum, available // days)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        if self.view is not None:
+            self.grid.set_view(self.view, self.first_day, self.days, self.day_width())
+
+    def scroll(self, days: int) -> None:
+        self.first_day += timedelta(days=days)
+        self.refresh()
+
+    def go_today(self) -> None:
+        self.first_day = monday_of(self.today) - timedelta(days=7)
+        self.refresh()
+
+    def _jump(self) -> None:
+        try:
+            day = self.jump.value()
+        except ServiceError:
+            return
+        except ValueError as exc:
+            self.context.status(getattr(exc, "message", str(exc)))
+            return
+        if day is not None:
+            self.first_day = monday_of(day)
+            self.grid.cursor_day = day
+            self.refresh()
+
+    def _zoom_changed(self) -> None:
+        self.zoom = self.zoom_box.currentData()
+        self.refresh()
+
+    def focus_search(self) -> None:
+        self.jump.setFocus()
+
+    def _refused(self, message: str) -> None:
+        self.context.status(message)
+        self.context.prompter.error("Kan niet", message)
+
+    def _changed(self) -> None:
+        self.context.announce(TOPIC_STAYS)
+        self.refresh()
+
+    def _push(self, text: str, redo, undo) -> None:  # type: ignore[no-untyped-def]
+        self.undo_stack.push(ServiceCommand(text, redo, undo, self._refused, self._changed))
+        self.context.status(text)
+        self._changed()
+
+    # -- edits -------------------------------------------------------------------------------
+    def _room_of_bed(self, bed_id: int) -> int:
+        return next(b.room_id for b in self.grid.beds if b.bed_id == bed_id)
+
+    def new_item(self) -> None:
+        self.create_stay_at(
+            self.grid.beds[0].bed_id if self.grid.beds else 0,
+            self.today,
+            self.today + timedelta(days=2),
+        )
+
+    def create_stay_at(self, bed_id: int, arrival: date, departure: date) -> None:
+        dialog = StayDialog(
+            self.context,
+            self.grid.beds,
+            bed_id=bed_id,
+            arrival=arrival,
+            departure=departure,
+            parent=self,
+        )
+        while self.context.prompter.run_dialog(dialog):
+            values = dialog.values
+            new = NewStay(
+                guest_id=values["guest_id"],
+                room_id=self._room_of_bed(values["bed_id"]),
+                bed_id=values["bed_id"],
+                arrival=values["arrival"],
+                departure=values["departure"],
+                status=values["status"],
+                allocation_id=values["allocation_id"],
+                notes=values["notes"],
+            )
+            try:
+                created = create_stay(self.context.db, new)
+            except ServiceError as exc:
+                dialog.show_error(exc)
+                continue
+            original = created.id
+
+            def redo(new=new, original=original) -> None:
+                self.ids.remap(original, create_stay(self.context.db, new).id)
+
+            def undo(original=original) -> None:
+                planning.delete_planned(self.context.db, self.ids.resolve(original))
+
+            self._push(f"Verblijf gepland ({format_date(new.arrival)})", redo, undo)
+            self.grid.selected_stay = created.id
+            return
+
+    def move_stay(self, stay_id: int, bed_id: int, arrival: date, departure: date) -> None:
+        stay = self.grid.stay_by_id(stay_id)
+        if stay is None:
+            return
+        room_id = self._room_of_bed(bed_id)
+        try:
+            planning.move_stay(
+                self.context.db,
+                stay_id,
+                room_id=room_id,
+                bed_id=bed_id,
+                arrival=arrival,
+                departure=departure,
+            )
+        except ServiceError as exc:
+            self._refused(
+                exc.message
+                if not getattr(exc, "field_errors", None)
+                else " ".join(exc.field_errors.values())
+            )  # type: ignore[attr-defined]
+            return
+        old = (stay.room_id, stay.bed_id, stay.arrival, stay.departure)
+
+        def redo() -> None:
+            planning.move_stay(
+                self.context.db,
+                self.ids.resolve(stay_id),
+                room_id=room_id,
+                bed_id=bed_id,
+                arrival=arrival,
+                departure=departure,
+            )
+
+        def undo() -> None:
+            planning.move_stay(
+                self.context.db,
+                self.ids.resolve(stay_id),
+                room_id=old[0],
+                bed_id=old[1],
+                arrival=old[2],
+                departure=old[3],
+            )
+
+        self._push(f"{stay.guest_name} verplaatst", redo, undo)
+
+    def cancel_stay(self, stay_id: int) -> None:
+        stay = self.grid.stay_by_id(stay_id)
+        if stay is None or stay.status not in (StayStatus.OPTION, StayStatus.CONFIRMED):
+            self._refused("Alleen een optie of een bevestigd verblijf kan worden geannuleerd.")
+            return
+        reason = self.context.prompter.ask_text(
+            "Verblijf annuleren", f"Reden van de annulering van {stay.guest_name}:"
+        )
+        if not reason:
+            return
+        try:
+            planning.cancel(
+                self.context.db,
+                stay_id,
+                reason=reason,
+                cancelled_by="medewerker",
+                when=datetime.now(),
+            )
+        except ServiceError as exc:
+            self._refused(exc.message)
+            return
+
+        def redo() -> None:
+            planning.cancel(
+                self.context.db,
+                self.ids.resolve(stay_id),
+                reason=reason,
+                cancelled_by="medewerker",
+                when=datetime.now(),
+            )
+
+        def undo() -> None:
+            planning.reinstate(self.context.db, self.ids.resolve(stay_id), StayStatus(stay.status))
+
+        self._push(f"Verblijf van {stay.guest_name} geannuleerd", redo, undo)
+
+    def open_stay(self, stay_id: int) -> None:
+        stay = self.grid.stay_by_id(stay_id)
+        if stay is None:
+            return
+        dialog = StayDialog(self.context, self.grid.beds, stay=stay, parent=self)
+        while self.context.prompter.run_dialog(dialog):
+            values, action = dialog.values, dialog.action
+            try:
+                if action == "move":
+                    if (values["bed_id"], values["arrival"], values["departure"]) != (
+                        stay.bed_id,
+                        stay.arrival,
+                        stay.departure,
+                    ):
+                        self.move_stay(
+                            stay_id, values["bed_id"], values["arrival"], values["departure"]
+                        )
+                    return
+                if action == "cancel":
+                    self.cancel_stay(stay_id)
+                    return
+                if action == "confirm":
+                    planning.set_status(self.context.db, stay_id, StayStatus.CONFIRMED)
+                elif action == "check_in":
+                    when = datetime.combine(values["arrival"], datetime.now().time())
+                    planning.check_in(self.context.db, stay_id, when=when)
+                elif action == "check_out":
+                    when = datetime.combine(values["departure"], datetime.now().time())
+                    planning.check_out(self.context.db, stay_id, when=when)
+            except ServiceError as exc:
+                dialog.show_error(exc)
+                continue
+            self.context.status(f"{stay.guest_name}: {dialog.action.replace('_', ' ')} gelukt.")
+            self._changed()
+            return
+
+    def place_request(self, request_id: int, bed_id: int, day: date) -> None:
+        from ...services import requests as request_service
+
+        request = (
+            next((r for r in self.view.requests if r.id == request_id), None) if self.view else None
+        )
+        if request is None:
+            return
+        departure = day + timedelta(days=request.nights)
+        problem = self.grid.problem_for(None, self.grid._rows.get(bed_id, -1), day, departure)
+        if problem:
+            self._refused(problem)
+            return
+        try:
+            request_service.place_request(
+                self.context.db,
+                request_id,
+                room_id=self._room_of_bed(bed_id),
+                bed_id=bed_id,
+                arrival=day,
+                departure=departure,
+            )
+        except ServiceError as exc:
+            self._refused(exc.message)
+            return
+        self.context.status(f"Aanvraag van {request.guest_name} geplaatst.")
+        self._changed()
