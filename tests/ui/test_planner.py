@@ -176,3 +176,26 @@ def test_zoom_levels_and_week_scrolling(qtbot, planner):
     planner.jump.setText("25-12-2026")
     qtbot.keyClick(planner.jump, Qt.Key.Key_Return)
     assert planner.first_day == date(2026, 12, 21)
+
+
+def test_the_week_list_is_saved_as_a_pdf_without_bsn(
+    qtbot, planner, house, prompter, context, tmp_path
+):
+    import io
+
+    from pypdf import PdfReader
+
+    from logeerhuis_app.services.guests import get_guest
+
+    anna = get_guest(context.db, house["anna"].id)
+    save_guest(context.db, GuestData(**{**anna.__dict__, "bsn": "111222333"}))
+    planner.first_day = date(2026, 3, 9)
+    planner.refresh()
+    target = tmp_path / "weeklijst.pdf"
+    prompter.files.append(target)
+    qtbot.mouseClick(planner.week_list_button, Qt.MouseButton.LeftButton)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(target.read_bytes())).pages)
+    assert "Weeklijst week 11" in text
+    assert "Anna Smit" in text and "Linde" in text
+    assert "111222333" not in text
+    assert prompter.messages[-1] == ("open", "document", str(target))

@@ -81,6 +81,9 @@ class PlannerPage(Page):
         bar.addWidget(self.show_cancelled)
         bar.addStretch(1)
         self._button(bar, "Nieuw verblijf…", "Nieuw verblijf (Ctrl+N)", self.new_item)
+        self.week_list_button = self._button(
+            bar, "Weeklijst…", "Weeklijst van de eerste week als PDF (Ctrl+P)", self.print_week_list
+        )
         self.undo_button = self._button(bar, "Ongedaan maken", "Ctrl+Z", self.undo_stack.undo)
         self.redo_button = self._button(bar, "Opnieuw", "Ctrl+Y", self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
@@ -206,6 +209,23 @@ class PlannerPage(Page):
         self.undo_stack.push(ServiceCommand(text, redo, undo, self._refused, self._changed))
         self.context.status(text)
         self._changed()
+
+    def print_week_list(self) -> None:
+        from ...services.week_list import write_week_list
+
+        shown = self.first_day <= self.today < self.first_day + timedelta(days=self.days)
+        week = monday_of(self.today) if shown else self.first_day
+        suggested = f"weeklijst-{week.isocalendar()[0]}-week-{week.isocalendar()[1]:02d}.pdf"
+        path = self.context.prompter.save_file("Weeklijst opslaan", suggested, "PDF (*.pdf)")
+        if path is None:
+            return
+        try:
+            written = write_week_list(self.context.db, week, path)
+        except ServiceError as exc:
+            self.context.prompter.error("Weeklijst niet gemaakt", exc.message)
+            return
+        self.context.status(f"Weeklijst opgeslagen: {written}")
+        self.context.prompter.open_document(written)
 
     # -- edits -------------------------------------------------------------------------------
     def _room_of_bed(self, bed_id: int) -> int:

@@ -17,6 +17,7 @@ class Prompter(Protocol):
     def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None: ...
     def run_dialog(self, dialog: QDialog) -> bool: ...
     def ask_text(self, title: str, label: str) -> str | None: ...
+    def open_document(self, path: Path) -> None: ...
 
 
 class QtPrompter:
@@ -59,6 +60,13 @@ class QtPrompter:
         text, ok = QInputDialog.getText(self.parent, title, label)
         return text if ok else None
 
+    def open_document(self, path: Path) -> None:
+        """Show a made document (PDF) in the system's viewer."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
 
 class RecordingPrompter:
     """For tests: records every message and answers from prepared replies."""
@@ -97,3 +105,6 @@ class RecordingPrompter:
     def ask_text(self, title: str, label: str) -> str | None:
         self.messages.append(("ask", title, label))
         return self.texts.pop(0) if self.texts else None
+
+    def open_document(self, path: Path) -> None:
+        self.messages.append(("open", "document", str(path)))
