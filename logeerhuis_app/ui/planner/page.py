@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import format_date
-from ...domain.enums import StayStatus
+from ...domain.enums import RequestStatus, StayStatus
 from ...services import planning
 from ...services.errors import ServiceError
 from ...services.planner_view import PlannerView, load_planner
@@ -81,6 +81,12 @@ class PlannerPage(Page):
         bar.addWidget(self.show_cancelled)
         bar.addStretch(1)
         self._button(bar, "Nieuw verblijf…", "Nieuw verblijf (Ctrl+N)", self.new_item)
+        self.series_button = self._button(
+            bar, "Reeks…", "Vaste logeerdagen in één keer", self.new_series
+        )
+        self.request_button = self._button(
+            bar, "Aanvraag…", "Nieuwe aanvraag registreren", self.new_request
+        )
         self.week_list_button = self._button(
             bar, "Weeklijst…", "Weeklijst van de eerste week als PDF (Ctrl+P)", self.print_week_list
         )
@@ -127,6 +133,7 @@ class PlannerPage(Page):
         self.grid.refused.connect(self._refused)
         self.grid.scroll_requested.connect(self.scroll)
         self.grid.request_dropped.connect(self.place_request)
+        self.lane.itemDoubleClicked.connect(self._open_request_item)
         for keys, slot in (
             (QKeySequence.StandardKey.Undo, self.undo_stack.undo),
             (QKeySequence.StandardKey.Redo, self.undo_stack.redo),
@@ -331,6 +338,11 @@ class PlannerPage(Page):
         )
         if not reason:
             return
+        if stay.series_id and self.context.prompter.confirm(
+            "Reeks", "Dit verblijf hoort bij vaste logeerdagen. Ook alle volgende keren annuleren?"
+        ):
+            self._cancel_series_from(stay, reason)
+            return
         try:
             planning.cancel(
                 self.context.db,
@@ -356,6 +368,26 @@ class PlannerPage(Page):
             planning.reinstate(self.context.db, self.ids.resolve(stay_id), StayStatus(stay.status))
 
         self._push(f"Verblijf van {stay.guest_name} geannuleerd", redo, undo)
+
+    def _cancel_series_from(self, stay, reason: str) -> None:  # type: ignore[no-untyped-def]
+        from ...services.series import cancel_occurrences
+
+        try:
+            count = cancel_occurrences(
+                self.context.db,
+                stay.id,
+                and_later=True,
+                reason=reason,
+                cancelled_by="medewerker",
+                when=datetime.now(),
+            )
+        except ServiceError as exc:
+            self._refused(exc.message)
+            return
+        self.context.status(
+            f"{count} verblijven van {stay.guest_name} geannuleerd (deze en volgende)."
+        )
+        self._changed()
 
     def open_stay(self, stay_id: int) -> None:
         stay = self.grid.stay_by_id(stay_id)
@@ -392,6 +424,40 @@ class PlannerPage(Page):
             self.context.status(f"{stay.guest_name}: {dialog.action.replace('_', ' ')} gelukt.")
             self._changed()
             return
+
+    def new_series(self) -> None:
+        from .series_dialog import SeriesDialog
+
+        dialog = SeriesDialog(self.context, self.grid.beds, self)
+        if self.context.prompter.run_dialog(dialog) and dialog.result_ is not None:
+            result = dialog.result_
+            skipped = len(result.skipped)
+            self.context.status(
+                f"Reeks opgeslagen: {len(result.created)} verblijven gepland"
+                + (f", {skipped} weken overgeslagen." if skipped else ".")
+            )
+            self._changed()
+
+    def new_request(self) -> None:
+        self.open_request(None)
+
+    def _open_request_item(self, item) -> None:  # type: ignore[no-untyped-def]
+        request_id = self.lane.request_id(item)
+        if request_id is not None:
+            self.open_request(request_id)
+
+    def open_request(self, request_id: int | None) -> None:
+        from ...services.requests import get_request
+        from .request_dialog import RequestDialog
+
+        request = get_request(self.context.db, request_id) if request_id is not None else None
+        dialog = RequestDialog(self.context, request, self)
+        if self.context.prompter.run_dialog(dialog) and dialog.saved is not None:
+            saved = dialog.saved
+            self.context.status(
+                f"Aanvraag van {saved.guest_name}: {RequestStatus(saved.status).label.lower()}."
+            )
+            self._changed()
 
     def place_request(self, request_id: int, bed_id: int, day: date) -> None:
         from ...services import requests as request_service

@@ -83,6 +83,7 @@ class StayDialog(QDialog):
             info = QLabel(self._info_text(stay))
             info.setWordWrap(True)
             layout.addWidget(info)
+            layout.addWidget(self._history(stay))
         self.message = QLabel()
         self.message.setObjectName("dialog_error")
         self.message.setStyleSheet(ERROR_STYLE)
@@ -102,6 +103,21 @@ class StayDialog(QDialog):
             parts.append("Onderdeel van een reeks (vaste logeerdagen).")
         parts += [f"⚠ {w}" for w in stay.warnings]
         return " ".join(parts)
+
+    def _history(self, stay: PlannerStay) -> QLabel:
+        from ...services.requests import history
+
+        changes = history(self.context.db, stay_id=stay.id)[:6]
+        lines = [
+            f"{c.changed_at.strftime('%d-%m-%Y')}: {c.what}"
+            + (f" ({c.asked_by})" if c.asked_by else "")
+            + (" — laat" if c.late else "")
+            for c in changes
+        ]
+        label = QLabel("<b>Wijzigingen</b><br>" + "<br>".join(lines) if lines else "")
+        label.setObjectName("stay_history")
+        label.setWordWrap(True)
+        return label
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()

@@ -1,0 +1,478 @@
+"""Weekly recurring stays (structureel logeren): plan, create, cancel and change a series.
+
+A series is a StaySeries row plus one ordinary stay per week (Stay.series_id). Planning is
+read-only and shows, per week, whether the room is free and, if not, who is in the way and
+which other rooms have a free bed. Creating books every free week in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from ..db.models import Allocation, Guest, Night, Room, RoomClosure, Stay, StaySeries
+from ..domain.dates import DUTCH_WEEKDAYS, format_date
+from ..domain.enums import StayStatus
+from ..domain.people import display_name
+from ..domain.planning import is_late_cancellation, room_need_warnings
+from ..domain.rooms import room_label
+from ..domain.series import WeeklyPattern, expand_series, validate_series
+from .database import Database
+from .errors import NotFoundError, ServiceError, ValidationError
+from .stays import NewStay, add_stay
+
+PLANNED = (StayStatus.OPTION.value, StayStatus.CONFIRMED.value)
+# validate_series speaks of start/end; the screens know the SeriesData field names.
+_FIELD_NAMES = {"start": "start_date", "end": "end_date"}
+_ONE_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class SeriesData:
+    """A weekly pattern: arrive on `arrival_weekday` (0 = Monday), stay `nights` nights.
+
+    Give `end_date` (the last day an arrival may fall on) or `weeks`, not both.
+    """
+
+    id: int | None = None
+    guest_id: int = 0
+    room_id: int = 0
+    allocation_id: int | None = None
+    arrival_weekday: int = 0
+    nights: int = 2
+    start_date: date = field(default_factory=date.today)
+    end_date: date | None = None
+    weeks: int | None = None
+    notes: str = ""
+
+    @property
+    def pattern(self) -> WeeklyPattern:
+        return WeeklyPattern(self.arrival_weekday, self.nights)
+
+
+@dataclass(frozen=True)
+class SeriesOccurrence:
+    arrival: date
+    departure: date
+    free: bool
+    problem: str  # Dutch: who is in the way, or that the room is closed; "" when free
+    alternatives: tuple[str, ...]  # other rooms with a free bed for these dates
+
+    @property
+    def nights(self) -> int:
+        return (self.departure - self.arrival).days
+
+
+@dataclass(frozen=True)
+class SeriesResult:
+    series_id: int
+    created: tuple[int, ...]  # stay ids, in date order
+    skipped: tuple[SeriesOccurrence, ...]
+
+
+@dataclass(frozen=True)
+class SeriesSummary:
+    id: int
+    guest_id: int
+    guest_name: str
+    room_id: int
+    room_name: str
+    arrival_weekday: int
+    weekday: str  # "dinsdag"
+    nights: int
+    start_date: date
+    end_date: date | None
+    planned: int  # occurrences still only planned (optie or bevestigd)
+
+    @property
+    def pattern_text(self) -> str:
+        """'elke dinsdag, 2 nachten'."""
+        word = "nacht" if self.nights == 1 else "nachten"
+        return f"elke {self.weekday}, {self.nights} {word}"
+
+
+# --- planning ----------------------------------------------------------------------------
+
+
+def plan_series(db: Database, data: SeriesData) -> list[SeriesOccurrence]:
+    """Every week of the series with its problem, if any. Changes nothing."""
+    with db.session() as s:
+        return _plan(s, data)
+
+
+def _validated_dates(data: SeriesData) -> list[tuple[date, date]]:
+    errors = {
+        _FIELD_NAMES.get(name, name): message
+        for name, message in validate_series(
+            data.pattern, data.start_date, data.end_date, data.weeks
+        ).items()
+    }
+    if not data.guest_id:
+        errors["guest_id"] = "Kies een gast."
+    if not data.room_id:
+        errors["room_id"] = "Kies een kamer."
+    if len(data.notes or "") > 2000:
+        errors["notes"] = "De opmerking is te lang (hoogstens 2000 tekens)."
+    if errors:
+        raise ValidationError(errors)
+    return expand_series(data.pattern, data.start_date, data.end_date, data.weeks)
+
+
+def _check_refs(s: Session, data: SeriesData) -> tuple[Guest, Room]:
+    guest = s.get(Guest, data.guest_id)
+    if guest is None:
+        raise NotFoundError("Deze gast bestaat niet (meer).")
+    room = s.get(Room, data.room_id)
+    if room is None:
+        raise NotFoundError("Deze kamer bestaat niet (meer).")
+    if not room.active:
+        raise ValidationError({"room_id": f"{room_label(room.name)} is gesloten."})
+    if data.allocation_id is not None:
+        allocation = s.get(Allocation, data.allocation_id)
+        if allocation is None or allocation.guest_id != guest.id:
+            raise ValidationError({"allocation_id": "Deze toewijzing hoort niet bij deze gast."})
+    return guest, room
+
+
+def _plan(s: Session, data: SeriesData) -> list[SeriesOccurrence]:
+    dates = _validated_dates(data)
+    guest, room = _check_refs(s, data)
+    return _Occupancy(s, guest, dates[0][0], dates[-1][1]).judge(room, dates)
+
+
+class _Occupancy:
+    """Everything that blocks a bed or the guest in one date range, read in a few queries."""
+
+    def __init__(self, s: Session, guest: Guest, first: date, last: date) -> None:
+        self.guest = guest
+        self.rooms = [
+            r
+            for r in s.scalars(
+                select(Room)
+                .where(Room.active.is_(True))
+                .options(selectinload(Room.bed_rows))
+                .order_by(Room.sort_order, Room.name)
+            )
+            if any(b.active for b in r.bed_rows)
+        ]
+        rows = s.execute(
+            select(Night.bed_id, Night.day, Stay.guest_id, Stay.room_id, Stay.arrival,
+                   Stay.departure, Guest.first_name, Guest.prefix, Guest.last_name)
+            .join(Stay, Night.stay_id == Stay.id)
+            .join(Guest, Stay.guest_id == Guest.id)
+            .where(Night.active.is_(True), Night.day >= first, Night.day < last)
+        ).all()  # fmt: skip
+        self.taken: dict[int, dict[date, str]] = defaultdict(dict)  # bed -> day -> who
+        self.own: dict[date, tuple[int, date, date]] = {}  # the guest's nights elsewhere
+        for bed_id, day, guest_id, room_id, arrival, departure, first_name, prefix, last in rows:
+            self.taken[bed_id][day] = display_name(first_name, prefix, last)
+            if guest_id == guest.id:
+                self.own[day] = (room_id, arrival, departure)
+        self.closures: dict[int, list[RoomClosure]] = defaultdict(list)
+        for closure in s.scalars(
+            select(RoomClosure).where(RoomClosure.start_date < last, RoomClosure.end_date > first)
+        ):
+            self.closures[closure.room_id].append(closure)
+        self.room_names = {r.id: r.name for r in s.scalars(select(Room))}
+
+    def judge(self, room: Room, dates: list[tuple[date, date]]) -> list[SeriesOccurrence]:
+        return [self.occurrence(room, arrival, departure) for arrival, departure in dates]
+
+    def occurrence(self, room: Room, arrival: date, departure: date) -> SeriesOccurrence:
+        days = [arrival + timedelta(days=i) for i in range((departure - arrival).days)]
+        problems = []
+        own = next((self.own[d] for d in days if d in self.own), None)
+        if own is not None:
+            room_id, own_arrival, own_departure = own
+            problems.append(
+                f"{self._guest_name} logeert dan al in "
+                f"{room_label(self.room_names.get(room_id, '?'))} "
+                f"({format_date(own_arrival)} tot {format_date(own_departure)})."
+            )
+        closed = self._closed(room.id, arrival, departure)
+        if closed:
+            problems.append(closed)
+        elif self._free_bed(room, days) is None:
+            problems.append(self._blocker(room, days))
+        if not problems:
+            return SeriesOccurrence(arrival, departure, True, "", ())
+        alternatives: tuple[str, ...] = ()
+        if own is None:
+            alternatives = tuple(
+                r.name
+                for r in self.rooms
+                if r.id != room.id
+                and self._suits(r)
+                and not self._closed(r.id, arrival, departure)
+                and self._free_bed(r, days) is not None
+            )
+        return SeriesOccurrence(arrival, departure, False, " ".join(problems), alternatives)
+
+    @property
+    def _guest_name(self) -> str:
+        g = self.guest
+        return display_name(g.first_name, g.prefix, g.last_name)
+
+    def _suits(self, room: Room) -> bool:
+        g = self.guest
+        return not room_need_warnings(
+            g.needs_hoist, g.needs_ground_floor, g.needs_wheelchair_access,
+            room.has_hoist, room.ground_floor, room.wheelchair_accessible,
+        )  # fmt: skip
+
+    def _closed(self, room_id: int, arrival: date, departure: date) -> str:
+        for closure in self.closures.get(room_id, ()):
+            if closure.start_date < departure and closure.end_date > arrival:
+                last = closure.end_date - _ONE_DAY
+                reason = f" ({closure.reason})" if closure.reason else ""
+                return (
+                    f"{room_label(self.room_names.get(room_id, '?'))} is gesloten van "
+                    f"{format_date(closure.start_date)} tot en met {format_date(last)}{reason}."
+                )
+        return ""
+
+    def _free_bed(self, room: Room, days: list[date]) -> int | None:
+        for bed in room.bed_rows:
+            if bed.active and not any(d in self.taken.get(bed.id, {}) for d in days):
+                return bed.id
+        return None
+
+    def _blocker(self, room: Room, days: list[date]) -> str:
+        for day in days:
+            for bed in room.bed_rows:
+                who = self.taken.get(bed.id, {}).get(day)
+                if bed.active and who is not None:
+                    return f"{room_label(room.name)} is op {format_date(day)} bezet door {who}."
+        return f"{room_label(room.name)} heeft geen vrij bed."
+
+
+# --- creating ----------------------------------------------------------------------------
+
+
+def create_series(
+    db: Database, data: SeriesData, *, status: str = StayStatus.CONFIRMED.value
+) -> SeriesResult:
+    """The series and a stay for every free week, in one transaction; busy weeks are skipped."""
+    if status not in PLANNED:
+        raise ValidationError({"status": "Een reeks wordt als optie of bevestigd gepland."})
+    with db.session() as s:
+        return _create(s, data, status)
+
+
+def _create(s: Session, data: SeriesData, status: str) -> SeriesResult:
+    occurrences = _plan(s, data)
+    end = data.end_date if data.end_date is not None else occurrences[-1].arrival
+    series = StaySeries(
+        guest_id=data.guest_id,
+        room_id=data.room_id,
+        allocation_id=data.allocation_id,
+        arrival_weekday=data.arrival_weekday,
+        nights=data.nights,
+        start_date=data.start_date,
+        end_date=end,
+        notes=(data.notes or "").strip(),
+        version=1,
+    )
+    s.add(series)
+    s.flush()
+    created: list[int] = []
+    skipped: list[SeriesOccurrence] = []
+    for occurrence in occurrences:
+        if not occurrence.free:
+            skipped.append(occurrence)
+            continue
+        new = NewStay(
+            guest_id=data.guest_id,
+            room_id=data.room_id,
+            arrival=occurrence.arrival,
+            departure=occurrence.departure,
+            status=status,
+            allocation_id=data.allocation_id,
+            notes=series.notes,
+            series_id=series.id,
+        )
+        try:
+            created.append(add_stay(s, new).id)
+        except ValidationError as exc:  # refused before anything was added: skip this week
+            problem = " ".join(exc.field_errors.values()) or exc.message
+            skipped.append(SeriesOccurrence(occurrence.arrival, occurrence.departure, False,
+                                            problem, ()))  # fmt: skip
+    return SeriesResult(series.id, tuple(created), tuple(skipped))
+
+
+# --- cancelling and changing -------------------------------------------------------------
+
+
+def _load_stay(s: Session, stay_id: int) -> Stay:
+    stay = s.get(Stay, stay_id)
+    if stay is None:
+        raise NotFoundError("Dit verblijf bestaat niet (meer).")
+    return stay
+
+
+def _load_series(s: Session, stay: Stay) -> StaySeries:
+    series = s.get(StaySeries, stay.series_id) if stay.series_id is not None else None
+    if series is None:
+        raise ServiceError("Dit verblijf hoort niet bij een vaste reeks.")
+    return series
+
+
+def _later_planned(s: Session, stay: Stay) -> list[Stay]:
+    return list(
+        s.scalars(
+            select(Stay)
+            .where(
+                Stay.series_id == stay.series_id,
+                Stay.arrival > stay.arrival,
+                Stay.status.in_(PLANNED),
+                Stay.checked_in_at.is_(None),
+            )
+            .order_by(Stay.arrival)
+        )
+    )
+
+
+def cancel_occurrences(
+    db: Database,
+    stay_id: int,
+    *,
+    and_later: bool,
+    reason: str,
+    cancelled_by: str,
+    when: datetime,
+) -> int:
+    """Cancel one week, or this week and every later planned week (the series then ends).
+
+    Stays already present or departed are left alone. Returns the number of stays cancelled.
+    """
+    if not reason.strip():
+        raise ValidationError({"reason": "Vul de reden van de annulering in."})
+    with db.session() as s:
+        stay = _load_stay(s, stay_id)
+        planned = stay.status in PLANNED and stay.checked_in_at is None
+        if not planned and not (and_later and stay.status == StayStatus.CANCELLED):
+            raise ServiceError(
+                f"Annuleren kan niet: dit verblijf is {StayStatus(stay.status).label.lower()}."
+            )
+        targets = [stay] if planned else []
+        if and_later:
+            series = _load_series(s, stay)
+            targets += _later_planned(s, stay)
+            series.end_date = stay.arrival - _ONE_DAY
+            series.version += 1
+        moment = when.replace(microsecond=0)
+        for target in targets:
+            target.status = StayStatus.CANCELLED.value
+            target.cancelled_at = moment
+            target.cancel_reason = reason.strip()
+            target.cancelled_by = cancelled_by.strip()
+            target.cancel_late = is_late_cancellation(when.date(), target.arrival)
+            target.version += 1
+            for night in target.nights:
+                night.active = False
+        return len(targets)
+
+
+def change_later(
+    db: Database, stay_id: int, *, room_id: int, arrival_weekday: int, nights: int
+) -> SeriesResult:
+    """'This and all later weeks': a new pattern (room, weekday, nights) from this week on.
+
+    The planned weeks from this one on are removed, the old series ends the day before, and a
+    new series runs from the Monday of this week through the week of the old end date (or, for
+    a series without an end, for as many weeks as were still planned). Busy weeks are skipped
+    and reported, as when creating a series.
+    """
+    with db.session() as s:
+        stay = _load_stay(s, stay_id)
+        old = _load_series(s, stay)
+        if stay.status not in PLANNED or stay.checked_in_at is not None:
+            raise ServiceError(
+                f"Dit verblijf is {StayStatus(stay.status).label.lower()}; "
+                "kies een week die nog alleen gepland is."
+            )
+        doomed = [stay, *_later_planned(s, stay)]
+        week_start = stay.arrival - timedelta(days=stay.arrival.weekday())
+        new = SeriesData(
+            guest_id=old.guest_id,
+            room_id=room_id,
+            allocation_id=old.allocation_id,
+            arrival_weekday=arrival_weekday,
+            nights=nights,
+            start_date=week_start,
+            notes=old.notes,
+        )
+        if old.end_date is None:
+            new = replace(new, weeks=len(doomed))
+        else:  # through the old series' last week, whatever the new weekday
+            last_week_end = old.end_date + timedelta(days=6 - old.end_date.weekday())
+            new = replace(new, end_date=max(last_week_end, week_start + timedelta(days=6)))
+        _validated_dates(new)  # a bad pattern is refused before anything is removed
+        status = stay.status
+        for row in doomed:
+            s.delete(row)
+        old.end_date = stay.arrival - _ONE_DAY
+        old.version += 1
+        s.flush()
+        return _create(s, new, status)
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+def get_series(db: Database, series_id: int) -> SeriesData:
+    with db.session() as s:
+        row = s.get(StaySeries, series_id)
+        if row is None:
+            raise NotFoundError("Deze reeks bestaat niet (meer).")
+        return SeriesData(
+            id=row.id,
+            guest_id=row.guest_id,
+            room_id=row.room_id,
+            allocation_id=row.allocation_id,
+            arrival_weekday=row.arrival_weekday,
+            nights=row.nights,
+            start_date=row.start_date,
+            end_date=row.end_date,
+            notes=row.notes,
+        )
+
+
+def list_series(db: Database, guest_id: int | None = None) -> list[SeriesSummary]:
+    """Every series (of one guest), newest start first, with its still planned weeks."""
+    planned = (
+        select(Stay.series_id, func.count().label("n"))
+        .where(Stay.series_id.is_not(None), Stay.status.in_(PLANNED))
+        .group_by(Stay.series_id)
+        .subquery()
+    )
+    query = (
+        select(StaySeries, Guest, Room, planned.c.n)
+        .join(Guest, StaySeries.guest_id == Guest.id)
+        .join(Room, StaySeries.room_id == Room.id)
+        .outerjoin(planned, planned.c.series_id == StaySeries.id)
+        .order_by(StaySeries.start_date.desc(), StaySeries.id.desc())
+    )
+    if guest_id is not None:
+        query = query.where(StaySeries.guest_id == guest_id)
+    with db.session() as s:
+        return [
+            SeriesSummary(
+                id=row.id,
+                guest_id=guest.id,
+                guest_name=display_name(guest.first_name, guest.prefix, guest.last_name),
+                room_id=room.id,
+                room_name=room.name,
+                arrival_weekday=row.arrival_weekday,
+                weekday=DUTCH_WEEKDAYS[row.arrival_weekday],
+                nights=row.nights,
+                start_date=row.start_date,
+                end_date=row.end_date,
+                planned=count or 0,
+            )
+            for row, guest, room, count in s.execute(query)
+        ]

@@ -1,0 +1,211 @@
+"""An incoming request (aanvraag): register it, change it (kept as history), reject or withdraw."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.enums import Channel, RequesterKind, RequestStatus
+from ...services.errors import ServiceError, ValidationError
+from ...services.funders import list_funders
+from ...services.guests import GuestData, save_guest, search_guests
+from ...services.planning import WhoAsked
+from ...services.requests import (
+    RequestData,
+    history,
+    reject_request,
+    save_request,
+    withdraw_request,
+)
+from ..context import AppContext
+from ..widgets.fields import ChoiceField, DateField, NoteField, TextField
+from ..widgets.form import ERROR_STYLE, Form
+
+OPEN = (RequestStatus.NEW.value, RequestStatus.IN_PROGRESS.value)
+NEW_GUEST_MESSAGE = "Kies een gast of vul de achternaam van de nieuwe gast in."
+
+
+class RequestDialog(QDialog):
+    def __init__(
+        self, context: AppContext, request: RequestData | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.request = request or RequestData(
+            received_on=date.today(),
+            wished_arrival=date.today() + timedelta(days=14),
+            wished_departure=date.today() + timedelta(days=17),
+        )
+        self.saved: RequestData | None = None
+        is_new = self.request.id is None
+        self.setWindowTitle(
+            "Nieuwe aanvraag" if is_new else f"Aanvraag van {self.request.guest_name}"
+        )
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        grid = QFormLayout()
+        layout.addLayout(grid)
+        self.form = Form()
+        add = self.form.add
+        guests = search_guests(context.db, include_inactive=False, limit=5000)
+        add(
+            grid,
+            "guest_id",
+            "Gast",
+            ChoiceField(
+                [(0, "— nieuwe gast (vul hieronder in) —")] + [(g.id, g.name) for g in guests]
+            ),
+        )
+        self.new_guest = QGroupBox("Nieuwe gast")
+        new_grid = QFormLayout(self.new_guest)
+        add(new_grid, "new_first_name", "Voornaam", TextField(max_length=80))
+        add(new_grid, "new_prefix", "Tussenvoegsel", TextField(max_length=20))
+        add(new_grid, "new_last_name", "Achternaam", TextField(max_length=80))
+        grid.addRow(self.new_guest)
+        add(grid, "requester_kind", "Aangevraagd door", ChoiceField(RequesterKind.choices()))
+        add(grid, "requester_name", "Naam aanvrager", TextField())
+        add(grid, "channel", "Via", ChoiceField(Channel.choices()))
+        add(grid, "received_on", "Ontvangen op", DateField(required=True))
+        add(grid, "wished_arrival", "Gewenste aankomst", DateField(required=True))
+        add(grid, "wished_departure", "Gewenst vertrek", DateField(required=True))
+        add(grid, "flexibility", "Hoe flexibel", TextField())
+        funders = list_funders(context.db, include_inactive=False)
+        add(
+            grid,
+            "funder_id",
+            "Financiering",
+            ChoiceField([(None, "— nog onbekend —")] + [(f.id, f.name) for f in funders]),
+        )
+        statuses = [(s.value, s.label) for s in RequestStatus if s.value in OPEN]
+        add(grid, "status", "Status", ChoiceField(statuses))
+        add(grid, "notes", "Opmerkingen", NoteField(lines=3))
+        self.form.fields["guest_id"].currentIndexChanged.connect(self._guest_changed)
+        self.form.set_values(dict(self.request.__dict__))
+        self._guest_changed()
+        if not is_new:
+            layout.addWidget(self._history_label())
+        self.message = QLabel()
+        self.message.setObjectName("dialog_error")
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        if not is_new and self.request.status in OPEN:
+            for name, text, slot in (
+                ("reject", "Afwijzen…", self.reject_request),
+                ("withdraw", "Ingetrokken", self.withdraw),
+            ):
+                button = QPushButton(text)
+                button.setObjectName(f"action_{name}")
+                button.clicked.connect(slot)
+                buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.save_button = QPushButton("Opslaan")
+        self.save_button.setObjectName("save_request")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        close = QPushButton("Sluiten")
+        close.clicked.connect(self.reject)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+
+    def _history_label(self) -> QLabel:
+        changes = history(self.context.db, request_id=self.request.id)
+        lines = [
+            f"{c.changed_at.strftime('%d-%m-%Y %H:%M')}: {c.what}"
+            + (
+                f" (gevraagd door {c.asked_by}" + (f", via {c.channel}" if c.channel else "") + ")"
+                if c.asked_by
+                else ""
+            )
+            + (" — minder dan een week van tevoren" if c.late else "")
+            for c in changes
+        ]
+        label = QLabel(
+            "<b>Wijzigingen</b><br>" + ("<br>".join(lines) if lines else "Nog geen wijzigingen.")
+        )
+        label.setObjectName("request_history")
+        label.setWordWrap(True)
+        return label
+
+    def _guest_changed(self) -> None:
+        self.new_guest.setVisible(not self.form.fields["guest_id"].value())
+
+    def save(self) -> None:
+        values, problems = self.form.read()
+        if problems:
+            self.form.show_errors(problems)
+            return
+        new_names = {k: values.pop(k) for k in ("new_first_name", "new_prefix", "new_last_name")}
+        try:
+            if not values["guest_id"]:
+                if not new_names["new_last_name"]:
+                    self.form.show_errors({"new_last_name": NEW_GUEST_MESSAGE})
+                    return
+                guest = save_guest(
+                    self.context.db,
+                    GuestData(
+                        first_name=new_names["new_first_name"],
+                        prefix=new_names["new_prefix"],
+                        last_name=new_names["new_last_name"],
+                    ),
+                )
+                values["guest_id"] = guest.id
+                self.form.fields["guest_id"].set_choices(
+                    [*self._choices(), (guest.id, guest.display_name)]
+                )
+                self.form.fields["guest_id"].set_value(guest.id)
+            who = WhoAsked(
+                values["requester_name"] or RequesterKind(values["requester_kind"]).label,
+                values["channel"],
+            )
+            self.saved = save_request(self.context.db, replace(self.request, **values), who=who)
+        except ValidationError as exc:
+            self._say(
+                self.form.show_errors(exc.field_errors) or "Controleer de rood gemarkeerde velden."
+            )
+            return
+        except ServiceError as exc:
+            self._say(exc.message)
+            return
+        self.accept()
+
+    def _choices(self) -> list[tuple[object, str]]:
+        field = self.form.fields["guest_id"]
+        return [(field.itemData(i), field.itemText(i)) for i in range(field.count())]
+
+    def reject_request(self) -> None:
+        reason = self.context.prompter.ask_text("Aanvraag afwijzen", "Reden van de afwijzing:")
+        if not reason:
+            return
+        try:
+            self.saved = reject_request(self.context.db, self.request.id, reason)  # type: ignore[arg-type]
+        except ServiceError as exc:
+            self._say(exc.message)
+            return
+        self.accept()
+
+    def withdraw(self) -> None:
+        try:
+            self.saved = withdraw_request(self.context.db, self.request.id)  # type: ignore[arg-type]
+        except ServiceError as exc:
+            self._say(exc.message)
+            return
+        self.accept()
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
