@@ -183,3 +183,44 @@ def test_a_logo_that_is_not_an_image_is_refused(qtbot, context, show, prompter, 
     assert not page.save_current()
     assert "PNG of JPEG" in page.form.error_text("logo")
     assert get_provider(context.db).name == ""
+
+
+def test_a_room_is_closed_for_maintenance_and_the_planner_refuses_it(
+    qtbot, context, show, prompter
+):
+    from logeerhuis_app.services.guests import GuestData, save_guest
+    from logeerhuis_app.services.rooms import RoomData, save_room
+    from logeerhuis_app.services.stays import NewStay, create_stay
+    from logeerhuis_app.ui.planner.page import PlannerPage
+
+    room = save_room(context.db, RoomData(name="Linde"))
+    anna = save_guest(context.db, GuestData(first_name="Anna", last_name="Smit"))
+    create_stay(context.db, NewStay(anna.id, room.id, date(2026, 8, 3), date(2026, 8, 5)))
+    page = show(RoomsPage(context))
+    page.activate()
+    page.select_id(room.id)
+    panel = page.closures
+    _type(qtbot, panel.start, "01-08-2026")
+    _type(qtbot, panel.last, "07-08-2026")
+    _type(qtbot, panel.reason, "Schilderwerk")
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert (
+        panel.message.text()
+        == "Kamer Linde is op 03-08-2026 bezet door Anna Smit. Verplaats die verblijven eerst."
+    )
+    _type(qtbot, panel.start, "10-08-2026")
+    _type(qtbot, panel.last, "16-08-2026")
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert panel.list.item(0).text() == "10-08-2026 t/m 16-08-2026: Schilderwerk"
+
+    planner = show(PlannerPage(context))
+    planner.first_day = date(2026, 8, 3)
+    planner.refresh()
+    problem = planner.grid.problem_for(None, 0, date(2026, 8, 15), date(2026, 8, 18))
+    assert problem == "Kamer Linde is gesloten van 10-08-2026 tot en met 16-08-2026."
+    import pytest
+
+    from logeerhuis_app.services.errors import ValidationError
+
+    with pytest.raises(ValidationError):
+        create_stay(context.db, NewStay(anna.id, room.id, date(2026, 8, 15), date(2026, 8, 18)))

@@ -15,6 +15,7 @@ from ...domain.dates import format_date
 from ...domain.enums import StayStatus
 from ...domain.holidays import holidays_between
 from ...domain.planning import Booking, collision_message, find_collision, first_colliding_day
+from ...domain.rooms import room_label
 from ...services.planner_view import PlannerBed, PlannerStay, PlannerView
 from .geometry import GridGeometry
 
@@ -130,8 +131,8 @@ class PlannerGrid(QWidget):
             ):
                 last = closure.end - timedelta(days=1)
                 return (
-                    f"{bed.room_name} is gesloten van {format_date(closure.start)} tot en met "
-                    f"{format_date(last)}."
+                    f"{room_label(bed.room_name)} is gesloten van {format_date(closure.start)} "
+                    f"tot en met {format_date(last)}."
                 )
         return ""
 

@@ -12,6 +12,7 @@ from ..context import TOPIC_ROOMS
 from ..master_detail import MasterDetailPage
 from ..widgets.fields import CheckField, ChoiceField, IntField, NoteField, TextField
 from ..widgets.record_table import Column
+from .closures_panel import ClosuresPanel
 
 
 def _features(room: RoomData) -> str:
@@ -56,6 +57,9 @@ class RoomsPage(MasterDetailPage):
     def check(self, item) -> None:  # type: ignore[no-untyped-def]
         validate_room(item)
 
+    def after_load(self, item: RoomData) -> None:
+        self.closures.show_room(item.id)
+
     def save(self, item: RoomData) -> RoomData:
         return save_room(self.context.db, item)
 
@@ -79,4 +83,6 @@ class RoomsPage(MasterDetailPage):
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         layout.addWidget(hint)
+        self.closures = ClosuresPanel(self.context)
+        layout.addWidget(self.closures)
         layout.addStretch(1)
