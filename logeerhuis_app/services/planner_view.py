@@ -25,8 +25,8 @@ from ..db.models import (
     StayRequest,
     WlzNightsElsewhere,
 )
-from ..domain.caps import WLZ_NIGHTS_PER_YEAR
-from ..domain.enums import FunderKind, RequestStatus, StayStatus
+from ..domain.caps import WLZ_NIGHTS_PER_YEAR, periods_exceeding
+from ..domain.enums import FunderKind, RequestStatus, StayStatus, VolumeFrequency
 from ..domain.people import display_name
 from ..domain.planning import room_need_warnings
 from .database import Database
@@ -161,6 +161,7 @@ def _stays(s: Session, start: date, end: date, include_cancelled: bool) -> tuple
     wlz_guests = {
         g.id for _st, g, _a, f, _c, _r in rows if f is not None and f.kind == FunderKind.ZORGKANTOOR
     }
+    over_volume = _stays_over_volume(s, [a for _st, _g, a, *_rest in rows if a is not None], rows)
     used = _wlz_nights_per_year(s, wlz_guests, {st.arrival.year for st, *_ in rows})
     result = []
     for stay, guest, allocation, funder, contract, room in rows:
@@ -168,6 +169,11 @@ def _stays(s: Session, start: date, end: date, include_cancelled: bool) -> tuple
                                       guest.needs_wheelchair_access, room.has_hoist,
                                       room.ground_floor, room.wheelchair_accessible)  # fmt: skip
         warnings += _funding_warnings(stay, allocation, contract)
+        if allocation is not None and stay.id in over_volume:
+            label = VolumeFrequency(allocation.volume_frequency).label
+            warnings.append(
+                f"Meer nachten dan de toewijzing toestaat ({allocation.volume} {label})."
+            )
         cap_text = ""
         if funder is not None and funder.kind == FunderKind.ZORGKANTOOR:
             total = used.get((guest.id, stay.arrival.year), 0)
@@ -190,6 +196,46 @@ def _stays(s: Session, start: date, end: date, include_cancelled: bool) -> tuple
             )
         )  # fmt: skip
     return tuple(result)
+
+
+def _stays_over_volume(s: Session, allocations: list[Allocation], rows) -> set[int]:  # type: ignore[no-untyped-def]
+    """Ids of stays with a night past their allocation's volume (per week, month or total)."""
+    limited = {a.id: a for a in allocations if a.volume}
+    if not limited:
+        return set()
+    nights: dict[int, list[date]] = defaultdict(list)
+    query = select(Night.allocation_id, Night.day).where(
+        Night.active.is_(True), Night.allocation_id.in_(limited)
+    )
+    for allocation_id, day in s.execute(query):
+        nights[allocation_id].append(day)
+    over: dict[int, set[date]] = {}
+    for allocation_id, days in nights.items():
+        allocation = limited[allocation_id]
+        volume, frequency = allocation.volume or 0, allocation.volume_frequency
+        if frequency == VolumeFrequency.TOTAL:
+            over[allocation_id] = set(sorted(set(days))[volume:])
+        else:
+            starts = {start for start, _n in periods_exceeding(days, volume, frequency)}
+            over[allocation_id] = {d for d in days if _period_start(d, frequency) in starts}
+    return {
+        stay.id
+        for stay, _g, allocation, *_rest in rows
+        if allocation is not None
+        and any(n in over.get(allocation.id, ()) for n in _nights_of(stay.arrival, stay.departure))
+    }
+
+
+def _period_start(day: date, frequency: str) -> date:
+    return (
+        day - timedelta(days=day.weekday())
+        if frequency == VolumeFrequency.WEEK
+        else day.replace(day=1)
+    )
+
+
+def _nights_of(arrival: date, departure: date) -> list[date]:
+    return [arrival + timedelta(days=i) for i in range((departure - arrival).days)]
 
 
 def _funding_warnings(
