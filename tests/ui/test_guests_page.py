@@ -174,3 +174,22 @@ def test_an_allocation_is_added_through_its_dialog(qtbot, context, show, prompte
     ]
     assert page.allocations.model.rowCount() == 1
     assert isinstance(page.form.fields["bsn"], QLineEdit)
+
+
+def test_wlz_nights_used_elsewhere_are_entered_on_the_guest(qtbot, context, show):
+    from datetime import date
+
+    from logeerhuis_app.services.wlz_elsewhere import nights_elsewhere
+
+    guest = save_guest(context.db, GuestData(first_name="Anna", last_name="Smit"))
+    page = show(GuestsPage(context))
+    page.activate()
+    page.select_id(guest.id)
+    panel = page.allocations
+    panel.elsewhere.setText("12")
+    qtbot.mouseClick(panel.elsewhere_button, Qt.MouseButton.LeftButton)
+    assert nights_elsewhere(context.db, guest.id, date.today().year) == 12
+    panel.elsewhere.setText("twaalf")
+    qtbot.mouseClick(panel.elsewhere_button, Qt.MouseButton.LeftButton)
+    assert context.prompter.messages[-1][0] == "error"
+    assert nights_elsewhere(context.db, guest.id, date.today().year) == 12

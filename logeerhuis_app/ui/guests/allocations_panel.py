@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.dates import format_date
 from ...domain.enums import AllocationKind, VolumeFrequency
 from ...services.allocations import AllocationData, delete_allocation, list_allocations
 from ...services.errors import ServiceError
-from ..context import TOPIC_ALLOCATIONS, AppContext
+from ...services.wlz_elsewhere import nights_elsewhere, set_nights_elsewhere
+from ..context import TOPIC_ALLOCATIONS, TOPIC_STAYS, AppContext
 from ..widgets.record_table import Column, RecordTableModel
 from .allocation_dialog import AllocationDialog
 
@@ -68,6 +77,19 @@ class AllocationsPanel(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        elsewhere = QHBoxLayout()
+        self.elsewhere_label = QLabel()
+        self.elsewhere = QLineEdit()
+        self.elsewhere.setObjectName("wlz_elsewhere")
+        self.elsewhere.setMaximumWidth(60)
+        self.elsewhere_button = QPushButton("Opslaan")
+        self.elsewhere_button.setObjectName("save_wlz_elsewhere")
+        self.elsewhere_button.clicked.connect(self.save_elsewhere)
+        elsewhere.addWidget(self.elsewhere_label)
+        elsewhere.addWidget(self.elsewhere)
+        elsewhere.addWidget(self.elsewhere_button)
+        elsewhere.addStretch(1)
+        layout.addLayout(elsewhere)
         self.show_guest(None)
 
     def show_guest(self, guest_id: int | None) -> None:
@@ -78,6 +100,30 @@ class AllocationsPanel(QWidget):
         records = list_allocations(self.context.db, guest_id) if guest_id is not None else []
         self.model.set_records(records)
         self.table.resizeColumnsToContents()
+        year = date.today().year
+        self.elsewhere_label.setText(f"Wlz-logeernachten elders gebruikt in {year}:")
+        used = nights_elsewhere(self.context.db, guest_id, year) if guest_id is not None else 0
+        self.elsewhere.setText(str(used) if used else "")
+        self.elsewhere.setEnabled(guest_id is not None)
+        self.elsewhere_button.setEnabled(guest_id is not None)
+
+    def save_elsewhere(self) -> None:
+        if self.guest_id is None:
+            return
+        text = self.elsewhere.text().strip() or "0"
+        if not text.isdigit():
+            self.context.prompter.error(
+                "Niet opgeslagen", "Vul een aantal nachten in (een heel getal)."
+            )
+            return
+        try:
+            set_nights_elsewhere(self.context.db, self.guest_id, date.today().year, int(text))
+        except ServiceError as exc:
+            message = " ".join(getattr(exc, "field_errors", {}).values()) or exc.message
+            self.context.prompter.error("Niet opgeslagen", message)
+            return
+        self.context.status("Wlz-nachten elders opgeslagen; ze tellen mee voor de 156.")
+        self.context.announce(TOPIC_STAYS)
 
     def _selected(self) -> AllocationData | None:
         index = self.table.currentIndex()
