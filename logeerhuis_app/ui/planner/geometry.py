@@ -13,7 +13,7 @@ from datetime import date, timedelta
 ZOOMS = {
     "twee_weken": ("Twee weken", 14, 44),
     "maand": ("Maand", 35, 20),
-    "kwartaal": ("Kwartaal", 91, 13),
+    "kwartaal": ("Kwartaal", 91, 10),
 }
 
 

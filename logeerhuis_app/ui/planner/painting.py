@@ -106,6 +106,8 @@ def _paint_stay(grid: PlannerGrid, p: QPainter, stay) -> None:  # type: ignore[n
     label = p.fontMetrics().elidedText(
         marks + stay.guest_name, Qt.TextElideMode.ElideRight, int(text_rect.width())
     )
+    if len(label.rstrip("…").strip()) < 2:
+        return  # a lone "…" says nothing; the tooltip has the name
     p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
 
 
