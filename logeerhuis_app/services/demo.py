@@ -3,7 +3,9 @@
 Everything is written through the same public services as the screens use, so the demo obeys
 every rule. Deterministic for a given seed and day: dates are relative to `today`.
 The stays are planned in memory first (free beds, no guest in two places, the Wlz cap of 156
-nights a year, rooms that suit the guest), then written in a few units of work.
+nights a year, rooms that suit the guest), then written in a few units of work. The weekly
+guests are real series (create_series); one room is closed for painting in the coming weeks,
+and the waiting list holds open requests from carers, consultants, a GP and the regional desk.
 """
 
 from __future__ import annotations
@@ -13,10 +15,19 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
-from ..db.models import Allocation, Guest, Room
+from ..db.models import (
+    Allocation,
+    Guest,
+    Night,
+    Room,
+    RoomClosure,
+    Stay,
+    StayRequest,
+    StaySeries,
+)
 from ..domain.enums import (
     AllocationKind,
     Grondslag,
@@ -25,6 +36,7 @@ from ..domain.enums import (
     VolumeFrequency,
 )
 from .allocations import AllocationData, save_allocation
+from .closures import ClosureData, add_closure
 from .database import Database
 from .demo_house import (
     FLEX_START,
@@ -35,11 +47,29 @@ from .demo_house import (
     save_demo_rooms,
     town_by_cbs,
 )
-from .demo_people import TOWNS, make_guest
+from .demo_people import (
+    CLOSED_REQUESTS,
+    OPEN_REQUESTS,
+    REJECT_REASONS,
+    TOWNS,
+    WITHDRAW_NOTES,
+    make_guest,
+    requester_name,
+)
 from .errors import ConflictError, ValidationError
 from .guests import GuestData, save_guest
+from .planning import WhoAsked, cancel
+from .requests import (
+    RequestData,
+    place_request,
+    reject_request,
+    save_request,
+    withdraw_request,
+)
 from .rooms import RoomData
-from .stays import NewStay, add_stay, cancel_stay
+from .series import SeriesData, cancel_occurrences, create_series
+from .stays import NewStay, add_stay
+from .wlz_elsewhere import set_nights_elsewhere
 
 PAST_DAYS = 365
 FUTURE_DAYS = 91
@@ -54,6 +84,8 @@ SERIES = (
     (3, 0, 2, "wmo:0307"), (3, 2, 2, "wlz_vv"), (3, 4, 3, "wlz_vv"), (2, 0, 2, "wmo:0342"),
     (2, 2, 2, "wmo:0307"), (2, 4, 2, "pgb"), (5, 1, 2, "wlz_vv"), (5, 4, 2, "wmo:0307"),
 )  # fmt: skip
+CLOSED_ROOM = 3  # Kamer 4 Kastanje, home of three series: each skips the closed week
+ELSEWHERE_NIGHTS = 14  # Wlz nights one guest used at another logeerhuis this year
 LENGTHS = (2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 5, 5, 6, 7, 7, 7, 10, 14)
 CANCEL_REASONS = (
     "Gast opgenomen in het ziekenhuis",
@@ -77,6 +109,9 @@ class DemoSummary:
     nights: int  # active nights (stayed or booked)
     cancelled_stays: int
     recurring_series: int
+    requests: int = 0
+    open_requests: int = 0
+    closures: int = 0
 
 
 @dataclass
@@ -100,6 +135,7 @@ class _Plan:
     departure: date
     cancelled: bool = False
     series: int | None = None
+    request: bool = False  # written by placing a request, not directly
 
     @property
     def days(self) -> list[date]:
@@ -122,8 +158,12 @@ def build_demo(db: Database, today: date | None = None, seed: int = 2026) -> Dem
     funders = save_demo_funders(db)
     contracts = save_demo_contracts(db, funders, today)
     guests = _make_guests(rng, today)
-    planner = _Planner(rng, today, guests)
+    closure = _closure_period(today)
+    elsewhere = next(g for g in guests if g.route == "wlz" and g.last_day is None)
+    elsewhere.wlz_year[today.year] += ELSEWHERE_NIGHTS  # the cap counts them too
+    planner = _Planner(rng, today, guests, closure)
     plans = planner.plan()
+    wishes = _plan_requests(rng, today, guests, plans)
     for guest in guests:
         if guest.last_day is not None:  # no longer comes: kept for the history and the counts
             guest.data = replace(
@@ -132,18 +172,33 @@ def build_demo(db: Database, today: date | None = None, seed: int = 2026) -> Dem
         saved = save_guest(db, guest.data)
         guest.data = saved
         _save_allocations(db, rng, today, guest, funders, contracts, plans)
-    stays, nights, cancelled = _write_stays(db, rng, today, rooms, plans)
-    return DemoSummary(
-        rooms=len(rooms),
-        guests=len(guests),
-        funders=len(funders),
-        contracts=len(contracts),
-        allocations=sum(len(g.allocations) for g in guests),
-        stays=stays,
-        nights=nights,
-        cancelled_stays=cancelled,
-        recurring_series=len(SERIES),
-    )
+    _write_closure_and_elsewhere(db, rooms, closure, elsewhere, today)
+    _write_stays(db, rng, today, rooms, plans)
+    _write_requests(db, rng, today, rooms, wishes)
+    with db.session() as s:
+        count = lambda q: s.scalar(select(func.count()).select_from(q.subquery()))  # noqa: E731
+        return DemoSummary(
+            rooms=len(rooms),
+            guests=len(guests),
+            funders=len(funders),
+            contracts=len(contracts),
+            allocations=sum(len(g.allocations) for g in guests),
+            stays=count(select(Stay)),
+            nights=count(select(Night).where(Night.active.is_(True))),
+            cancelled_stays=count(select(Stay).where(Stay.status == StayStatus.CANCELLED.value)),
+            recurring_series=count(select(StaySeries)),
+            requests=count(select(StayRequest)),
+            open_requests=count(
+                select(StayRequest).where(StayRequest.status.in_(("nieuw", "in_behandeling")))
+            ),
+            closures=count(select(RoomClosure)),
+        )
+
+
+def _closure_period(today: date) -> tuple[date, date]:
+    """A week of painting, Monday to Monday, three to four weeks from now."""
+    start = today + timedelta(days=(7 - today.weekday()) % 7 + 21)
+    return start, start + timedelta(days=7)
 
 
 def _make_guests(rng: random.Random, today: date) -> list[_Guest]:
@@ -171,12 +226,18 @@ def _make_guests(rng: random.Random, today: date) -> list[_Guest]:
 class _Planner:
     """Places series and incidental stays in free, suitable beds."""
 
-    def __init__(self, rng: random.Random, today: date, guests: list[_Guest]) -> None:
+    def __init__(
+        self, rng: random.Random, today: date, guests: list[_Guest], closure: tuple[date, date]
+    ) -> None:
         self.rng, self.today, self.guests = rng, today, guests
         self.first = today - timedelta(days=PAST_DAYS)
         self.last = today + timedelta(days=FUTURE_DAYS)
         self.taken = {(r, b): set() for r, spec in enumerate(ROOMS) for b in range(spec[1])}
         self.cancel_taken = {key: set() for key in self.taken}  # type: ignore[var-annotated]
+        closed = {closure[0] + timedelta(days=i) for i in range((closure[1] - closure[0]).days)}
+        for bed in range(ROOMS[CLOSED_ROOM][1]):  # nothing is booked in the closed room
+            self.taken[(CLOSED_ROOM, bed)].update(closed)
+            self.cancel_taken[(CLOSED_ROOM, bed)].update(closed)
         self.plans: list[_Plan] = []
 
     def plan(self) -> list[_Plan]:
@@ -237,14 +298,15 @@ class _Planner:
         if number in (4, 7):  # two series ended: the guest moved to a nursing home
             guest.last_day = self.today - timedelta(days=rng.randint(40, 120))
         day = self.first + timedelta(days=rng.randint(0, 100))
+        if route == "wlz_vv":  # one allocation per series: the Z1003 one
+            day = max(day, FLEX_START)
         day += timedelta(days=(weekday - day.weekday()) % 7)
-        while day + timedelta(days=nights) <= self.last:
+        end = min(self.last, guest.last_day or self.last)
+        while day + timedelta(days=nights) <= end:
             plan = _Plan(guest, room, 0, day, day + timedelta(days=nights), series=number)
-            roll = rng.random()  # 5 % booked and cancelled, 7 % a week off, the rest stays
-            plan.cancelled = roll < 0.05
-            grid = self.cancel_taken if plan.cancelled else self.taken
-            free = not set(plan.days) & grid[(room, 0)]
-            if (plan.cancelled or roll >= 0.12) and free and self.guest_can(guest, plan):
+            if not set(plan.days) & self.taken[(room, 0)]:  # else the room is closed: skipped
+                # ~8 % of the weeks are called off (holiday, illness), and weeks over the cap
+                plan.cancelled = rng.random() < 0.08 or not self.guest_can(guest, plan)
                 self.book(plan)
             day += timedelta(days=7)
 
@@ -380,47 +442,243 @@ def _status(today: date, plan: _Plan, rng: random.Random) -> StayStatus:
     return StayStatus.CONFIRMED
 
 
-def _write_stays(db, rng, today, rooms: list[RoomData], plans: list[_Plan]):  # type: ignore[no-untyped-def]
-    """Cancelled stays first (written, then cancelled), then the rest in one unit of work."""
-    cancelled_ids: list[tuple[int, _Plan]] = []
-    nights = 0
-    for wave in (True, False):
+def _write_stays(db, rng, today, rooms: list[RoomData], plans: list[_Plan]) -> None:  # type: ignore[no-untyped-def]
+    """Cancelled incidental stays first (written, then cancelled), then the series, then the rest.
+
+    Cancelled stays may share dates with later stays in the same bed, so they go first.
+    """
+    incidental = [p for p in plans if p.series is None and not p.request]
+    cancelled = _write_plain(db, rng, today, rooms, [p for p in incidental if p.cancelled])
+    _cancel(db, rng, today, cancelled)
+    _write_series(db, rng, today, rooms, [p for p in plans if p.series is not None])
+    _write_plain(db, rng, today, rooms, [p for p in incidental if not p.cancelled])
+
+
+def _write_plain(db, rng, today, rooms: list[RoomData], plans: list[_Plan]):  # type: ignore[no-untyped-def]
+    written: list[tuple[int, _Plan]] = []
+    with db.session() as s:
+        # Held here so the session's (weak) identity map keeps them between add_stay calls.
+        kept = [*s.scalars(select(Guest)), *s.scalars(select(Allocation))]
+        kept += s.scalars(select(Room).options(selectinload(Room.bed_rows))).all()
+        for plan in plans:
+            room = rooms[plan.room]
+            new = NewStay(
+                guest_id=plan.guest.data.id,  # type: ignore[arg-type]
+                room_id=room.id,  # type: ignore[arg-type]
+                bed_id=room.bed_ids[plan.bed],
+                arrival=plan.arrival,
+                departure=plan.departure,
+                status=_status(today, plan, rng).value,
+                allocation_id=_allocation_for(plan.guest, plan.arrival),
+            )
+            try:
+                stay = add_stay(s, new)
+            except ValidationError:  # not expected: the planner chose a free bed
+                continue
+            written.append((stay.id, plan))
+    return written
+
+
+def _write_series(db, rng, today, rooms: list[RoomData], plans: list[_Plan]) -> None:  # type: ignore[no-untyped-def]
+    """Each weekly guest as a real series; weeks called off are cancelled afterwards."""
+    groups: dict[int, list[_Plan]] = {}
+    for plan in sorted(plans, key=lambda p: p.arrival):
+        groups.setdefault(plan.series, []).append(plan)  # type: ignore[arg-type]
+    called_off: list[tuple[int, _Plan]] = []
+    for number, group in sorted(groups.items()):
+        room, weekday, nights, _route = SERIES[number]
+        guest = group[0].guest
+        data = SeriesData(
+            guest_id=guest.data.id,  # type: ignore[arg-type]
+            room_id=rooms[room].id,  # type: ignore[arg-type]
+            allocation_id=_allocation_for(guest, group[0].arrival),
+            arrival_weekday=weekday,
+            nights=nights,
+            start_date=group[0].arrival,
+            end_date=group[-1].arrival,
+            notes="Vaste logeerdagen (structureel)",
+        )
+        result = create_series(db, data)
         with db.session() as s:
-            # Held here so the session's (weak) identity map keeps them between add_stay calls.
-            kept = [*s.scalars(select(Guest)), *s.scalars(select(Allocation))]
-            kept += s.scalars(select(Room).options(selectinload(Room.bed_rows))).all()
-            for plan in (p for p in plans if p.cancelled is wave):
-                room = rooms[plan.room]
-                new = NewStay(
-                    guest_id=plan.guest.data.id,  # type: ignore[arg-type]
-                    room_id=room.id,  # type: ignore[arg-type]
-                    bed_id=room.bed_ids[plan.bed],
-                    arrival=plan.arrival,
-                    departure=plan.departure,
-                    status=_status(today, plan, rng).value,
-                    allocation_id=_allocation_for(plan.guest, plan.arrival),
-                    notes="Vaste logeerdagen (structureel)" if plan.series is not None else "",
-                )
-                try:
-                    stay = add_stay(s, new)
-                except ValidationError:  # not expected: the planner chose a free bed
-                    continue
-                if wave:
-                    cancelled_ids.append((stay.id, plan))
-                else:
-                    nights += len(stay.nights)
-        if wave:
-            _cancel(db, rng, today, cancelled_ids)
-    return len(plans), nights, len(cancelled_ids)
+            ids = dict(
+                s.execute(
+                    select(Stay.arrival, Stay.id).where(Stay.series_id == result.series_id)
+                ).all()
+            )
+        called_off += [(ids[p.arrival], p) for p in group if p.cancelled and p.arrival in ids]
+    _cancel(db, rng, today, called_off, series=True)
+    with db.session() as s:  # the weeks gone by: the guest came (and left)
+        planned = (Stay.series_id.is_not(None), Stay.status == StayStatus.CONFIRMED.value)
+        s.execute(
+            update(Stay)
+            .where(*planned, Stay.departure <= today)
+            .values(status=StayStatus.DEPARTED.value)
+        )
+        s.execute(
+            update(Stay)
+            .where(*planned, Stay.arrival <= today)
+            .values(status=StayStatus.PRESENT.value)
+        )
 
 
-def _cancel(db: Database, rng: random.Random, today: date, stays: list[tuple[int, _Plan]]) -> None:
+def _cancel(  # type: ignore[no-untyped-def]
+    db, rng: random.Random, today: date, stays: list[tuple[int, _Plan]], series: bool = False
+) -> None:
     latest = datetime.combine(today - timedelta(days=1), time(16, 0))
     for stay_id, plan in stays:
         notice = rng.choice((0, 1, 1, 2, 3, 5, 7, 14, 21))
         when = datetime.combine(plan.arrival - timedelta(days=notice), time(rng.randint(8, 17), 15))
         carer = plan.guest.data.carers[0]
         by = rng.choice((f"{carer.name} ({carer.relation})", "Wmo-consulent", "Wijkverpleging"))
-        cancel_stay(
-            db, stay_id, reason=rng.choice(CANCEL_REASONS), cancelled_by=by, when=min(when, latest)
+        reason = rng.choice(CANCEL_REASONS)
+        if series:
+            cancel_occurrences(db, stay_id, and_later=False, reason=reason, cancelled_by=by,
+                               when=min(when, latest))  # fmt: skip
+        else:
+            cancel(db, stay_id, reason=reason, cancelled_by=by, when=min(when, latest))
+
+
+def _write_closure_and_elsewhere(  # type: ignore[no-untyped-def]
+    db, rooms: list[RoomData], closure: tuple[date, date], elsewhere: _Guest, today: date
+) -> None:
+    last_day = closure[1] - timedelta(days=1)
+    add_closure(db, ClosureData(None, rooms[CLOSED_ROOM].id, closure[0], last_day, "Schilderwerk"))  # type: ignore[arg-type]
+    set_nights_elsewhere(
+        db, elsewhere.data.id, today.year, ELSEWHERE_NIGHTS,  # type: ignore[arg-type]
+        "Logeerhuis 't Hofje in Soest, in het voorjaar (opgave van de dochter).",
+    )  # fmt: skip
+
+
+# --- requests ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Wish:
+    guest: _Guest
+    kind: str
+    channel: str
+    status: str  # the open status; closed ones end as outcome says
+    flexibility: str
+    notes: str
+    received: date
+    arrival: date  # the wished dates in the end
+    departure: date
+    first: tuple[date, date] | None = None  # the dates asked first, when they changed
+    changed_at: datetime | None = None
+    outcome: str = "open"  # open, placed, rejected, withdrawn
+    plan: _Plan | None = None
+    reason: str = ""
+
+
+def _plan_requests(
+    rng: random.Random, today: date, guests: list[_Guest], plans: list[_Plan]
+) -> list[_Wish]:
+    """Open requests for the coming weeks, and closed ones (placed, rejected, withdrawn)."""
+    free = [g for g in guests if not g.recurring and g.last_day is None]
+    rng.shuffle(free)
+    wishes: list[_Wish] = []
+    for kind, channel, status, flexibility, notes in OPEN_REQUESTS:
+        arrival = today + timedelta(days=rng.randint(6, 45))
+        departure = arrival + timedelta(days=rng.choice((2, 3, 4, 5, 7, 7, 10, 14)))
+        received = today - timedelta(days=rng.randint(1, 12))
+        guest = _take_guest(free, arrival, departure)
+        wish = _Wish(guest, kind, channel, status, flexibility, notes, received, arrival,
+                     departure)  # fmt: skip
+        if rng.random() < 0.5:  # the dates changed once since
+            _change(rng, today, wish, late=False)
+        wishes.append(wish)
+    placeable = [
+        p for p in plans
+        if p.series is None and not p.cancelled and p.guest in free
+        and today - timedelta(days=150) < p.arrival < today + timedelta(days=40)
+    ]  # fmt: skip
+    for number, (kind, channel, notes) in enumerate(CLOSED_REQUESTS):
+        plan = rng.choice([p for p in placeable if p.guest in free])
+        free.remove(plan.guest)
+        plan.request = True
+        received = plan.arrival - timedelta(days=rng.randint(20, 40))
+        wish = _Wish(plan.guest, kind, channel, "in_behandeling", "", notes, received,
+                     plan.arrival, plan.departure, outcome="placed", plan=plan)  # fmt: skip
+        _change(rng, min(plan.arrival, today), wish, late=number % 2 == 0)
+        wishes.append(wish)
+    endings = [("rejected", r) for r in REJECT_REASONS] + [("withdrawn", n) for n in WITHDRAW_NOTES]
+    for number, (outcome, text) in enumerate(endings):
+        kind, channel, notes = CLOSED_REQUESTS[number % len(CLOSED_REQUESTS)]
+        arrival = today - timedelta(days=rng.randint(20, 150))
+        departure = arrival + timedelta(days=rng.choice((3, 4, 7)))
+        received = arrival - timedelta(days=rng.randint(10, 30))
+        wish = _Wish(_take_guest(free, arrival, departure), kind, channel, "nieuw", "", notes,
+                     received, arrival, departure, outcome=outcome, reason=text)  # fmt: skip
+        if number % 2 == 0:
+            _change(rng, arrival, wish, late=number == 2)
+        wishes.append(wish)
+    return wishes
+
+
+def _take_guest(free: list[_Guest], arrival: date, departure: date) -> _Guest:
+    """The first guest who is not here around those dates (taken off the list)."""
+    near = {arrival + timedelta(days=i) for i in range(-3, (departure - arrival).days + 3)}
+    guest = next((g for g in free if not near & g.busy), free[0])
+    free.remove(guest)
+    return guest
+
+
+def _change(rng: random.Random, before: date, wish: _Wish, *, late: bool) -> None:
+    """The dates first asked were a few days off; they changed after receipt, before `before`.
+
+    A late change comes within a week of the (earliest) arrival.
+    """
+    shift = timedelta(days=rng.choice((-3, -2, -1, 1, 2)))
+    wish.first = (wish.arrival + shift, wish.departure + shift * rng.choice((0, 1)))
+    if wish.first[1] <= wish.first[0]:
+        wish.first = (wish.first[0], wish.arrival + shift + timedelta(days=2))
+    earliest = min(wish.first[0], wish.arrival)
+    if late:
+        day = max(earliest - timedelta(days=rng.randint(1, 5)), wish.received)
+    else:
+        last = min(before, earliest - timedelta(days=8))
+        day = wish.received + timedelta(days=rng.randint(0, max((last - wish.received).days, 0)))
+    day = min(day, before)  # never after today
+    wish.changed_at = datetime.combine(day, time(rng.randint(8, 16), rng.choice((5, 20, 40))))
+
+
+def _write_requests(db, rng, today, rooms: list[RoomData], wishes: list[_Wish]) -> None:  # type: ignore[no-untyped-def]
+    for wish in wishes:
+        guest = wish.guest
+        first = wish.first or (wish.arrival, wish.departure)
+        saved = save_request(
+            db,
+            RequestData(
+                guest_id=guest.data.id,  # type: ignore[arg-type]
+                requester_kind=wish.kind,
+                requester_name=requester_name(wish.kind, guest.data, rng),
+                channel=wish.channel,
+                received_on=wish.received,
+                wished_arrival=first[0],
+                wished_departure=first[1],
+                flexibility=wish.flexibility,
+                allocation_id=_allocation_for(guest, wish.arrival),
+                status=wish.status,
+                notes=wish.notes,
+            ),
+            now=datetime.combine(wish.received, time(10, 30)),
         )
+        if wish.first is not None and wish.changed_at is not None:
+            late = (wish.arrival - wish.changed_at.date()).days < 7
+            who = WhoAsked(saved.requester_name, "telefoon" if late else "email")
+            saved = save_request(
+                db,
+                replace(saved, wished_arrival=wish.arrival, wished_departure=wish.departure),
+                who=who,
+                now=wish.changed_at,
+            )
+        if wish.outcome == "placed" and wish.plan is not None:
+            room = rooms[wish.plan.room]
+            place_request(db, saved.id, room_id=room.id, arrival=wish.arrival,  # type: ignore[arg-type]
+                          departure=wish.departure, bed_id=room.bed_ids[wish.plan.bed],
+                          status=_status(today, wish.plan, rng).value)  # fmt: skip
+        elif wish.outcome == "rejected":
+            reject_request(db, saved.id, wish.reason)  # type: ignore[arg-type]
+        elif wish.outcome == "withdrawn":
+            saved = save_request(db, replace(saved, notes=wish.reason))
+            withdraw_request(db, saved.id)  # type: ignore[arg-type]

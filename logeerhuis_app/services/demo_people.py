@@ -238,3 +238,59 @@ def _carers(rng: random.Random, gender: str, prefix: str, last: str) -> tuple[Ca
             )
         )
     return tuple(carers)
+
+
+# --- requests (aanvragen) ------------------------------------------------------------------
+
+# Open requests for the coming weeks: (requester kind, channel, status, flexibility, notes)
+OPEN_REQUESTS = (
+    ("mantelzorger", "telefoon", "nieuw", "liefst precies deze data",
+     "Dochter gaat twee weken naar Spanje; moeder kan niet alleen thuis blijven. "
+     "Belt terug als het rond is."),
+    ("wmo_consulent", "email", "in_behandeling", "een paar dagen later kan ook",
+     "Echtgenote is overbelast (CSI-score 9). Beschikking kortdurend verblijf is aangevraagd; "
+     "toewijzing volgt via het portaal."),
+    ("coordinatiepunt", "email", "nieuw", "zo snel mogelijk",
+     "Spoedvraag via het coördinatiepunt: partner wordt volgende week geopereerd."),
+    ("huisarts", "telefoon", "nieuw", "flexibel, liefst binnen twee weken",
+     "Na een val thuis loopt meneer met een rollator. Huisarts blijft medisch "
+     "verantwoordelijk; medicatieoverdracht volgt via de apotheek."),
+    ("gast", "persoonlijk", "in_behandeling", "weekend heeft de voorkeur",
+     "Kwam zelf langs met de zoon na de rondleiding. Wil graag een kamer op de begane grond."),
+    ("anders", "email", "nieuw", "± een week, data in overleg",
+     "Casemanager dementie vraagt een logeerweek zodat de mantelzorger kan bijkomen. "
+     "Wzd-beoordeling (artikel 21) loopt nog."),
+    ("mantelzorger", "email", "in_behandeling", "vaste dag is niet nodig",
+     "Zoon vraagt of vader vaker kan komen; overweegt een vaste logeerdag per week."),
+)  # fmt: skip
+# Requests already dealt with: (requester kind, channel, notes)
+CLOSED_REQUESTS = (
+    ("mantelzorger", "telefoon", "Echtgenote gaat een week naar haar zus in Zeeland."),
+    ("wmo_consulent", "email", "Mantelzorger krijgt een nieuwe heup; revalidatie thuis daarna."),
+    ("coordinatiepunt", "email", "Via het coördinatiepunt; het eigen logeerhuis zat vol."),
+)
+REJECT_REASONS = (
+    "Geen bed vrij in de gevraagde week; andere data aangeboden maar die pasten niet.",
+    "Zorgvraag past niet: 24-uurs één-op-één toezicht nodig (valt buiten de inclusiecriteria).",
+)
+WITHDRAW_NOTES = (
+    "Ingetrokken: de familie vangt zelf op.",
+    "Ingetrokken: gast is opgenomen in het ziekenhuis.",
+)
+WMO_CONSULTANTS = ("Sandra Mulder", "Erik de Haan", "Fatima El Idrissi")
+
+
+def requester_name(kind: str, guest: GuestData, rng: random.Random) -> str:
+    """Who made the request, as staff would write it down."""
+    if kind == "mantelzorger":
+        carer = guest.carers[0]
+        return f"{carer.name} ({carer.relation})"
+    if kind == "wmo_consulent":
+        return f"{rng.choice(WMO_CONSULTANTS)}, Wmo-consulent {guest.city}"
+    if kind == "coordinatiepunt":
+        return "Coördinatiepunt Logeren Eemland (Ilse de Graaf)"
+    if kind == "huisarts":
+        return guest.gp_name or "de huisarts"
+    if kind == "gast":
+        return guest.display_name
+    return "Casemanager dementie, Buurtzorg Eemland"

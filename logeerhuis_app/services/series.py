@@ -139,9 +139,14 @@ def _check_refs(s: Session, data: SeriesData) -> tuple[Guest, Room]:
 
 
 def _plan(s: Session, data: SeriesData) -> list[SeriesOccurrence]:
+    return _judge(s, data)[0]
+
+
+def _judge(s: Session, data: SeriesData) -> tuple[list[SeriesOccurrence], _Occupancy]:
     dates = _validated_dates(data)
     guest, room = _check_refs(s, data)
-    return _Occupancy(s, guest, dates[0][0], dates[-1][1]).judge(room, dates)
+    occupancy = _Occupancy(s, guest, dates[0][0], dates[-1][1])
+    return occupancy.judge(room, dates), occupancy
 
 
 class _Occupancy:
@@ -196,7 +201,7 @@ class _Occupancy:
         closed = self._closed(room.id, arrival, departure)
         if closed:
             problems.append(closed)
-        elif self._free_bed(room, days) is None:
+        elif own is None and self._free_bed(room, days) is None:
             problems.append(self._blocker(room, days))
         if not problems:
             return SeriesOccurrence(arrival, departure, True, "", ())
@@ -264,7 +269,9 @@ def create_series(
 
 
 def _create(s: Session, data: SeriesData, status: str) -> SeriesResult:
-    occurrences = _plan(s, data)
+    # The occupancy keeps the guest and the rooms with their beds loaded for add_stay.
+    occurrences, _occupancy = _judge(s, data)
+    _allocation = s.get(Allocation, data.allocation_id) if data.allocation_id else None
     end = data.end_date if data.end_date is not None else occurrences[-1].arrival
     series = StaySeries(
         guest_id=data.guest_id,

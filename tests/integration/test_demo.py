@@ -3,20 +3,35 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from logeerhuis_app.cli import main
-from logeerhuis_app.db.models import Allocation, Contract, Funder, Guest, Night, Room, Stay
+from logeerhuis_app.db.models import (
+    Allocation,
+    Bed,
+    Contract,
+    Funder,
+    Guest,
+    Night,
+    Room,
+    RoomClosure,
+    Stay,
+    StayRequest,
+    StaySeries,
+    WlzNightsElsewhere,
+)
 from logeerhuis_app.domain.enums import FunderKind, StayStatus
 from logeerhuis_app.services.database import open_database
 from logeerhuis_app.services.demo import build_demo
 from logeerhuis_app.services.errors import ConflictError
 from logeerhuis_app.services.provider import get_provider
+from logeerhuis_app.services.requests import history, list_requests
 from logeerhuis_app.services.rooms import list_rooms
+from logeerhuis_app.services.series import list_series
 
 CBS_LIST = (
     Path(__file__).resolve().parents[3]
@@ -153,19 +168,84 @@ def test_stays_run_from_last_year_into_next_quarter_with_fitting_statuses(demo):
     assert 0.04 <= share <= 0.10
 
 
-def test_recurring_series_are_weekly_on_a_fixed_weekday(demo):
+def test_recurring_guests_are_real_weekly_series_with_their_stays_linked(demo):
     db, summary, _today = demo
-    assert summary.recurring_series == 8
     with db.session() as s:
-        arrivals: dict[int, list[date]] = {}
-        for guest_id, arrival in s.execute(select(Stay.guest_id, Stay.arrival)):
-            arrivals.setdefault(guest_id, []).append(arrival)
-    weekly = [
-        days
-        for days in arrivals.values()
-        if len(days) >= 15 and len({d.weekday() for d in days}) == 1
-    ]
-    assert len(weekly) >= 6
+        series = s.scalars(select(StaySeries)).all()
+        assert len(series) == summary.recurring_series >= 6
+        for row in series:
+            stays = s.scalars(select(Stay).where(Stay.series_id == row.id)).all()
+            assert len(stays) >= 15
+            assert {st.arrival.weekday() for st in stays} == {row.arrival_weekday}
+            assert {(st.departure - st.arrival).days for st in stays} == {row.nights} <= {1, 2, 3}
+            assert {st.guest_id for st in stays} == {row.guest_id}
+            assert {st.room_id for st in stays} == {row.room_id}
+            assert {st.allocation_id for st in stays} == {row.allocation_id}
+            assert row.start_date <= min(st.arrival for st in stays)
+            assert max(st.arrival for st in stays) <= row.end_date
+    listed = list_series(db)
+    assert len(listed) == len(series) and sum(x.planned > 0 for x in listed) >= 5
+
+
+def test_open_requests_come_from_several_requesters_and_closed_ones_have_history(demo):
+    db, summary, today = demo
+    open_ones = list_requests(db)
+    assert 5 <= len(open_ones) == summary.open_requests <= 8
+    assert all(r.wished_arrival > today and r.notes and r.guest_name for r in open_ones)
+    assert len({r.requester_kind for r in open_ones}) >= 4
+    assert len({r.channel for r in open_ones}) >= 3
+    assert {r.status for r in open_ones} == {"nieuw", "in_behandeling"}
+    everything = list_requests(db, open_only=False)
+    statuses = Counter(r.status for r in everything)
+    assert statuses["geplaatst"] >= 2 and statuses["afgewezen"] >= 1
+    assert statuses["ingetrokken"] >= 1
+    assert all(r.reject_reason for r in everything if r.status == "afgewezen")
+    with db.session() as s:
+        for request in (r for r in everything if r.status == "geplaatst"):
+            stay = s.get(Stay, request.stay_id)
+            assert stay is not None and stay.guest_id == request.guest_id
+            assert (stay.arrival, stay.departure) == (
+                request.wished_arrival,
+                request.wished_departure,
+            )
+    changes = [c for r in everything for c in history(db, request_id=r.id)]
+    assert len(changes) >= 5 and any(c.late for c in changes) and not all(c.late for c in changes)
+    assert all(c.changed_at.date() <= today and c.asked_by for c in changes)
+
+
+def test_a_room_is_closed_for_painting_and_nothing_is_booked_there(demo):
+    db, summary, today = demo
+    with db.session() as s:
+        (closure,) = s.scalars(select(RoomClosure)).all()
+        assert summary.closures == 1 and "schilder" in closure.reason.lower()
+        assert today < closure.start_date <= today + timedelta(days=60)
+        assert (closure.end_date - closure.start_date).days == 7
+        beds = s.scalars(select(Bed.id).where(Bed.room_id == closure.room_id)).all()
+        busy = select(Night).where(
+            Night.bed_id.in_(beds), Night.active.is_(True),
+            Night.day >= closure.start_date, Night.day < closure.end_date,
+        )  # fmt: skip
+        assert _count(s, busy) == 0
+        # The series in that room skip the closed week.
+        assert _count(s, select(StaySeries).where(StaySeries.room_id == closure.room_id)) >= 1
+
+
+def test_one_wlz_guest_used_nights_elsewhere_and_stays_within_the_cap(demo):
+    db, _summary, today = demo
+    with db.session() as s:
+        (elsewhere,) = s.scalars(select(WlzNightsElsewhere)).all()
+        assert elsewhere.year == today.year and elsewhere.nights > 0 and elsewhere.note
+        here = s.scalar(
+            select(func.count())
+            .select_from(Night)
+            .join(Stay, Night.stay_id == Stay.id)
+            .join(Allocation, Night.allocation_id == Allocation.id)
+            .join(Funder, Allocation.funder_id == Funder.id)
+            .where(Stay.guest_id == elsewhere.guest_id, Night.active.is_(True),
+                   Funder.kind == "zorgkantoor", Night.day >= date(today.year, 1, 1),
+                   Night.day <= date(today.year, 12, 31))
+        )  # fmt: skip
+    assert here + elsewhere.nights <= 156
 
 
 def test_cancelled_stays_free_their_beds_and_say_why(demo):
@@ -241,7 +321,7 @@ def test_cli_makes_the_same_house_once_and_then_refuses(demo, tmp_path, capsys):
         names = select(Guest.first_name, Guest.prefix, Guest.last_name).order_by(Guest.id)
         with db.session() as s, other.session() as t:
             assert s.execute(names.limit(10)).all() == t.execute(names.limit(10)).all()
-            for model in (Guest, Allocation, Stay, Night):
+            for model in (Guest, Allocation, Stay, Night, StaySeries, StayRequest):
                 assert _count(s, select(model)) == _count(t, select(model))
             assert _count(t, select(Stay)) == summary.stays
     finally:
