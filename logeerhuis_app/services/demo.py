@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select, update
@@ -47,25 +47,15 @@ from .demo_house import (
     save_demo_rooms,
     town_by_cbs,
 )
+from .demo_model import _allocation_for, _Guest, _Plan, _status
 from .demo_people import (
-    CLOSED_REQUESTS,
-    OPEN_REQUESTS,
-    REJECT_REASONS,
     TOWNS,
-    WITHDRAW_NOTES,
     make_guest,
-    requester_name,
 )
+from .demo_requests import _plan_requests, _write_requests
 from .errors import ConflictError, ValidationError
-from .guests import GuestData, save_guest
-from .planning import WhoAsked, cancel
-from .requests import (
-    RequestData,
-    place_request,
-    reject_request,
-    save_request,
-    withdraw_request,
-)
+from .guests import save_guest
+from .planning import cancel
 from .rooms import RoomData
 from .series import SeriesData, cancel_occurrences, create_series
 from .stays import NewStay, add_stay
@@ -112,36 +102,6 @@ class DemoSummary:
     requests: int = 0
     open_requests: int = 0
     closures: int = 0
-
-
-@dataclass
-class _Guest:
-    data: GuestData
-    route: str
-    beschermd: bool  # needs a closed (beschermd) room
-    last_day: date | None = None  # after this day no more stays (inactive guests)
-    recurring: bool = False
-    busy: set[date] = field(default_factory=set)
-    wlz_year: Counter[int] = field(default_factory=Counter)
-    allocations: list[tuple[date, date | None, int]] = field(default_factory=list)
-
-
-@dataclass
-class _Plan:
-    guest: _Guest
-    room: int  # index in ROOMS
-    bed: int  # index in the room's beds
-    arrival: date
-    departure: date
-    cancelled: bool = False
-    series: int | None = None
-    request: bool = False  # written by placing a request, not directly
-
-    @property
-    def days(self) -> list[date]:
-        return [
-            self.arrival + timedelta(days=i) for i in range((self.departure - self.arrival).days)
-        ]
 
 
 def build_demo(db: Database, today: date | None = None, seed: int = 2026) -> DemoSummary:
@@ -422,26 +382,6 @@ def _save_allocations(db, rng, today, guest: _Guest, funders, contracts, plans) 
         guest.allocations.append((saved.start_date, saved.end_date, saved.id))  # type: ignore[arg-type]
 
 
-def _allocation_for(guest: _Guest, day: date) -> int | None:
-    for start, end, allocation_id in guest.allocations:
-        if start <= day and (end is None or day <= end):
-            return allocation_id
-    return None
-
-
-def _status(today: date, plan: _Plan, rng: random.Random) -> StayStatus:
-    if plan.cancelled:
-        far = (plan.arrival - today).days > 30
-        return StayStatus.OPTION if far and rng.random() < 0.3 else StayStatus.CONFIRMED
-    if plan.departure <= today:
-        return StayStatus.DEPARTED
-    if plan.arrival <= today:
-        return StayStatus.PRESENT
-    if plan.series is None and (plan.arrival - today).days > 28 and rng.random() < 0.3:
-        return StayStatus.OPTION
-    return StayStatus.CONFIRMED
-
-
 def _write_stays(db, rng, today, rooms: list[RoomData], plans: list[_Plan]) -> None:  # type: ignore[no-untyped-def]
     """Cancelled incidental stays first (written, then cancelled), then the series, then the rest.
 
@@ -550,135 +490,3 @@ def _write_closure_and_elsewhere(  # type: ignore[no-untyped-def]
 
 
 # --- requests ------------------------------------------------------------------------------
-
-
-@dataclass
-class _Wish:
-    guest: _Guest
-    kind: str
-    channel: str
-    status: str  # the open status; closed ones end as outcome says
-    flexibility: str
-    notes: str
-    received: date
-    arrival: date  # the wished dates in the end
-    departure: date
-    first: tuple[date, date] | None = None  # the dates asked first, when they changed
-    changed_at: datetime | None = None
-    outcome: str = "open"  # open, placed, rejected, withdrawn
-    plan: _Plan | None = None
-    reason: str = ""
-
-
-def _plan_requests(
-    rng: random.Random, today: date, guests: list[_Guest], plans: list[_Plan]
-) -> list[_Wish]:
-    """Open requests for the coming weeks, and closed ones (placed, rejected, withdrawn)."""
-    free = [g for g in guests if not g.recurring and g.last_day is None]
-    rng.shuffle(free)
-    wishes: list[_Wish] = []
-    for kind, channel, status, flexibility, notes in OPEN_REQUESTS:
-        arrival = today + timedelta(days=rng.randint(6, 45))
-        departure = arrival + timedelta(days=rng.choice((2, 3, 4, 5, 7, 7, 10, 14)))
-        received = today - timedelta(days=rng.randint(1, 12))
-        guest = _take_guest(free, arrival, departure)
-        wish = _Wish(guest, kind, channel, status, flexibility, notes, received, arrival,
-                     departure)  # fmt: skip
-        if rng.random() < 0.5:  # the dates changed once since
-            _change(rng, today, wish, late=False)
-        wishes.append(wish)
-    placeable = [
-        p for p in plans
-        if p.series is None and not p.cancelled and p.guest in free
-        and today - timedelta(days=150) < p.arrival < today + timedelta(days=40)
-    ]  # fmt: skip
-    for number, (kind, channel, notes) in enumerate(CLOSED_REQUESTS):
-        plan = rng.choice([p for p in placeable if p.guest in free])
-        free.remove(plan.guest)
-        plan.request = True
-        received = plan.arrival - timedelta(days=rng.randint(20, 40))
-        wish = _Wish(plan.guest, kind, channel, "in_behandeling", "", notes, received,
-                     plan.arrival, plan.departure, outcome="placed", plan=plan)  # fmt: skip
-        _change(rng, min(plan.arrival, today), wish, late=number % 2 == 0)
-        wishes.append(wish)
-    endings = [("rejected", r) for r in REJECT_REASONS] + [("withdrawn", n) for n in WITHDRAW_NOTES]
-    for number, (outcome, text) in enumerate(endings):
-        kind, channel, notes = CLOSED_REQUESTS[number % len(CLOSED_REQUESTS)]
-        arrival = today - timedelta(days=rng.randint(20, 150))
-        departure = arrival + timedelta(days=rng.choice((3, 4, 7)))
-        received = arrival - timedelta(days=rng.randint(10, 30))
-        wish = _Wish(_take_guest(free, arrival, departure), kind, channel, "nieuw", "", notes,
-                     received, arrival, departure, outcome=outcome, reason=text)  # fmt: skip
-        if number % 2 == 0:
-            _change(rng, arrival, wish, late=number == 2)
-        wishes.append(wish)
-    return wishes
-
-
-def _take_guest(free: list[_Guest], arrival: date, departure: date) -> _Guest:
-    """The first guest who is not here around those dates (taken off the list)."""
-    near = {arrival + timedelta(days=i) for i in range(-3, (departure - arrival).days + 3)}
-    guest = next((g for g in free if not near & g.busy), free[0])
-    free.remove(guest)
-    return guest
-
-
-def _change(rng: random.Random, before: date, wish: _Wish, *, late: bool) -> None:
-    """The dates first asked were a few days off; they changed after receipt, before `before`.
-
-    A late change comes within a week of the (earliest) arrival.
-    """
-    shift = timedelta(days=rng.choice((-3, -2, -1, 1, 2)))
-    wish.first = (wish.arrival + shift, wish.departure + shift * rng.choice((0, 1)))
-    if wish.first[1] <= wish.first[0]:
-        wish.first = (wish.first[0], wish.arrival + shift + timedelta(days=2))
-    earliest = min(wish.first[0], wish.arrival)
-    if late:
-        day = max(earliest - timedelta(days=rng.randint(1, 5)), wish.received)
-    else:
-        last = min(before, earliest - timedelta(days=8))
-        day = wish.received + timedelta(days=rng.randint(0, max((last - wish.received).days, 0)))
-    day = min(day, before)  # never after today
-    wish.changed_at = datetime.combine(day, time(rng.randint(8, 16), rng.choice((5, 20, 40))))
-
-
-def _write_requests(db, rng, today, rooms: list[RoomData], wishes: list[_Wish]) -> None:  # type: ignore[no-untyped-def]
-    for wish in wishes:
-        guest = wish.guest
-        first = wish.first or (wish.arrival, wish.departure)
-        saved = save_request(
-            db,
-            RequestData(
-                guest_id=guest.data.id,  # type: ignore[arg-type]
-                requester_kind=wish.kind,
-                requester_name=requester_name(wish.kind, guest.data, rng),
-                channel=wish.channel,
-                received_on=wish.received,
-                wished_arrival=first[0],
-                wished_departure=first[1],
-                flexibility=wish.flexibility,
-                allocation_id=_allocation_for(guest, wish.arrival),
-                status=wish.status,
-                notes=wish.notes,
-            ),
-            now=datetime.combine(wish.received, time(10, 30)),
-        )
-        if wish.first is not None and wish.changed_at is not None:
-            late = (wish.arrival - wish.changed_at.date()).days < 7
-            who = WhoAsked(saved.requester_name, "telefoon" if late else "email")
-            saved = save_request(
-                db,
-                replace(saved, wished_arrival=wish.arrival, wished_departure=wish.departure),
-                who=who,
-                now=wish.changed_at,
-            )
-        if wish.outcome == "placed" and wish.plan is not None:
-            room = rooms[wish.plan.room]
-            place_request(db, saved.id, room_id=room.id, arrival=wish.arrival,  # type: ignore[arg-type]
-                          departure=wish.departure, bed_id=room.bed_ids[wish.plan.bed],
-                          status=_status(today, wish.plan, rng).value)  # fmt: skip
-        elif wish.outcome == "rejected":
-            reject_request(db, saved.id, wish.reason)  # type: ignore[arg-type]
-        elif wish.outcome == "withdrawn":
-            saved = save_request(db, replace(saved, notes=wish.reason))
-            withdraw_request(db, saved.id)  # type: ignore[arg-type]
