@@ -115,7 +115,11 @@ def _demo(args: argparse.Namespace, directory: Path) -> int:
     )
     print(
         f"  {summary.stays} verblijven met {summary.nights} nachten, "
-        f"{summary.cancelled_stays} geannuleerd."
+        f"{summary.cancelled_stays} geannuleerd,"
+    )
+    print(
+        f"  {summary.recurring_series} vaste reeksen, {summary.open_requests} wachtende aanvragen, "
+        f"{summary.closures} kamersluiting(en)."
     )
     return EXIT_OK
 
