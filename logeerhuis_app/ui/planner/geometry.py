@@ -23,7 +23,7 @@ class GridGeometry:
     day_width: int
     row_height: int = 30
     header_height: int = 44
-    label_width: int = 190
+    label_width: int = 170
 
     def x_of(self, day: date) -> int:
         """Left edge of a day's column (in content coordinates, after the label column)."""

@@ -80,6 +80,8 @@ class PlannerPage(Page):
         self.show_cancelled.toggled.connect(lambda _c: self.refresh())
         bar.addWidget(self.show_cancelled)
         bar.addStretch(1)
+        layout.addLayout(bar)
+        bar = QHBoxLayout()
         self._button(bar, "Nieuw verblijf…", "Nieuw verblijf (Ctrl+N)", self.new_item)
         self.series_button = self._button(
             bar, "Reeks…", "Vaste logeerdagen in één keer", self.new_series
@@ -96,6 +98,7 @@ class PlannerPage(Page):
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
+        bar.addStretch(1)
         layout.addLayout(bar)
 
         self.period_label = QLabel()

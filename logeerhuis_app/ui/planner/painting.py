@@ -97,6 +97,8 @@ def _paint_stay(grid: PlannerGrid, p: QPainter, stay) -> None:  # type: ignore[n
         p.drawLine(rect.topLeft(), rect.bottomRight())
     marks = ("↻ " if stay.series_id else "") + ("⚠ " if stay.warnings else "")
     text_rect = rect.adjusted(5, 0, -3, 0)
+    if text_rect.left() < g.label_width + 4:  # a stay that began before the view: name in sight
+        text_rect.setLeft(g.label_width + 4)
     if text_rect.width() < 14:
         return
     p.setPen(style.WARNING if stay.warnings else QColor("#1d1f21"))
