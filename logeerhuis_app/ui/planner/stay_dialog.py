@@ -60,7 +60,8 @@ class StayDialog(QDialog):
         self.form.add(grid, "arrival", "Aankomst", DateField(required=True))
         self.form.add(grid, "departure", "Vertrek", DateField(required=True))
         self.form.add(grid, "allocation_id", "Financiering", ChoiceField([(None, "— geen —")]))
-        statuses = [(s.value, s.label) for s in (StayStatus.OPTION, StayStatus.CONFIRMED)]
+        planned = (StayStatus.OPTION, StayStatus.CONFIRMED)
+        statuses = [(s.value, s.label) for s in (planned if stay is None else StayStatus)]
         self.form.add(grid, "status", "Status", ChoiceField(statuses))
         self.form.add(grid, "notes", "Notitie voor het team", NoteField(lines=2))
         self.form.fields["guest_id"].currentIndexChanged.connect(self._fill_allocations)
