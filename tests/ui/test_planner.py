@@ -199,3 +199,34 @@ def test_the_week_list_is_saved_as_a_pdf_without_bsn(
     assert "Anna Smit" in text and "Linde" in text
     assert "111222333" not in text
     assert prompter.messages[-1] == ("open", "document", str(target))
+
+
+def test_check_in_and_an_early_check_out_free_the_remaining_nights(
+    planner, house, prompter, context
+):
+    from logeerhuis_app.db.models import Night
+
+    stay_id = house["stay"].id
+    actions = iter(["check_in", "check_out"])
+
+    def act(dialog):
+        action = next(actions)
+        if action == "check_out":
+            dialog.form.fields["departure"].setText("11-03-2026")  # two nights early
+        dialog._act(action)
+
+    prompter.dialog_handler = act
+    planner.open_stay(stay_id)
+    assert _stays(context)[0][4] == "aanwezig"
+    planner.open_stay(stay_id)
+    assert _stays(context)[0][2:5] == (date(2026, 3, 10), date(2026, 3, 11), "vertrokken")
+    with context.db.session() as s:
+        days = [
+            n.day for n in s.query(Night).filter(Night.stay_id == stay_id, Night.active.is_(True))
+        ]
+    assert days == [date(2026, 3, 10)]
+    # The freed nights can be booked by someone else straight away.
+    create_stay(
+        context.db,
+        NewStay(house["piet"].id, house["linde"].id, date(2026, 3, 11), date(2026, 3, 13)),
+    )
