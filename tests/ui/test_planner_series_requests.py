@@ -173,3 +173,71 @@ def test_rejecting_needs_a_reason(planner, house, prompter, context):
     assert list_requests(context.db) == []
     [rejected] = list_requests(context.db, open_only=False)
     assert (rejected.status, rejected.reject_reason) == ("afgewezen", "Geen plek met tillift")
+
+
+def test_this_and_later_weeks_of_a_series_move_to_another_weekday(
+    planner, house, prompter, context
+):
+    from logeerhuis_app.services.series import SeriesData, create_series
+
+    result = create_series(
+        context.db,
+        SeriesData(
+            guest_id=house["anna"].id,
+            room_id=house["linde"].id,
+            arrival_weekday=1,
+            nights=2,
+            start_date=date(2026, 3, 2),
+            weeks=4,
+        ),
+    )
+    planner.refresh()
+    second = result.created[1]  # tuesday 10 March
+
+    def change(dialog):
+        dialog.form.fields["arrival"].setText("12-03-2026")  # thursday
+        dialog.form.fields["departure"].setText("15-03-2026")  # three nights
+        dialog._act("series_later")
+
+    prompter.dialog_handler = change
+    planner.open_stay(second)
+    anna = sorted(
+        (s.arrival, s.departure)
+        for s in list_stays(context.db, date(2026, 3, 1), date(2026, 5, 1))
+        if s.guest_id == house["anna"].id and s.status != "geannuleerd"
+    )
+    assert anna == [
+        (date(2026, 3, 3), date(2026, 3, 5)),
+        (date(2026, 3, 12), date(2026, 3, 15)),
+        (date(2026, 3, 19), date(2026, 3, 22)),
+        (date(2026, 3, 26), date(2026, 3, 29)),
+    ]
+
+
+def test_a_change_by_dialog_records_who_asked_and_how(planner, house, prompter, context):
+    stay = create_stay(
+        context.db,
+        NewStay(
+            house["anna"].id,
+            house["linde"].id,
+            date(2026, 3, 10),
+            date(2026, 3, 12),
+            status="bevestigd",
+        ),
+    )
+    planner.refresh()
+
+    def move(dialog):
+        dialog.form.fields["departure"].setText("13-03-2026")
+        dialog.form.fields["asked_by"].setText("Kees Smit (zoon)")
+        dialog.form.fields["channel"].set_value("telefoon")
+        dialog._act("move")
+
+    prompter.dialog_handler = move
+    planner.open_stay(stay.id)
+    [change] = history(context.db, stay_id=stay.id)
+    assert (change.asked_by, change.channel, change.new_departure) == (
+        "Kees Smit (zoon)",
+        "telefoon",
+        date(2026, 3, 13),
+    )

@@ -286,7 +286,10 @@ class PlannerPage(Page):
             self.grid.selected_stay = created.id
             return
 
-    def move_stay(self, stay_id: int, bed_id: int, arrival: date, departure: date) -> None:
+    def move_stay(
+        self, stay_id: int, bed_id: int, arrival: date, departure: date, who: object = None
+    ) -> None:
+        who = who if isinstance(who, planning.WhoAsked) else planning.WhoAsked("medewerker")
         stay = self.grid.stay_by_id(stay_id)
         if stay is None:
             return
@@ -299,6 +302,7 @@ class PlannerPage(Page):
                 bed_id=bed_id,
                 arrival=arrival,
                 departure=departure,
+                who=who,
             )
         except ServiceError as exc:
             self._refused(
@@ -392,6 +396,33 @@ class PlannerPage(Page):
         )
         self._changed()
 
+    def _change_series_later(self, stay, values) -> None:  # type: ignore[no-untyped-def]
+        """This and all later weeks of a series move to the weekday, length and room chosen."""
+        from ...services.series import change_later
+
+        arrival = values["arrival"]
+        try:
+            result = change_later(
+                self.context.db,
+                stay.id,
+                room_id=self._room_of_bed(values["bed_id"]),
+                arrival_weekday=arrival.weekday(),
+                nights=(values["departure"] - arrival).days,
+            )
+        except ServiceError as exc:
+            self._refused(
+                exc.message
+                if not getattr(exc, "field_errors", None)
+                else " ".join(exc.field_errors.values())
+            )  # type: ignore[attr-defined]
+            return
+        skipped = len(result.skipped)
+        self.context.status(
+            f"Reeks aangepast vanaf {format_date(arrival)}: {len(result.created)} weken"
+            + (f", {skipped} overgeslagen." if skipped else ".")
+        )
+        self._changed()
+
     def open_stay(self, stay_id: int) -> None:
         stay = self.grid.stay_by_id(stay_id)
         if stay is None:
@@ -406,9 +437,15 @@ class PlannerPage(Page):
                         stay.arrival,
                         stay.departure,
                     ):
-                        self.move_stay(
-                            stay_id, values["bed_id"], values["arrival"], values["departure"]
+                        who = planning.WhoAsked(
+                            values.get("asked_by") or "medewerker", values.get("channel") or ""
                         )
+                        self.move_stay(
+                            stay_id, values["bed_id"], values["arrival"], values["departure"], who
+                        )
+                    return
+                if action == "series_later":
+                    self._change_series_later(stay, values)
                     return
                 if action == "cancel":
                     self.cancel_stay(stay_id)

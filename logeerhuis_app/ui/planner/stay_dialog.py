@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.enums import StayStatus
+from ...domain.enums import Channel, StayStatus
 from ...services.allocations import list_allocations
 from ...services.errors import ServiceError, ValidationError
 from ...services.guests import search_guests
 from ...services.planner_view import PlannerBed, PlannerStay
 from ..context import AppContext
-from ..widgets.fields import ChoiceField, DateField, NoteField
+from ..widgets.fields import ChoiceField, DateField, NoteField, TextField
 from ..widgets.form import ERROR_STYLE, Form
 
 
@@ -64,6 +64,9 @@ class StayDialog(QDialog):
         statuses = [(s.value, s.label) for s in (planned if stay is None else StayStatus)]
         self.form.add(grid, "status", "Status", ChoiceField(statuses))
         self.form.add(grid, "notes", "Notitie voor het team", NoteField(lines=2))
+        if stay is not None:  # who asked for a change, kept in the history
+            self.form.add(grid, "asked_by", "Wijziging gevraagd door", TextField())
+            self.form.add(grid, "channel", "Via", ChoiceField([("", "—"), *Channel.choices()]))
         self.form.fields["guest_id"].currentIndexChanged.connect(self._fill_allocations)
         start = arrival or (stay.arrival if stay else date.today())
         self.form.set_values(
@@ -132,6 +135,8 @@ class StayDialog(QDialog):
                 actions += [("check_in", "Inchecken"), ("cancel", "Annuleren…")]
             if status == StayStatus.PRESENT:
                 actions.append(("check_out", "Uitchecken"))
+            if stay.series_id and status in (StayStatus.OPTION, StayStatus.CONFIRMED):
+                actions.append(("series_later", "Reeks vanaf hier wijzigen"))
             for name, text in actions:
                 button = QPushButton(text)
                 button.setObjectName(f"action_{name}")
@@ -166,7 +171,7 @@ class StayDialog(QDialog):
 
     def _act(self, action: str) -> None:
         values, problems = self.form.read()
-        if action in ("create", "move") and not problems:
+        if action in ("create", "move", "series_later") and not problems:
             if not values.get("guest_id"):
                 problems["guest_id"] = "Kies de gast."
             elif values["departure"] <= values["arrival"]:
