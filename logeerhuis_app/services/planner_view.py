@@ -161,7 +161,9 @@ def _stays(s: Session, start: date, end: date, include_cancelled: bool) -> tuple
     wlz_guests = {
         g.id for _st, g, _a, f, _c, _r in rows if f is not None and f.kind == FunderKind.ZORGKANTOOR
     }
-    over_volume = _stays_over_volume(s, [a for _st, _g, a, *_rest in rows if a is not None], rows)
+    over_volume = _stays_over_volume(
+        s, [a for _st, _g, a, *_rest in rows if a is not None], rows, start, end
+    )
     used = _wlz_nights_per_year(s, wlz_guests, {st.arrival.year for st, *_ in rows})
     result = []
     for stay, guest, allocation, funder, contract, room in rows:
@@ -198,25 +200,44 @@ def _stays(s: Session, start: date, end: date, include_cancelled: bool) -> tuple
     return tuple(result)
 
 
-def _stays_over_volume(s: Session, allocations: list[Allocation], rows) -> set[int]:  # type: ignore[no-untyped-def]
-    """Ids of stays with a night past their allocation's volume (per week, month or total)."""
+def _stays_over_volume(
+    s: Session, allocations: list[Allocation], rows, start: date, end: date
+) -> set[int]:  # type: ignore[no-untyped-def]
+    """Ids of stays with a night past their allocation's volume (per week, month or total).
+
+    Only the periods that touch the view are read, so the cost does not grow with the years.
+    """
     limited = {a.id: a for a in allocations if a.volume}
     if not limited:
         return set()
+    # Whole weeks and months around the view; for 'total' also the nights before it.
+    lo = min(start - timedelta(days=start.weekday()), start.replace(day=1))
+    hi = end + timedelta(days=31)
     nights: dict[int, list[date]] = defaultdict(list)
     query = select(Night.allocation_id, Night.day).where(
-        Night.active.is_(True), Night.allocation_id.in_(limited)
+        Night.active.is_(True), Night.allocation_id.in_(limited), Night.day >= lo, Night.day < hi
     )
     for allocation_id, day in s.execute(query):
         nights[allocation_id].append(day)
+    totals = [a_id for a_id, a in limited.items() if a.volume_frequency == VolumeFrequency.TOTAL]
+    before: dict[int, int] = {}
+    if totals:
+        before = dict(
+            s.execute(
+                select(Night.allocation_id, func.count())
+                .where(Night.active.is_(True), Night.allocation_id.in_(totals), Night.day < lo)
+                .group_by(Night.allocation_id)
+            ).all()
+        )
     over: dict[int, set[date]] = {}
     for allocation_id, days in nights.items():
         allocation = limited[allocation_id]
         volume, frequency = allocation.volume or 0, allocation.volume_frequency
         if frequency == VolumeFrequency.TOTAL:
-            over[allocation_id] = set(sorted(set(days))[volume:])
+            left = max(volume - before.get(allocation_id, 0), 0)
+            over[allocation_id] = set(sorted(set(days))[left:])
         else:
-            starts = {start for start, _n in periods_exceeding(days, volume, frequency)}
+            starts = {p for p, _n in periods_exceeding(days, volume, frequency)}
             over[allocation_id] = {d for d in days if _period_start(d, frequency) in starts}
     return {
         stay.id
@@ -269,10 +290,15 @@ def _wlz_nights_per_year(
         .join(Night, Night.stay_id == Stay.id)
         .join(Allocation, Night.allocation_id == Allocation.id)
         .join(Funder, Allocation.funder_id == Funder.id)
-        .where(Night.active.is_(True), Funder.kind == FunderKind.ZORGKANTOOR,
-               Stay.guest_id.in_(guest_ids))
+        .where(
+            Night.active.is_(True),
+            Funder.kind == FunderKind.ZORGKANTOOR,
+            Stay.guest_id.in_(guest_ids),
+            Night.day >= date(min(years), 1, 1),
+            Night.day < date(max(years) + 1, 1, 1),
+        )
         .group_by(Stay.guest_id, year)
-    ).all()  # fmt: skip
+    ).all()
     totals = {(guest, int(y)): n for guest, y, n in rows}
     for row in s.scalars(
         select(WlzNightsElsewhere).where(

@@ -72,6 +72,8 @@ class Night(Base):
             postgresql_where=text("active"),
         ),
         Index("ix_nights_day", "day"),
+        # Volume and cap checks count a funder's nights per allocation and period.
+        Index("ix_nights_allocation_day", "allocation_id", "day"),
         AUTOINCREMENT,
     )
 

@@ -32,6 +32,8 @@ from .grid import PlannerGrid
 from .stay_dialog import StayDialog
 from .waiting_lane import WaitingLane
 
+LOAD_MARGIN = timedelta(weeks=8)
+
 
 def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
@@ -49,6 +51,8 @@ class PlannerPage(Page):
         self.undo_stack = QUndoStack(self)
         self.ids = StayIds()
         self.view: PlannerView | None = None
+        self._loaded: tuple[date, date, bool] | None = None
+        self.loads = 0  # how often data was loaded (a scroll within the window loads nothing)
         self._build()
 
     # -- layout ------------------------------------------------------------------------------
@@ -77,7 +81,7 @@ class PlannerPage(Page):
         self.zoom_box.currentIndexChanged.connect(self._zoom_changed)
         bar.addWidget(self.zoom_box)
         self.show_cancelled = QCheckBox("Geannuleerde tonen")
-        self.show_cancelled.toggled.connect(lambda _c: self.refresh())
+        self.show_cancelled.toggled.connect(lambda _c: self._show())
         bar.addWidget(self.show_cancelled)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -159,12 +163,28 @@ class PlannerPage(Page):
         return ZOOMS[self.zoom][1]
 
     def refresh(self) -> None:
+        """Reload the data (after a change) and show it."""
+        self._loaded = None
+        self._show()
+
+    def _show(self) -> None:
+        """Show the period; data is loaded for a wider window, so scrolling a week within it
+        costs a repaint only."""
         end = self.first_day + timedelta(days=self.days)
-        self.view = load_planner(
-            self.context.db, self.first_day, end, include_cancelled=self.show_cancelled.isChecked()
-        )
+        cancelled = self.show_cancelled.isChecked()
+        loaded = self._loaded
+        if (
+            loaded is None
+            or loaded[2] != cancelled
+            or not loaded[0] <= self.first_day < end <= loaded[1]
+        ):
+            start, stop = self.first_day - LOAD_MARGIN, end + LOAD_MARGIN
+            self.view = load_planner(self.context.db, start, stop, include_cancelled=cancelled)
+            self._loaded = (start, stop, cancelled)
+            self.loads += 1
+            self.lane.set_requests(self.view.requests)
+        assert self.view is not None
         self.grid.set_view(self.view, self.first_day, self.days, self.day_width())
-        self.lane.set_requests(self.view.requests)
         last = end - timedelta(days=1)
         self.period_label.setText(f"{format_date(self.first_day)} t/m {format_date(last)}")
 
@@ -181,11 +201,11 @@ class PlannerPage(Page):
 
     def scroll(self, days: int) -> None:
         self.first_day += timedelta(days=days)
-        self.refresh()
+        self._show()
 
     def go_today(self) -> None:
         self.first_day = monday_of(self.today) - timedelta(days=7)
-        self.refresh()
+        self._show()
 
     def _jump(self) -> None:
         try:
@@ -198,11 +218,11 @@ class PlannerPage(Page):
         if day is not None:
             self.first_day = monday_of(day)
             self.grid.cursor_day = day
-            self.refresh()
+            self._show()
 
     def _zoom_changed(self) -> None:
         self.zoom = self.zoom_box.currentData()
-        self.refresh()
+        self._show()
 
     def focus_search(self) -> None:
         self.jump.setFocus()
@@ -212,8 +232,10 @@ class PlannerPage(Page):
         self.context.prompter.error("Kan niet", message)
 
     def _changed(self) -> None:
-        self.context.announce(TOPIC_STAYS)
-        self.refresh()
+        before = self.loads
+        self.context.announce(TOPIC_STAYS)  # reloads this page too when it is visible
+        if self.loads == before:
+            self.refresh()
 
     def _push(self, text: str, redo, undo) -> None:  # type: ignore[no-untyped-def]
         self.undo_stack.push(ServiceCommand(text, redo, undo, self._refused, self._changed))

@@ -24,9 +24,15 @@ def paint_grid(grid: PlannerGrid, p: QPainter, clip: QRect) -> None:
     _paint_columns(grid, p, days, height)
     _paint_rows(grid, p, height)
     _paint_closures(grid, p)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    # Rounded corners are worth antialiasing only where bars are wide enough to see them.
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, g.day_width >= 20)
+    last = g.first_day + timedelta(days=grid.days)
+    font = QFont(p.font())
+    font.setPointSizeF(8.5 if g.day_width < 20 else 9.0)
+    p.setFont(font)
     for stay in grid.view.stays if grid.view is not None else ():
-        _paint_stay(grid, p, stay)
+        if stay.departure >= g.first_day and stay.arrival < last:  # loaded, but in sight?
+            _paint_stay(grid, p, stay)
     _paint_drag(grid, p)
     _paint_cursor(grid, p)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -101,10 +107,7 @@ def _paint_stay(grid: PlannerGrid, p: QPainter, stay) -> None:  # type: ignore[n
         text_rect.setLeft(g.label_width + 4)
     if text_rect.width() < 14:
         return
-    p.setPen(style.WARNING if stay.warnings else QColor("#1d1f21"))
-    font = p.font()
-    font.setPointSizeF(8.5 if g.day_width < 20 else 9.0)
-    p.setFont(font)
+    p.setPen(style.WARNING if stay.warnings else style.TEXT)
     label = p.fontMetrics().elidedText(
         marks + stay.guest_name, Qt.TextElideMode.ElideRight, int(text_rect.width())
     )

@@ -20,8 +20,14 @@ SELECTION = QColor(47, 111, 143, 70)
 PREVIEW_OK = QColor(46, 125, 50, 90)
 PREVIEW_BAD = QColor(211, 47, 47, 90)
 WARNING = QColor("#c62828")
+TEXT = QColor("#1d1f21")
+
+
+_COLOURS = {
+    status: (QColor(fill), QColor(border)) for status, (fill, border) in STATUS_COLOURS.items()
+}
 
 
 def status_colours(status: str) -> tuple[QColor, QColor]:
-    fill, border = STATUS_COLOURS.get(status, STATUS_COLOURS["optie"])
-    return QColor(fill), QColor(border)
+    """Shared colour objects (made once; painting hundreds of bars should not build them)."""
+    return _COLOURS.get(status, _COLOURS["optie"])
