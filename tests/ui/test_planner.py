@@ -230,3 +230,18 @@ def test_check_in_and_an_early_check_out_free_the_remaining_nights(
         context.db,
         NewStay(house["piet"].id, house["linde"].id, date(2026, 3, 11), date(2026, 3, 13)),
     )
+
+
+def test_scrolling_a_week_reuses_the_loaded_window_and_changes_reload(planner, house, context):
+    loads = planner.loads
+    planner.scroll(7)
+    planner.scroll(-7)
+    assert planner.loads == loads  # within the loaded window: a repaint only
+    planner.scroll(7 * 20)
+    assert planner.loads == loads + 1  # far away: the next window is read
+    planner.scroll(-7 * 20)
+    create_stay(
+        context.db, NewStay(house["piet"].id, house["eik"].id, date(2026, 3, 3), date(2026, 3, 5))
+    )
+    planner._changed()
+    assert any(s.guest_id == house["piet"].id for s in planner.view.stays)
