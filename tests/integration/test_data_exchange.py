@@ -98,8 +98,14 @@ def build_house(db) -> dict[str, int]:
 def _planner_records(db, anna_id: int, piet_id: int, room_id: int, funder_id: int) -> None:
     """One row in each planner table (requests, history, series, closures, Wlz elsewhere)."""
     from logeerhuis_app.db.models import (
+        Carer,
+        CarerStrain,
         DateChange,
+        IntakeAnswer,
+        IntakeOverride,
         RoomClosure,
+        Setting,
+        Stay,
         StayRequest,
         StaySeries,
         WlzNightsElsewhere,
@@ -122,6 +128,22 @@ def _planner_records(db, anna_id: int, piet_id: int, room_id: int, funder_id: in
             RoomClosure(room_id=room_id, start_date=date(2026, 8, 1), end_date=date(2026, 8, 8),
                         reason="Schilderwerk"),
             WlzNightsElsewhere(guest_id=anna_id, year=2026, nights=12, note="Logeerhuis Eemland"),
+            Setting(key="intake.required", value='{"bevestigen": ["incl_home"]}'),
+        ])  # fmt: skip
+    with db.session() as s:
+        stay = s.query(Stay).filter(Stay.guest_id == anna_id).first()
+        carer = s.query(Carer).filter(Carer.guest_id == anna_id).first()
+        s.add_all([
+            IntakeAnswer(stay_id=stay.id, item_key="resuscitation", value="nee",
+                         answered_on=date(2026, 2, 20), staff="Ria", note="Wilsverklaring"),
+            IntakeAnswer(stay_id=stay.id, item_key="wzd_art21", value="besluit",
+                         answered_on=date(2026, 1, 5), valid_until=date(2026, 12, 31)),
+            IntakeOverride(stay_id=stay.id, gate="inchecken", reason="Overdracht volgt per mail",
+                           open_items="handover_nursing", given_by="coördinator",
+                           given_at=datetime(2026, 3, 2, 14, 5)),
+            CarerStrain(carer_id=carer.id, stay_id=stay.id, measured_on=date(2026, 2, 20),
+                        moment="intake", answers="1101101001101", score=8, consent=True,
+                        consent_recorded_by="Ria"),
         ])  # fmt: skip
 
 

@@ -2,6 +2,7 @@
 
 from .funding import Allocation, Contract, Funder, RatePeriod
 from .house import Bed, Provider, Room
+from .intake import CarerStrain, IntakeAnswer, IntakeOverride, Setting
 from .people import Carer, Guest
 from .planning import DateChange, RoomClosure, StayRequest, StaySeries, WlzNightsElsewhere
 from .stays import Night, Stay
@@ -10,15 +11,19 @@ __all__ = [
     "Allocation",
     "Bed",
     "Carer",
+    "CarerStrain",
     "Contract",
     "DateChange",
     "Funder",
     "Guest",
+    "IntakeAnswer",
+    "IntakeOverride",
     "Night",
     "Provider",
     "RatePeriod",
     "Room",
     "RoomClosure",
+    "Setting",
     "Stay",
     "StayRequest",
     "StaySeries",
