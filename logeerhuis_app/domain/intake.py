@@ -197,7 +197,9 @@ class IntakeState:
 
     @property
     def label(self) -> str:
-        if self.blocks_check_in or self.problems:
+        # An unanswered resuscitation policy is an open item; a court order or an exclusion
+        # ground stops the guest outright.
+        if self.problems or any("machtiging" in b for b in self.blocks_check_in):
             return "geblokkeerd"
         if self.open_items.get(GATE_CHECK_IN):
             return "onvolledig"

@@ -30,6 +30,9 @@ from ..domain.enums import FunderKind, RequestStatus, StayStatus, VolumeFrequenc
 from ..domain.people import display_name
 from ..domain.planning import room_need_warnings
 from .database import Database
+from .intake import intake_labels
+
+_INTAKE_STATUSES = (StayStatus.OPTION, StayStatus.CONFIRMED, StayStatus.PRESENT)
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,8 @@ class PlannerStay:
     warnings: tuple[str, ...]  # funding and room-need problems, Dutch
     cap_text: str  # "nog 14 van 156" for Wlz guests, else ""
     version: int
+    intake: str = ""  # "compleet", "onvolledig", "geblokkeerd", "overruled"; "" for past stays
+    intake_summary: str = ""
 
     @property
     def nights(self) -> int:
@@ -165,6 +170,8 @@ def _stays(s: Session, start: date, end: date, include_cancelled: bool) -> tuple
         s, [a for _st, _g, a, *_rest in rows if a is not None], rows, start, end
     )
     used = _wlz_nights_per_year(s, wlz_guests, {st.arrival.year for st, *_ in rows})
+    upcoming = [st for st, *_r in rows if st.status in _INTAKE_STATUSES]
+    intakes = intake_labels(s, upcoming)
     result = []
     for stay, guest, allocation, funder, contract, room in rows:
         warnings = room_need_warnings(guest.needs_hoist, guest.needs_ground_floor,
@@ -195,6 +202,8 @@ def _stays(s: Session, start: date, end: date, include_cancelled: bool) -> tuple
                 departure=stay.departure, status=stay.status, series_id=stay.series_id,
                 funder_name=funder.name if funder is not None else "", notes=stay.notes,
                 warnings=tuple(warnings), cap_text=cap_text, version=stay.version,
+                intake=intakes.get(stay.id, ("", ""))[0],
+                intake_summary=intakes.get(stay.id, ("", ""))[1],
             )
         )  # fmt: skip
     return tuple(result)

@@ -15,11 +15,13 @@ from sqlalchemy.orm import Session
 from ..db.models import DateChange, Night, Room, Stay
 from ..domain.dates import format_date
 from ..domain.enums import StayStatus
+from ..domain.intake import GATE_CHECK_IN, GATE_CONFIRM
 from ..domain.nights import occupied_nights
 from ..domain.planning import is_late_cancellation
 from ..domain.rooms import room_label
 from .database import Database
 from .errors import ConflictError, NotFoundError, ServiceError, ValidationError
+from .intake import refuse_unless_passes
 from .stays import StayData, choose_bed, refuse_closed, to_stay_data
 
 EDITABLE = (StayStatus.OPTION, StayStatus.CONFIRMED, StayStatus.PRESENT)
@@ -135,6 +137,8 @@ def set_status(db: Database, stay_id: int, status: StayStatus) -> StayData:
             raise ServiceError(
                 "Alleen een optie of een bevestigd verblijf kan zo worden gewijzigd."
             )
+        if status == StayStatus.CONFIRMED and stay.status != StayStatus.CONFIRMED:
+            refuse_unless_passes(s, stay.id, GATE_CONFIRM)
         stay.status = status.value
         stay.version += 1
         return to_stay_data(stay)
@@ -151,6 +155,7 @@ def check_in(db: Database, stay_id: int, *, when: datetime) -> StayData:
         actual = when.date()
         if actual >= stay.departure:
             raise ValidationError({"when": "De aankomst ligt op of na de vertrekdatum."})
+        refuse_unless_passes(s, stay.id, GATE_CHECK_IN)
         if actual != stay.arrival:
             old = (stay.arrival, stay.departure, stay.room_id)
             _rebuild_nights(s, stay, s.get(Room, stay.room_id), stay.bed_id, actual, stay.departure)  # type: ignore[arg-type]

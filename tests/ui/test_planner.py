@@ -201,12 +201,22 @@ def test_the_week_list_is_saved_as_a_pdf_without_bsn(
     assert prompter.messages[-1] == ("open", "document", str(target))
 
 
+def _complete_intake(context, stay_id):
+    from logeerhuis_app.domain.intake import ITEMS, Answer
+    from logeerhuis_app.services.intake import save_intake
+
+    good = {i.key: Answer(i.good[0] if i.good else "ja", date(2026, 3, 1), "Ria") for i in ITEMS}
+    good["wzd_art21"] = Answer("nvt", date(2026, 3, 1), "Ria")
+    save_intake(context.db, stay_id, good)
+
+
 def test_check_in_and_an_early_check_out_free_the_remaining_nights(
     planner, house, prompter, context
 ):
     from logeerhuis_app.db.models import Night
 
     stay_id = house["stay"].id
+    _complete_intake(context, stay_id)
     actions = iter(["check_in", "check_out"])
 
     def act(dialog):
@@ -230,6 +240,66 @@ def test_check_in_and_an_early_check_out_free_the_remaining_nights(
         context.db,
         NewStay(house["piet"].id, house["linde"].id, date(2026, 3, 11), date(2026, 3, 13)),
     )
+
+
+def test_an_open_intake_holds_check_in_back_and_an_override_is_kept(
+    qtbot, planner, house, prompter, context
+):
+    from logeerhuis_app.services.intake import get_intake
+
+    stay_id = house["stay"].id
+    assert planner.grid.stay_by_id(stay_id).intake == "onvolledig"
+    attempts = []
+
+    def check_in(dialog):
+        attempts.append(dialog.message.text())
+        if len(attempts) > 2:
+            dialog.reject()
+            return
+        dialog._act("check_in")
+
+    # 1. Nothing filled in: the unknown resuscitation policy stops it, no override offered.
+    prompter.dialog_handler = check_in
+    planner.open_stay(stay_id)
+    assert "reanimatiebeleid is nog onbekend" in attempts[1]
+    assert _stays(context)[0][4] == "bevestigd"
+
+    # 2. Fill in the checklist through the dialog, but leave the nursing handover open.
+    def fill(dialog):
+        dialog.default_staff.setText("Ria")
+        for key, row in dialog.rows.items():
+            if key == "handover_nursing":
+                continue
+            good = row.item.good[0] if row.item.good else "ja"
+            row.answer.setCurrentIndex(row.answer.findData("nvt" if key == "wzd_art21" else good))
+        row = dialog.rows["medical_responsibility"]
+        row.answer.setCurrentIndex(row.answer.findData("so"))
+        assert not dialog.save()  # the SO's name is missing
+        assert "specialist ouderengeneeskunde" in row.error.text()
+        row.note.setText("Dr. A. Bakker, SO")
+        assert dialog.save()
+        dialog.accept()
+
+    prompter.dialog_handler = fill
+    planner.open_intake(stay_id, "Anna Smit")
+    intake = get_intake(context.db, stay_id)
+    assert intake.state.open_items["inchecken"] == ("handover_nursing",)
+    assert intake.answers["medical_responsibility"].note == "Dr. A. Bakker, SO"
+    assert planner.grid.stay_by_id(stay_id).intake == "onvolledig"
+
+    # 3. Check-in is refused; the coordinator overrides with a reason, and it goes through.
+    prompter.confirm_answer = True
+    prompter.texts.append("Overdracht komt vanmiddag per mail")
+    prompter.dialog_handler = lambda dialog: dialog._act("check_in")
+    planner.open_stay(stay_id)
+    assert _stays(context)[0][4] == "aanwezig"
+    [kept] = get_intake(context.db, stay_id).overrides
+    assert (kept.gate, kept.reason, kept.given_by) == (
+        "inchecken",
+        "Overdracht komt vanmiddag per mail",
+        "coördinator",
+    )
+    assert "verpleegkundige overdracht ontvangen" in kept.open_items
 
 
 def test_scrolling_a_week_reuses_the_loaded_window_and_changes_reload(planner, house, context):

@@ -351,6 +351,8 @@ def tooltip_text(stay: PlannerStay) -> str:
         )
     if stay.series_id:
         lines.append("Vaste logeerdagen (reeks)")
+    if stay.intake_summary:
+        lines.append(stay.intake_summary)
     if stay.notes:
         lines.append(f"Notitie: {stay.notes}")
     lines += [f"<span style='color:#c62828'>⚠ {w}</span>" for w in stay.warnings]

@@ -21,6 +21,7 @@ from ...domain.dates import format_date
 from ...domain.enums import RequestStatus, StayStatus
 from ...services import planning
 from ...services.errors import ServiceError
+from ...services.intake import IntakeGateError
 from ...services.planner_view import PlannerView, load_planner
 from ...services.stays import NewStay, create_stay
 from ..context import TOPIC_ROOMS, TOPIC_STAYS, AppContext
@@ -33,6 +34,13 @@ from .stay_dialog import StayDialog
 from .waiting_lane import WaitingLane
 
 LOAD_MARGIN = timedelta(weeks=8)
+
+
+ACTION_DONE = {
+    "confirm": "bevestigd",
+    "check_in": "ingecheckt",
+    "check_out": "uitgecheckt",
+}
 
 
 def monday_of(day: date) -> date:
@@ -126,7 +134,8 @@ class PlannerPage(Page):
         layout.addLayout(row, 1)
         legend = QLabel(
             "Optie: geel · Bevestigd: blauw · Aanwezig: groen · Vertrokken: grijs · "
-            "↻ reeks · ⚠ let op (financiering of kamer). Slepen over vrije dagen maakt een "
+            "↻ reeks · ⚠ let op (financiering of kamer) · intake: ○ onvolledig, ⊘ geblokkeerd, "
+            "◐ overruled. Slepen over vrije dagen maakt een "
             "verblijf; slepen verplaatst; de uiteinden slepen verandert aankomst of vertrek."
         )
         legend.setWordWrap(True)
@@ -445,6 +454,38 @@ class PlannerPage(Page):
         )
         self._changed()
 
+    def open_intake(self, stay_id: int, guest_name: str) -> None:
+        from .intake_dialog import IntakeDialog
+
+        self.context.prompter.run_dialog(IntakeDialog(self.context, stay_id, guest_name, self))
+        self._changed()
+
+    def _override(self, stay_id: int, error: IntakeGateError) -> bool:
+        """Offer a coordinator to let the stay pass with a written reason."""
+        from ...services.intake import override
+
+        if not self.context.prompter.confirm(
+            "Intake niet compleet",
+            f"{error.message}\n\nWilt u als coördinator toch doorgaan? U schrijft dan op waarom.",
+        ):
+            return False
+        reason = self.context.prompter.ask_text("Reden", "Waarom mag de gast toch komen?")
+        if not reason:
+            return False
+        try:
+            override(
+                self.context.db,
+                stay_id,
+                error.gate,
+                reason=reason,
+                given_by="coördinator",
+                now=datetime.now(),
+            )
+        except ServiceError as exc:
+            self._refused(exc.message)
+            return False
+        return True
+
     def open_stay(self, stay_id: int) -> None:
         stay = self.grid.stay_by_id(stay_id)
         if stay is None:
@@ -452,40 +493,52 @@ class PlannerPage(Page):
         dialog = StayDialog(self.context, self.grid.beds, stay=stay, parent=self)
         while self.context.prompter.run_dialog(dialog):
             values, action = dialog.values, dialog.action
+            if action == "move":
+                if (values["bed_id"], values["arrival"], values["departure"]) != (
+                    stay.bed_id,
+                    stay.arrival,
+                    stay.departure,
+                ):
+                    who = planning.WhoAsked(
+                        values.get("asked_by") or "medewerker", values.get("channel") or ""
+                    )
+                    self.move_stay(
+                        stay_id, values["bed_id"], values["arrival"], values["departure"], who
+                    )
+                return
+            if action == "series_later":
+                self._change_series_later(stay, values)
+                return
+            if action == "cancel":
+                self.cancel_stay(stay_id)
+                return
+            if action == "intake":
+                self.open_intake(stay_id, stay.guest_name)
+                dialog = StayDialog(self.context, self.grid.beds, stay=stay, parent=self)
+                continue
             try:
-                if action == "move":
-                    if (values["bed_id"], values["arrival"], values["departure"]) != (
-                        stay.bed_id,
-                        stay.arrival,
-                        stay.departure,
-                    ):
-                        who = planning.WhoAsked(
-                            values.get("asked_by") or "medewerker", values.get("channel") or ""
-                        )
-                        self.move_stay(
-                            stay_id, values["bed_id"], values["arrival"], values["departure"], who
-                        )
-                    return
-                if action == "series_later":
-                    self._change_series_later(stay, values)
-                    return
-                if action == "cancel":
-                    self.cancel_stay(stay_id)
-                    return
-                if action == "confirm":
-                    planning.set_status(self.context.db, stay_id, StayStatus.CONFIRMED)
-                elif action == "check_in":
-                    when = datetime.combine(values["arrival"], datetime.now().time())
-                    planning.check_in(self.context.db, stay_id, when=when)
-                elif action == "check_out":
-                    when = datetime.combine(values["departure"], datetime.now().time())
-                    planning.check_out(self.context.db, stay_id, when=when)
+                try:
+                    self._status_action(stay_id, action, values)
+                except IntakeGateError as exc:
+                    if not (exc.overridable and self._override(stay_id, exc)):
+                        raise
+                    self._status_action(stay_id, action, values)
             except ServiceError as exc:
                 dialog.show_error(exc)
                 continue
-            self.context.status(f"{stay.guest_name}: {dialog.action.replace('_', ' ')} gelukt.")
+            self.context.status(f"{stay.guest_name}: {ACTION_DONE.get(action, 'gelukt')}.")
             self._changed()
             return
+
+    def _status_action(self, stay_id: int, action: str, values: dict) -> None:  # type: ignore[type-arg]
+        if action == "confirm":
+            planning.set_status(self.context.db, stay_id, StayStatus.CONFIRMED)
+        elif action == "check_in":
+            when = datetime.combine(values["arrival"], datetime.now().time())
+            planning.check_in(self.context.db, stay_id, when=when)
+        elif action == "check_out":
+            when = datetime.combine(values["departure"], datetime.now().time())
+            planning.check_out(self.context.db, stay_id, when=when)
 
     def new_series(self) -> None:
         from .series_dialog import SeriesDialog

@@ -12,6 +12,9 @@ from ...domain.dates import DUTCH_MONTHS, DUTCH_WEEKDAYS_SHORT
 from ...domain.enums import StayStatus
 from . import style
 
+# The intake at a glance: open items, something that stops the guest, or a coordinator's override.
+INTAKE_MARKS = {"onvolledig": "○ ", "geblokkeerd": "⊘ ", "overruled": "◐ "}
+
 if TYPE_CHECKING:
     from .grid import PlannerGrid
 
@@ -101,7 +104,8 @@ def _paint_stay(grid: PlannerGrid, p: QPainter, stay) -> None:  # type: ignore[n
     if stay.status == StayStatus.CANCELLED:
         p.setPen(QPen(border, 1))
         p.drawLine(rect.topLeft(), rect.bottomRight())
-    marks = ("↻ " if stay.series_id else "") + ("⚠ " if stay.warnings else "")
+    marks = INTAKE_MARKS.get(stay.intake, "") + ("↻ " if stay.series_id else "")
+    marks += "⚠ " if stay.warnings else ""
     text_rect = rect.adjusted(5, 0, -3, 0)
     if text_rect.left() < g.label_width + 4:  # a stay that began before the view: name in sight
         text_rect.setLeft(g.label_width + 4)

@@ -98,6 +98,8 @@ class StayDialog(QDialog):
 
     def _info_text(self, stay: PlannerStay) -> str:
         parts = [f"Status: {StayStatus(stay.status).label}."]
+        if stay.intake_summary:
+            parts.append(stay.intake_summary)
         if stay.funder_name:
             parts.append(
                 f"Financier: {stay.funder_name}"
@@ -133,6 +135,8 @@ class StayDialog(QDialog):
                 actions.append(("confirm", "Bevestigen"))
             if status in (StayStatus.OPTION, StayStatus.CONFIRMED):
                 actions += [("check_in", "Inchecken"), ("cancel", "Annuleren…")]
+            if status in (StayStatus.OPTION, StayStatus.CONFIRMED, StayStatus.PRESENT):
+                actions.insert(0, ("intake", "Intake…"))
             if status == StayStatus.PRESENT:
                 actions.append(("check_out", "Uitchecken"))
             if stay.series_id and status in (StayStatus.OPTION, StayStatus.CONFIRMED):
@@ -171,6 +175,8 @@ class StayDialog(QDialog):
 
     def _act(self, action: str) -> None:
         values, problems = self.form.read()
+        if action == "intake":
+            problems = {}
         if action in ("create", "move", "series_later") and not problems:
             if not values.get("guest_id"):
                 problems["guest_id"] = "Kies de gast."
