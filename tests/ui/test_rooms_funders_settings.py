@@ -224,3 +224,22 @@ def test_a_room_is_closed_for_maintenance_and_the_planner_refuses_it(
 
     with pytest.raises(ValidationError):
         create_stay(context.db, NewStay(anna.id, room.id, date(2026, 8, 15), date(2026, 8, 18)))
+
+
+def test_required_intake_items_are_a_setting(qtbot, context, show):
+    from logeerhuis_app.domain.intake import ITEMS
+    from logeerhuis_app.services.house_texts import CONDITIONS, get_text
+    from logeerhuis_app.services.intake import required_items
+
+    page = show(SettingsPage(context))
+    page.activate()
+    panel = page.intake_panel
+    row = [i.key for i in ITEMS].index("statement_signed")
+    assert (
+        panel.table.item(row, 2).checkState() == Qt.CheckState.Checked
+    )  # default: all for check-in
+    panel.table.item(row, 2).setCheckState(Qt.CheckState.Unchecked)
+    panel.conditions.setPlainText("Medicijnen in de originele verpakking meenemen.")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert "statement_signed" not in required_items(context.db)["inchecken"]
+    assert get_text(context.db, CONDITIONS) == "Medicijnen in de originele verpakking meenemen."

@@ -12,6 +12,7 @@ from ...services.provider import ProviderData, get_provider, save_provider, vali
 from ..context import TOPIC_SETTINGS
 from ..master_detail import MasterDetailPage
 from ..widgets.fields import IntField, NoteField, TextField
+from .intake_panel import IntakeSettingsPanel
 from .logo_field import LogoField
 
 
@@ -38,6 +39,7 @@ class SettingsPage(MasterDetailPage):
         if self.is_dirty():
             return  # never overwrite what the user is typing
         self.show_item(get_provider(self.context.db))
+        self.intake_panel.load()
 
     def title_of(self, item: ProviderData) -> str:
         return "Gegevens van het logeerhuis"
@@ -99,4 +101,6 @@ class SettingsPage(MasterDetailPage):
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         column.addWidget(hint)
+        self.intake_panel = IntakeSettingsPanel(self.context)
+        column.addWidget(self.intake_panel)
         column.addStretch(1)

@@ -1,0 +1,31 @@
+"""Texts the house writes itself (conditions of the stay, evaluation letter), kept as settings."""
+
+from __future__ import annotations
+
+from ..db.models import Setting
+from .database import Database
+from .errors import ValidationError
+
+CONDITIONS = "texts.conditions"
+EVALUATION = "texts.evaluation"
+MAX_LENGTH = 20_000
+
+
+def get_text(db: Database, key: str) -> str:
+    """The stored text, or '' (the documents then use their default)."""
+    with db.session() as s:
+        row = s.get(Setting, key)
+        return row.value if row is not None else ""
+
+
+def set_text(db: Database, key: str, text: str) -> None:
+    if key not in (CONDITIONS, EVALUATION):
+        raise ValueError(key)
+    if len(text) > MAX_LENGTH:
+        raise ValidationError({key: "Deze tekst is te lang (hoogstens 20.000 tekens)."})
+    with db.session() as s:
+        row = s.get(Setting, key)
+        if row is None:
+            s.add(Setting(key=key, value=text.strip()))
+        else:
+            row.value = text.strip()

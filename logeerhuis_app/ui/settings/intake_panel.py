@@ -1,0 +1,104 @@
+"""Instellingen > Intake: which checklist items hold a stay back, and the house's own texts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.intake import GATE_CHECK_IN, GATE_CONFIRM, ITEMS
+from ...services.errors import ServiceError
+from ...services.house_texts import CONDITIONS, EVALUATION, get_text, set_text
+from ...services.intake import required_items, set_required_items
+from ..context import TOPIC_STAYS, AppContext
+
+GATES = (GATE_CONFIRM, GATE_CHECK_IN)
+
+
+class IntakeSettingsPanel(QGroupBox):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__("Intake en teksten", parent)
+        self.context = context
+        layout = QVBoxLayout(self)
+        hint = QLabel(
+            "Vink aan welke punten van de intake in orde moeten zijn voordat een verblijf wordt "
+            "bevestigd of de gast incheckt. Een coördinator kan met een reden overrulen."
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.table = QTableWidget(len(ITEMS), 3)
+        self.table.setObjectName("required_items")
+        self.table.setHorizontalHeaderLabels(
+            ["Intakepunt", "Nodig voor bevestigen", "Nodig voor inchecken"]
+        )
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setMinimumHeight(260)
+        for row, item in enumerate(ITEMS):
+            label = QTableWidgetItem(f"{item.group}: {item.question}")
+            label.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(row, 0, label)
+            for column in (1, 2):
+                box = QTableWidgetItem()
+                box.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                self.table.setItem(row, column, box)
+        self.table.resizeColumnsToContents()
+        layout.addWidget(self.table)
+        layout.addWidget(
+            QLabel("Voorwaarden op de verklaring logeerzorg (leeg: de standaardtekst):")
+        )
+        self.conditions = QPlainTextEdit()
+        self.conditions.setObjectName("conditions_text")
+        self.conditions.setFixedHeight(90)
+        layout.addWidget(self.conditions)
+        layout.addWidget(QLabel("Tekst van de evaluatiebrief (leeg: de standaardtekst):"))
+        self.evaluation = QPlainTextEdit()
+        self.evaluation.setObjectName("evaluation_text")
+        self.evaluation.setFixedHeight(90)
+        layout.addWidget(self.evaluation)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.save_button = QPushButton("Intake-instellingen opslaan")
+        self.save_button.setObjectName("save_intake_settings")
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.save_button)
+        layout.addLayout(row)
+
+    def load(self) -> None:
+        required = required_items(self.context.db)
+        for row, item in enumerate(ITEMS):
+            for column, gate in zip((1, 2), GATES, strict=True):
+                state = (
+                    Qt.CheckState.Checked if item.key in required[gate] else Qt.CheckState.Unchecked
+                )
+                self.table.item(row, column).setCheckState(state)
+        self.conditions.setPlainText(get_text(self.context.db, CONDITIONS))
+        self.evaluation.setPlainText(get_text(self.context.db, EVALUATION))
+
+    def save(self) -> None:
+        required = {
+            gate: tuple(
+                item.key
+                for row, item in enumerate(ITEMS)
+                if self.table.item(row, column).checkState() == Qt.CheckState.Checked
+            )
+            for column, gate in zip((1, 2), GATES, strict=True)
+        }
+        try:
+            set_required_items(self.context.db, required)
+            set_text(self.context.db, CONDITIONS, self.conditions.toPlainText())
+            set_text(self.context.db, EVALUATION, self.evaluation.toPlainText())
+        except ServiceError as exc:
+            self.context.prompter.error("Niet opgeslagen", exc.message)
+            return
+        self.context.status("Intake-instellingen opgeslagen.")
+        self.context.announce(TOPIC_STAYS)
