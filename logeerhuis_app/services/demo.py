@@ -20,7 +20,10 @@ from sqlalchemy.orm import selectinload
 
 from ..db.models import (
     Allocation,
+    CarerStrain,
     Guest,
+    IntakeAnswer,
+    IntakeOverride,
     Night,
     Room,
     RoomClosure,
@@ -29,24 +32,23 @@ from ..db.models import (
     StaySeries,
 )
 from ..domain.enums import (
-    AllocationKind,
     Grondslag,
     RoomEnvironment,
     StayStatus,
-    VolumeFrequency,
 )
-from .allocations import AllocationData, save_allocation
 from .closures import ClosureData, add_closure
 from .database import Database
 from .demo_house import (
     FLEX_START,
     ROOMS,
+    save_demo_allocations,
     save_demo_contracts,
     save_demo_funders,
     save_demo_provider,
     save_demo_rooms,
     town_by_cbs,
 )
+from .demo_intake import write_demo_intakes
 from .demo_model import _allocation_for, _Guest, _Plan, _status
 from .demo_people import (
     TOWNS,
@@ -102,6 +104,9 @@ class DemoSummary:
     requests: int = 0
     open_requests: int = 0
     closures: int = 0
+    intakes: int = 0  # stays with intake answers
+    intake_overrides: int = 0
+    strain_scores: int = 0
 
 
 def build_demo(db: Database, today: date | None = None, seed: int = 2026) -> DemoSummary:
@@ -131,10 +136,11 @@ def build_demo(db: Database, today: date | None = None, seed: int = 2026) -> Dem
             )
         saved = save_guest(db, guest.data)
         guest.data = saved
-        _save_allocations(db, rng, today, guest, funders, contracts, plans)
+        save_demo_allocations(db, rng, today, guest, funders, contracts, plans)
     _write_closure_and_elsewhere(db, rooms, closure, elsewhere, today)
     _write_stays(db, rng, today, rooms, plans)
     _write_requests(db, rng, today, rooms, wishes)
+    write_demo_intakes(db, rng, today, guests)
     with db.session() as s:
         count = lambda q: s.scalar(select(func.count()).select_from(q.subquery()))  # noqa: E731
         return DemoSummary(
@@ -152,6 +158,9 @@ def build_demo(db: Database, today: date | None = None, seed: int = 2026) -> Dem
                 select(StayRequest).where(StayRequest.status.in_(("nieuw", "in_behandeling")))
             ),
             closures=count(select(RoomClosure)),
+            intakes=count(select(IntakeAnswer.stay_id).distinct()),
+            intake_overrides=count(select(IntakeOverride)),
+            strain_scores=count(select(CarerStrain)),
         )
 
 
@@ -314,74 +323,6 @@ class _Planner:
                 wanted -= 1
 
 
-def _save_allocations(db, rng, today, guest: _Guest, funders, contracts, plans) -> None:  # type: ignore[no-untyped-def]
-    mine = [p for p in plans if p.guest is guest]
-    first = min((p.arrival for p in mine), default=today - timedelta(days=rng.randint(5, 40)))
-    last = max((p.departure for p in mine), default=today + timedelta(days=90))
-    start = first - timedelta(days=rng.randint(7, 60))
-    base = AllocationData(guest_id=guest.data.id, start_date=start)  # type: ignore[arg-type]
-    route = guest.route
-    carer = guest.data.carers[0]
-    if route.startswith("wmo:"):
-        end = max(start + timedelta(days=364), last + timedelta(days=rng.randint(14, 120)))
-        active = [d for p in mine if not p.cancelled for d in p.days]
-        if guest.recurring:
-            per_week = max((p.departure - p.arrival).days for p in mine)
-            volume, frequency = per_week, VolumeFrequency.WEEK
-        else:
-            volume, frequency = max(14, -(-(len(active) + 5) // 7) * 7), VolumeFrequency.TOTAL
-        cbs = route.removeprefix("wmo:")
-        number = f"{start.year % 100:02d}{cbs[1:]}{guest.data.id:05d}"
-        items = [
-            replace(
-                base,
-                funder_id=funders[route].id,
-                contract_id=contracts[route].id,
-                kind=AllocationKind.TOEWIJZING.value,
-                reference=number,
-                decision_reference=f"BS-{start.year}-{rng.randint(10000, 99999)}",
-                end_date=end,
-                volume=volume,
-                volume_frequency=frequency.value,
-            )
-        ]
-    elif route.startswith("wlz"):
-        vv = route == "wlz_vv"
-        profile = rng.choice(("4VV", "5VV", "5VV", "6VV") if vv else ("3VG", "5VG", "4LG"))
-        wlz = replace(
-            base,
-            funder_id=funders["zorgkantoor"].id,
-            kind=AllocationKind.INDICATIE.value,
-            reference=f"CIZ-{rng.randint(1000000, 9999999)}",
-            care_profile=profile,
-            notes="Logeeropvang: hoogstens 156 etmalen per kalenderjaar.",
-        )
-        items = []
-        if not vv or start < FLEX_START:
-            end = FLEX_START - timedelta(days=1) if vv else None
-            items.append(replace(wlz, contract_id=contracts["wlz"].id, end_date=end))
-        if vv and last > FLEX_START:
-            items.append(
-                replace(wlz, contract_id=contracts["wlz_vv"].id, start_date=max(start, FLEX_START))
-            )
-    else:
-        kind = AllocationKind.PGB if route == "pgb" else AllocationKind.PARTICULIER
-        who = "Budgethouder" if route == "pgb" else "Factuur aan"
-        items = [
-            replace(
-                base,
-                funder_id=funders[route].id,
-                contract_id=contracts[route].id,
-                kind=kind.value,
-                reference=f"PGB-{rng.randint(100000, 999999)}" if route == "pgb" else "",
-                notes=f"{who}: {carer.name} ({carer.relation})",
-            )
-        ]
-    for item in items:
-        saved = save_allocation(db, item)
-        guest.allocations.append((saved.start_date, saved.end_date, saved.id))  # type: ignore[arg-type]
-
-
 def _write_stays(db, rng, today, rooms: list[RoomData], plans: list[_Plan]) -> None:  # type: ignore[no-untyped-def]
     """Cancelled incidental stays first (written, then cancelled), then the series, then the rest.
 
@@ -487,6 +428,3 @@ def _write_closure_and_elsewhere(  # type: ignore[no-untyped-def]
         db, elsewhere.data.id, today.year, ELSEWHERE_NIGHTS,  # type: ignore[arg-type]
         "Logeerhuis 't Hofje in Soest, in het voorjaar (opgave van de dochter).",
     )  # fmt: skip
-
-
-# --- requests ------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The demo house's own records: the provider, its rooms, the funders and their contracts.
+"""The demo house's own records: the provider, its rooms, the funders and their contracts,
+and each guest's allocations.
 
 All made up (the CBS municipality codes are real). Saved through the public services.
 """
@@ -8,9 +9,18 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from ..domain.enums import CountingRule, FunderKind, RoomEnvironment, TariffModel
+from ..domain.enums import (
+    AllocationKind,
+    CountingRule,
+    FunderKind,
+    RoomEnvironment,
+    TariffModel,
+    VolumeFrequency,
+)
+from .allocations import AllocationData, save_allocation
 from .contracts import ContractData, RateData, save_contract
 from .database import Database
+from .demo_model import _Guest
 from .demo_people import TOWNS, Town
 from .funders import FunderData, save_funder
 from .provider import ProviderData, save_provider
@@ -178,3 +188,72 @@ def save_demo_contracts(db: Database, funders: dict[str, FunderData], today: dat
 
 def save_demo_rooms(db: Database) -> list[RoomData]:
     return [save_room(db, _room_data(i, spec)) for i, spec in enumerate(ROOMS, start=1)]
+
+
+def save_demo_allocations(db, rng, today, guest: _Guest, funders, contracts, plans) -> None:  # type: ignore[no-untyped-def]
+    """The guest's beschikking, toewijzing or indicatie, covering all of the planned stays."""
+    mine = [p for p in plans if p.guest is guest]
+    first = min((p.arrival for p in mine), default=today - timedelta(days=rng.randint(5, 40)))
+    last = max((p.departure for p in mine), default=today + timedelta(days=90))
+    start = first - timedelta(days=rng.randint(7, 60))
+    base = AllocationData(guest_id=guest.data.id, start_date=start)  # type: ignore[arg-type]
+    route = guest.route
+    carer = guest.data.carers[0]
+    if route.startswith("wmo:"):
+        end = max(start + timedelta(days=364), last + timedelta(days=rng.randint(14, 120)))
+        active = [d for p in mine if not p.cancelled for d in p.days]
+        if guest.recurring:
+            per_week = max((p.departure - p.arrival).days for p in mine)
+            volume, frequency = per_week, VolumeFrequency.WEEK
+        else:
+            volume, frequency = max(14, -(-(len(active) + 5) // 7) * 7), VolumeFrequency.TOTAL
+        cbs = route.removeprefix("wmo:")
+        number = f"{start.year % 100:02d}{cbs[1:]}{guest.data.id:05d}"
+        items = [
+            replace(
+                base,
+                funder_id=funders[route].id,
+                contract_id=contracts[route].id,
+                kind=AllocationKind.TOEWIJZING.value,
+                reference=number,
+                decision_reference=f"BS-{start.year}-{rng.randint(10000, 99999)}",
+                end_date=end,
+                volume=volume,
+                volume_frequency=frequency.value,
+            )
+        ]
+    elif route.startswith("wlz"):
+        vv = route == "wlz_vv"
+        profile = rng.choice(("4VV", "5VV", "5VV", "6VV") if vv else ("3VG", "5VG", "4LG"))
+        wlz = replace(
+            base,
+            funder_id=funders["zorgkantoor"].id,
+            kind=AllocationKind.INDICATIE.value,
+            reference=f"CIZ-{rng.randint(1000000, 9999999)}",
+            care_profile=profile,
+            notes="Logeeropvang: hoogstens 156 etmalen per kalenderjaar.",
+        )
+        items = []
+        if not vv or start < FLEX_START:
+            end = FLEX_START - timedelta(days=1) if vv else None
+            items.append(replace(wlz, contract_id=contracts["wlz"].id, end_date=end))
+        if vv and last > FLEX_START:
+            items.append(
+                replace(wlz, contract_id=contracts["wlz_vv"].id, start_date=max(start, FLEX_START))
+            )
+    else:
+        kind = AllocationKind.PGB if route == "pgb" else AllocationKind.PARTICULIER
+        who = "Budgethouder" if route == "pgb" else "Factuur aan"
+        items = [
+            replace(
+                base,
+                funder_id=funders[route].id,
+                contract_id=contracts[route].id,
+                kind=kind.value,
+                reference=f"PGB-{rng.randint(100000, 999999)}" if route == "pgb" else "",
+                notes=f"{who}: {carer.name} ({carer.relation})",
+            )
+        ]
+    for item in items:
+        saved = save_allocation(db, item)
+        guest.allocations.append((saved.start_date, saved.end_date, saved.id))  # type: ignore[arg-type]

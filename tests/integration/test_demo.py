@@ -13,9 +13,13 @@ from logeerhuis_app.cli import main
 from logeerhuis_app.db.models import (
     Allocation,
     Bed,
+    Carer,
+    CarerStrain,
     Contract,
     Funder,
     Guest,
+    IntakeAnswer,
+    IntakeOverride,
     Night,
     Room,
     RoomClosure,
@@ -24,7 +28,16 @@ from logeerhuis_app.db.models import (
     StaySeries,
     WlzNightsElsewhere,
 )
+from logeerhuis_app.domain import carer_strain as csi
 from logeerhuis_app.domain.enums import FunderKind, StayStatus
+from logeerhuis_app.domain.intake import (
+    BY_KEY,
+    DEFAULT_REQUIRED,
+    GATE_CHECK_IN,
+    ITEMS,
+    Answer,
+    evaluate,
+)
 from logeerhuis_app.services.database import open_database
 from logeerhuis_app.services.demo import build_demo
 from logeerhuis_app.services.errors import ConflictError
@@ -321,8 +334,116 @@ def test_cli_makes_the_same_house_once_and_then_refuses(demo, tmp_path, capsys):
         names = select(Guest.first_name, Guest.prefix, Guest.last_name).order_by(Guest.id)
         with db.session() as s, other.session() as t:
             assert s.execute(names.limit(10)).all() == t.execute(names.limit(10)).all()
-            for model in (Guest, Allocation, Stay, Night, StaySeries, StayRequest):
+            planned = (Guest, Allocation, Stay, Night, StaySeries, StayRequest)
+            for model in (*planned, IntakeAnswer, IntakeOverride, CarerStrain):
                 assert _count(s, select(model)) == _count(t, select(model))
             assert _count(t, select(Stay)) == summary.stays
     finally:
         other.close()
+
+
+def _intakes(s):  # type: ignore[no-untyped-def]
+    """Per stay that is not cancelled: (stay, answers by item key)."""
+    answers: dict[int, dict[str, Answer]] = {}
+    for r in s.scalars(select(IntakeAnswer)):
+        answers.setdefault(r.stay_id, {})[r.item_key] = Answer(
+            r.value, r.answered_on, r.staff, r.note, r.valid_until, r.confirmed
+        )
+    stays = s.scalars(select(Stay).where(Stay.status != StayStatus.CANCELLED.value)).all()
+    return [(st, answers.get(st.id, {})) for st in stays]
+
+
+def _open(stay, answers) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    state = evaluate(answers, DEFAULT_REQUIRED, arrival=stay.arrival, departure=stay.departure)
+    return state.open_items[GATE_CHECK_IN] + tuple(state.blocks_check_in)
+
+
+def test_stays_that_began_have_a_complete_intake_or_a_coordinators_override(demo):
+    db, summary, today = demo
+    with db.session() as s:
+        intakes = _intakes(s)
+        overrides = s.scalars(select(IntakeOverride)).all()
+    began = [(st, a) for st, a in intakes if st.arrival <= today]
+    assert len(overrides) == summary.intake_overrides == 2
+    overridden = {o.stay_id for o in overrides}
+    for stay, answers in began:
+        if stay.id in overridden:
+            assert _open(stay, answers), "an override only for an incomplete intake"
+        else:
+            assert set(answers) == {i.key for i in ITEMS} and not _open(stay, answers)
+            given = [(a.staff, a.answered_on) for a in answers.values()]
+            assert all(who and on is not None and on <= stay.arrival for who, on in given)
+    for override in overrides:
+        stay = next(st for st, _a in began if st.id == override.stay_id)
+        assert override.gate == GATE_CHECK_IN and "coördinator" in override.given_by
+        assert len(override.reason) > 40 and override.open_items.startswith("Nog open:")
+        assert override.given_at.date() == stay.arrival
+    values = Counter((k, a.value) for _st, answers in began for k, a in answers.items())
+    assert values[("resuscitation", "ja")] > 50 and values[("resuscitation", "nee")] > 50
+    assert (
+        values[("medical_responsibility", "huisarts")]
+        > 3 * values[("medical_responsibility", "so")]
+        > 0
+    )
+    decisions = [a for _st, answers in began for a in answers.values() if a.value == "besluit"]
+    assert decisions and all(a.valid_until is not None for a in decisions)
+    assert len({a.valid_until for a in decisions}) >= 3  # several guests
+    so = [a for _st, answers in began for a in answers.values() if a.value == "so"]
+    assert all("specialist ouderengeneeskunde" in a.note for a in so)
+
+
+def test_coming_stays_are_mostly_complete_and_returning_guests_must_reconfirm(demo):
+    db, summary, today = demo
+    with db.session() as s:
+        intakes = _intakes(s)
+    soon = [(st, a) for st, a in intakes if today < st.arrival <= today + timedelta(days=14)]
+    incomplete = [(st, a) for st, a in soon if _open(st, a)]
+    assert 3 <= len(incomplete) <= 5 and len(soon) - len(incomplete) >= 10
+    gaps = Counter()
+    for _stay, answers in incomplete:
+        if "handover_medication" not in answers or "handover_nursing" not in answers:
+            gaps["handover missing"] += 1
+        if answers["resuscitation"].value == "onbekend":
+            gaps["resuscitation unknown"] += 1
+    assert gaps["handover missing"] >= 1 and gaps["resuscitation unknown"] >= 1
+    later = [(st, a) for st, a in intakes if st.arrival > today + timedelta(days=14)]
+    carried = [a for _st, a in later if a and not all(x.confirmed for x in a.values())]
+    assert len(carried) >= 10
+    for answers in carried:
+        assert {k for k, a in answers.items() if not a.confirmed} == {
+            k for k in answers if BY_KEY[k].reconfirm
+        }
+    assert summary.intakes == sum(1 for _st, a in intakes if a)
+    # One art. 21 decision runs out during a stay to come.
+    expiring = [
+        st for st, a in intakes
+        if st.arrival > today and "wzd_art21" in a and a["wzd_art21"].valid_until is not None
+        and st.arrival <= a["wzd_art21"].valid_until < st.departure
+    ]  # fmt: skip
+    assert len(expiring) == 1
+
+
+def test_a_few_carers_filled_in_the_strain_index_with_consent(demo):
+    db, summary, _today = demo
+    with db.session() as s:
+        scores = s.scalars(select(CarerStrain).order_by(CarerStrain.measured_on)).all()
+        carers = {c.id: c for c in s.scalars(select(Carer))}
+        stays = {st.id: st for st in s.scalars(select(Stay))}
+    assert len(scores) == summary.strain_scores
+    per_carer: dict[int, list[CarerStrain]] = {}
+    for row in scores:
+        per_carer.setdefault(row.carer_id, []).append(row)
+        assert row.consent and row.consent_recorded_by
+        assert row.score == csi.score(csi.decode(row.answers))
+        assert row.measured_on <= date.today()
+        assert stays[row.stay_id].guest_id == carers[row.carer_id].guest_id
+    assert 4 <= len(per_carer) <= 6
+    assert len({carers[c].guest_id for c in per_carer}) == len(per_carer)
+    assert any(csi.is_overburdened(row.score) for row in scores)
+    trends = {
+        csi.trend([(r.measured_on, r.score) for r in rows])
+        for rows in per_carer.values()
+        if [r.moment for r in rows] == ["intake", "evaluatie"]
+    }
+    assert any(t.startswith("gestegen") for t in trends)
+    assert any(t.startswith("gedaald") for t in trends)

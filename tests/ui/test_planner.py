@@ -315,3 +315,63 @@ def test_scrolling_a_week_reuses_the_loaded_window_and_changes_reload(planner, h
     )
     planner._changed()
     assert any(s.guest_id == house["piet"].id for s in planner.view.stays)
+
+
+def _pdf_text(path) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    pages = PdfReader(io.BytesIO(path.read_bytes())).pages
+    return " ".join(" ".join(page.extract_text() for page in pages).split())  # wrapped lines joined
+
+
+def test_intake_form_and_statement_pdfs_from_the_checklist(
+    planner, house, prompter, context, tmp_path
+):
+    from logeerhuis_app.ui.planner.intake_dialog import IntakeDialog
+
+    stay_id = house["stay"].id
+    dialog = IntakeDialog(context, stay_id, "Anna Smit")
+    row = dialog.rows["resuscitation"]
+    row.answer.setCurrentIndex(row.answer.findData("nee"))
+    row.note.setText("Wilsverklaring bij de huisarts")
+    dialog.default_staff.setText("Ria")
+    form, statement = tmp_path / "intake.pdf", tmp_path / "verklaring.pdf"
+    prompter.files += [form, statement]
+    dialog.form_pdf()
+    dialog.statement_pdf()
+    text = _pdf_text(form)
+    assert (
+        "Anna Smit" in text
+        and "Niet reanimeren" in text
+        and "Wilsverklaring bij de huisarts" in text
+    )
+    assert "Verklaring logeerzorg" in _pdf_text(statement)
+    assert [m[2] for m in prompter.messages if m[0] == "open"] == [str(form), str(statement)]
+    dialog.close()
+
+
+def test_departure_documents_from_the_stay_dialog(planner, house, prompter, context, tmp_path):
+    from logeerhuis_app.services import planning
+
+    _complete_intake(context, house["stay"].id)
+    from datetime import datetime
+
+    planning.check_in(context.db, house["stay"].id, when=datetime(2026, 3, 10, 14))
+    planner.refresh()
+    actions = iter(["doc_departure", "doc_evaluation", None])
+
+    def act(dialog):
+        action = next(actions)
+        if action is None:
+            dialog.reject()
+        else:
+            dialog._act(action)
+
+    checklist, letter = tmp_path / "vertrek.pdf", tmp_path / "evaluatie.pdf"
+    prompter.files += [checklist, letter]
+    prompter.dialog_handler = act
+    planner.open_stay(house["stay"].id)
+    assert "Anna Smit" in _pdf_text(checklist)
+    assert "10-03-2026" in _pdf_text(letter) or "10 maart 2026" in _pdf_text(letter)

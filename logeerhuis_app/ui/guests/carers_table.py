@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +18,9 @@ from PySide6.QtWidgets import (
 
 from ...services.guests import CarerData
 
+if TYPE_CHECKING:
+    from ..context import AppContext
+
 _HEADERS = ("Naam", "Relatie", "Telefoon", "E-mail", "Eerste contact")
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -23,8 +28,9 @@ _ID_ROLE = Qt.ItemDataRole.UserRole
 class CarersEditor(QWidget):
     """value() gives a tuple of CarerData (keeping ids), set_value() shows them."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, context: AppContext | None = None) -> None:
         super().__init__(parent)
+        self.context = context
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, len(_HEADERS))
@@ -45,10 +51,47 @@ class CarersEditor(QWidget):
         self.remove_button = QPushButton("Verwijderen")
         self.remove_button.setObjectName("remove_carer")
         self.remove_button.clicked.connect(self.remove_selected)
+        self.strain_button = QPushButton("Belasting mantelzorger (CSI)…")
+        self.strain_button.setObjectName("carer_strain")
+        self.strain_button.setToolTip(
+            "De Caregiver Strain Index van de gekozen mantelzorger vastleggen (met toestemming)"
+        )
+        self.strain_button.clicked.connect(self.open_strain)
+        self.strain_button.setEnabled(context is not None)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.strain_button)
         layout.addLayout(buttons)
+
+    def set_context(self, context: AppContext) -> None:
+        """The database and prompter, needed for the strain index (CSI) dialog."""
+        self.context = context
+        self.strain_button.setEnabled(True)
+
+    def open_strain(self) -> None:
+        """The CSI dialog for the selected carer; a carer must be saved first."""
+        if self.context is None:
+            return
+        from .strain_dialog import StrainDialog
+
+        prompter = self.context.prompter
+        title = "Belasting mantelzorger"
+        row = self.table.currentRow()
+        first = self.table.item(row, 0) if row >= 0 else None
+        if first is None:
+            prompter.info(title, "Kies eerst een mantelzorger in de tabel.")
+            return
+        carer_id = first.data(_ID_ROLE)
+        if carer_id is None:
+            prompter.info(
+                title,
+                "Deze mantelzorger is nog niet opgeslagen. Sla eerst de gast op; daarna kunt u "
+                "de belasting vastleggen.",
+            )
+            return
+        dialog = StrainDialog(self.context, carer_id, first.text().strip(), self)
+        prompter.run_dialog(dialog)
 
     def add_row(self, carer: CarerData | None = None) -> None:
         carer = carer if isinstance(carer, CarerData) else CarerData()

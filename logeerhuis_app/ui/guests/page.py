@@ -117,7 +117,7 @@ class GuestsPage(MasterDetailPage):
         add(person, "active", "", CheckField("Actief (komt nog logeren)"))
 
         contacts = _tab(tabs, "Contacten")
-        add(contacts, "carers", "Mantelzorgers", CarersEditor())
+        add(contacts, "carers", "Mantelzorgers", CarersEditor(context=self.context))
         add(contacts, "emergency_name", "Noodcontact", TextField())
         add(contacts, "emergency_relation", "Relatie noodcontact", TextField(max_length=60))
         add(contacts, "emergency_phone", "Telefoon noodcontact", TextField(max_length=20))

@@ -24,6 +24,7 @@ from ...domain.validation import InvalidValue
 from ...services.errors import ServiceError, ValidationError
 from ...services.intake import IntakeData, expiry_note, get_intake, save_intake
 from ..context import AppContext
+from ..document_actions import save_pdf
 from ..widgets.fields import DateField, TextField
 from ..widgets.form import ERROR_STYLE
 
@@ -104,6 +105,7 @@ class IntakeDialog(QDialog):
         self.stay_id = stay_id
         self.intake: IntakeData = get_intake(context.db, stay_id)
         self.setWindowTitle(f"Intake van {guest_name}")
+        self.slug = "-".join(guest_name.lower().split()) or str(stay_id)
         self.resize(1100, 720)
         layout = QVBoxLayout(self)
         self.state_label = QLabel()
@@ -138,6 +140,15 @@ class IntakeDialog(QDialog):
         self.message.hide()
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
+        for name, text, slot in (
+            ("form_pdf", "Intakeformulier (PDF)", self.form_pdf),
+            ("blank_pdf", "Leeg formulier (PDF)", self.blank_pdf),
+            ("statement_pdf", "Verklaring logeerzorg (PDF)", self.statement_pdf),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(lambda _c=False, f=slot: f())
+            buttons.addWidget(button)
         buttons.addStretch(1)
         self.save_button = QPushButton("Opslaan")
         self.save_button.setObjectName("save_intake")
@@ -149,6 +160,37 @@ class IntakeDialog(QDialog):
         buttons.addWidget(close)
         layout.addLayout(buttons)
         self._show(self.intake)
+
+    def form_pdf(self) -> None:
+        from ...services.intake_documents import intake_form_pdf
+
+        if self.save():  # the form shows what is on screen
+            save_pdf(
+                self.context,
+                "Intakeformulier",
+                f"intake-{self.slug}.pdf",
+                lambda: intake_form_pdf(self.context.db, self.stay_id),
+            )
+
+    def blank_pdf(self) -> None:
+        from ...services.intake_documents import intake_form_pdf
+
+        save_pdf(
+            self.context,
+            "Leeg intakeformulier",
+            f"intake-leeg-{self.slug}.pdf",
+            lambda: intake_form_pdf(self.context.db, self.stay_id, blank=True),
+        )
+
+    def statement_pdf(self) -> None:
+        from ...services.intake_documents import statement_pdf
+
+        save_pdf(
+            self.context,
+            "Verklaring logeerzorg",
+            f"verklaring-{self.slug}.pdf",
+            lambda: statement_pdf(self.context.db, self.stay_id),
+        )
 
     def _show(self, intake: IntakeData) -> None:
         for key, row in self.rows.items():

@@ -25,6 +25,7 @@ from ...services.intake import IntakeGateError
 from ...services.planner_view import PlannerView, load_planner
 from ...services.stays import NewStay, create_stay
 from ..context import TOPIC_ROOMS, TOPIC_STAYS, AppContext
+from ..document_actions import save_pdf
 from ..page import Page
 from ..widgets.fields import DateField
 from .commands import ServiceCommand, StayIds
@@ -454,6 +455,25 @@ class PlannerPage(Page):
         )
         self._changed()
 
+    def _departure_document(self, stay, action: str) -> None:  # type: ignore[no-untyped-def]
+        from ...services.intake_documents import departure_checklist_pdf, evaluation_letter_pdf
+
+        slug = "-".join(stay.guest_name.lower().split())
+        if action == "doc_departure":
+            save_pdf(
+                self.context,
+                "Vertrekchecklist",
+                f"vertrek-{slug}.pdf",
+                lambda: departure_checklist_pdf(self.context.db, stay.id),
+            )
+        else:
+            save_pdf(
+                self.context,
+                "Evaluatiebrief",
+                f"evaluatie-{slug}.pdf",
+                lambda: evaluation_letter_pdf(self.context.db, stay.id),
+            )
+
     def open_intake(self, stay_id: int, guest_name: str) -> None:
         from .intake_dialog import IntakeDialog
 
@@ -512,6 +532,10 @@ class PlannerPage(Page):
             if action == "cancel":
                 self.cancel_stay(stay_id)
                 return
+            if action.startswith("doc_"):
+                self._departure_document(stay, action)
+                dialog = StayDialog(self.context, self.grid.beds, stay=stay, parent=self)
+                continue
             if action == "intake":
                 self.open_intake(stay_id, stay.guest_name)
                 dialog = StayDialog(self.context, self.grid.beds, stay=stay, parent=self)

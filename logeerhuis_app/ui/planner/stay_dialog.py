@@ -139,6 +139,11 @@ class StayDialog(QDialog):
                 actions.insert(0, ("intake", "Intake…"))
             if status == StayStatus.PRESENT:
                 actions.append(("check_out", "Uitchecken"))
+            if status in (StayStatus.PRESENT, StayStatus.DEPARTED):
+                actions += [
+                    ("doc_departure", "Vertrekchecklist"),
+                    ("doc_evaluation", "Evaluatiebrief"),
+                ]
             if stay.series_id and status in (StayStatus.OPTION, StayStatus.CONFIRMED):
                 actions.append(("series_later", "Reeks vanaf hier wijzigen"))
             for name, text in actions:
@@ -175,7 +180,7 @@ class StayDialog(QDialog):
 
     def _act(self, action: str) -> None:
         values, problems = self.form.read()
-        if action == "intake":
+        if action == "intake" or action.startswith("doc_"):
             problems = {}
         if action in ("create", "move", "series_later") and not problems:
             if not values.get("guest_id"):
