@@ -119,7 +119,11 @@ def _demo(args: argparse.Namespace, directory: Path) -> int:
     )
     print(
         f"  {summary.recurring_series} vaste reeksen, {summary.open_requests} wachtende aanvragen, "
-        f"{summary.closures} kamersluiting(en)."
+        f"{summary.closures} kamersluiting(en),"
+    )
+    print(
+        f"  {summary.intakes} intakes ({summary.intake_overrides} overruled), "
+        f"{summary.strain_scores} metingen mantelzorgbelasting."
     )
     return EXIT_OK
 
