@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, TableStyle
 
 from ..domain.dates import DUTCH_MONTHS, format_date
-from .intake_form import (
+from .page_layout import (
     CONTENT_WIDTH,
     STYLES,
     CheckBoxes,
