@@ -149,8 +149,13 @@ def import_data(db: Database, data: Any) -> ExchangeSummary:
         with db.engine.begin() as conn:
             _begin(conn, "IMMEDIATE")  # the write lock now: nobody adds rows after the check
             _refuse_unless_ready(conn)
+            deferred = []
             for table, rows in converted:
+                rows, later = _defer_final_numbers(table, rows)
                 _insert(conn, table, rows)
+                deferred += later
+            for table, key, values in deferred:
+                conn.execute(table.update().where(table.c.id == key).values(**values))
             _restore_sequences(conn, sequences)
     except SQLAlchemyError as exc:
         raise DataError(f"Inlezen mislukt: {_reason(exc)}. {_NOTHING_READ}") from exc
@@ -207,6 +212,26 @@ def _refuse_unless_ready(conn: Connection) -> None:
             f"overschreven. Deze bevat al gegevens (in: {', '.join(filled)}). Kies een nieuwe "
             "map met --data-dir."
         )
+
+
+# A final invoice refuses new lines (a trigger), so invoices come in as drafts and get their
+# number once their lines are in: the same order in which the app finalises them.
+_FINAL_COLUMNS = {"invoices": ("number", "sequence")}
+
+
+def _defer_final_numbers(table: Table, rows: list[dict[str, Any]]) -> tuple[list, list]:
+    columns = _FINAL_COLUMNS.get(table.name)
+    if not columns:
+        return rows, []
+    drafts, later = [], []
+    for row in rows:
+        values = {c: row[c] for c in columns if row.get(c) is not None}
+        drafts.append({**row, **dict.fromkeys(columns)})
+        if values:
+            # Keep the stored moment: an UPDATE would otherwise stamp updated_at anew.
+            values["updated_at"] = row["updated_at"]
+            later.append((table, row["id"], values))
+    return drafts, later
 
 
 def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:

@@ -101,8 +101,14 @@ def _planner_records(db, anna_id: int, piet_id: int, room_id: int, funder_id: in
         Carer,
         CarerStrain,
         DateChange,
+        Funder,
         IntakeAnswer,
         IntakeOverride,
+        Invoice,
+        InvoiceLine,
+        InvoiceSeries,
+        MonthClosure,
+        Payment,
         RoomClosure,
         Setting,
         Stay,
@@ -112,39 +118,125 @@ def _planner_records(db, anna_id: int, piet_id: int, room_id: int, funder_id: in
     )
 
     with db.session() as s:
-        series = StaySeries(guest_id=anna_id, room_id=room_id, arrival_weekday=1, nights=2,
-                            start_date=date(2026, 4, 7), end_date=date(2026, 6, 30))  # fmt: skip
-        request = StayRequest(guest_id=piet_id, requester_kind="wmo_consulent",
-                              requester_name="M. Jansen", channel="email",
-                              received_on=date(2026, 2, 20), wished_arrival=date(2026, 5, 1),
-                              wished_departure=date(2026, 5, 4), funder_id=funder_id)  # fmt: skip
+        series = StaySeries(
+            guest_id=anna_id,
+            room_id=room_id,
+            arrival_weekday=1,
+            nights=2,
+            start_date=date(2026, 4, 7),
+            end_date=date(2026, 6, 30),
+        )
+        request = StayRequest(
+            guest_id=piet_id,
+            requester_kind="wmo_consulent",
+            requester_name="M. Jansen",
+            channel="email",
+            received_on=date(2026, 2, 20),
+            wished_arrival=date(2026, 5, 1),
+            wished_departure=date(2026, 5, 4),
+            funder_id=funder_id,
+        )
         s.add_all([series, request])
         s.flush()
-        s.add_all([
-            DateChange(request_id=request.id, changed_at=datetime(2026, 2, 21, 10, 15),
-                       what="Aankomst verschoven", old_arrival=date(2026, 4, 30),
-                       new_arrival=date(2026, 5, 1), asked_by="mantelzorger",
-                       channel="telefoon", late=False),
-            RoomClosure(room_id=room_id, start_date=date(2026, 8, 1), end_date=date(2026, 8, 8),
-                        reason="Schilderwerk"),
-            WlzNightsElsewhere(guest_id=anna_id, year=2026, nights=12, note="Logeerhuis Eemland"),
-            Setting(key="intake.required", value='{"bevestigen": ["incl_home"]}'),
-        ])  # fmt: skip
+        s.add_all(
+            [
+                DateChange(
+                    request_id=request.id,
+                    changed_at=datetime(2026, 2, 21, 10, 15),
+                    what="Aankomst verschoven",
+                    old_arrival=date(2026, 4, 30),
+                    new_arrival=date(2026, 5, 1),
+                    asked_by="mantelzorger",
+                    channel="telefoon",
+                    late=False,
+                ),
+                RoomClosure(
+                    room_id=room_id,
+                    start_date=date(2026, 8, 1),
+                    end_date=date(2026, 8, 8),
+                    reason="Schilderwerk",
+                ),
+                WlzNightsElsewhere(
+                    guest_id=anna_id, year=2026, nights=12, note="Logeerhuis Eemland"
+                ),
+                Setting(key="intake.required", value='{"bevestigen": ["incl_home"]}'),
+            ]
+        )
     with db.session() as s:
         stay = s.query(Stay).filter(Stay.guest_id == anna_id).first()
         carer = s.query(Carer).filter(Carer.guest_id == anna_id).first()
-        s.add_all([
-            IntakeAnswer(stay_id=stay.id, item_key="resuscitation", value="nee",
-                         answered_on=date(2026, 2, 20), staff="Ria", note="Wilsverklaring"),
-            IntakeAnswer(stay_id=stay.id, item_key="wzd_art21", value="besluit",
-                         answered_on=date(2026, 1, 5), valid_until=date(2026, 12, 31)),
-            IntakeOverride(stay_id=stay.id, gate="inchecken", reason="Overdracht volgt per mail",
-                           open_items="handover_nursing", given_by="coördinator",
-                           given_at=datetime(2026, 3, 2, 14, 5)),
-            CarerStrain(carer_id=carer.id, stay_id=stay.id, measured_on=date(2026, 2, 20),
-                        moment="intake", answers="1101101001101", score=8, consent=True,
-                        consent_recorded_by="Ria"),
-        ])  # fmt: skip
+        s.add_all(
+            [
+                IntakeAnswer(
+                    stay_id=stay.id,
+                    item_key="resuscitation",
+                    value="nee",
+                    answered_on=date(2026, 2, 20),
+                    staff="Ria",
+                    note="Wilsverklaring",
+                ),
+                IntakeAnswer(
+                    stay_id=stay.id,
+                    item_key="wzd_art21",
+                    value="besluit",
+                    answered_on=date(2026, 1, 5),
+                    valid_until=date(2026, 12, 31),
+                ),
+                IntakeOverride(
+                    stay_id=stay.id,
+                    gate="inchecken",
+                    reason="Overdracht volgt per mail",
+                    open_items="handover_nursing",
+                    given_by="coördinator",
+                    given_at=datetime(2026, 3, 2, 14, 5),
+                ),
+                MonthClosure(
+                    year=2026, month=2, closed_at=datetime(2026, 3, 2, 9), closed_by="Ria"
+                ),
+                InvoiceSeries(year=2026, last_number=1),
+                CarerStrain(
+                    carer_id=carer.id,
+                    stay_id=stay.id,
+                    measured_on=date(2026, 2, 20),
+                    moment="intake",
+                    answers="1101101001101",
+                    score=8,
+                    consent=True,
+                    consent_recorded_by="Ria",
+                ),
+            ]
+        )
+    with db.session() as s:
+        stay = s.query(Stay).filter(Stay.guest_id == anna_id).first()
+        funder = s.query(Funder).first()
+        invoice = Invoice(
+            kind="factuur",
+            year=2026,
+            funder_id=funder.id,
+            period_from=date(2026, 3, 1),
+            period_to=date(2026, 3, 31),
+            customer_name="Gemeente Soest",
+            total_cents=44460,
+        )
+        s.add(invoice)
+        s.flush()
+        s.add(
+            InvoiceLine(
+                invoice_id=invoice.id,
+                stay_id=stay.id,
+                guest_name="Anna Smit",
+                description="3 nachten",
+                period_from=date(2026, 3, 2),
+                period_to=date(2026, 3, 4),
+                quantity=3,
+                unit_cents=14820,
+                amount_cents=44460,
+            )
+        )
+        s.flush()
+        invoice.number, invoice.sequence = "2026-0001", 1  # final from here on
+        s.flush()
+        s.add(Payment(invoice_id=invoice.id, paid_on=date(2026, 4, 10), amount_cents=44460))
 
 
 @pytest.fixture
@@ -228,7 +320,7 @@ def _spoil(data: dict, how: str) -> dict:
     elif how == "schema":
         data["schema_revision"] = "9999_toekomst"
     elif how == "table":
-        tables["invoices"] = {"columns": ["id"], "rows": [[1]]}
+        tables["spionnen"] = {"columns": ["id"], "rows": [[1]]}
     elif how == "column":
         tables["rooms"]["columns"][-1] = "colour"
     elif how == "missing_value":
@@ -262,7 +354,7 @@ def _spoil(data: dict, how: str) -> dict:
         ("format", "geen Logeerhuis-gegevensbestand"),
         ("newer", "gemaakt met een nieuwere versie"),
         ("schema", "schemaversie 9999_toekomst"),
-        ("table", "onbekende tabellen: invoices"),
+        ("table", "onbekende tabellen: spionnen"),
         ("column", "onbekende kolommen: colour"),
         ("missing_value", "Tabel rooms, rij 1"),
         ("bad_date", "Tabel guests, rij 1, kolom date_of_birth"),

@@ -3,6 +3,7 @@
 from .funding import Allocation, Contract, Funder, RatePeriod
 from .house import Bed, Provider, Room
 from .intake import CarerStrain, IntakeAnswer, IntakeOverride, Setting
+from .invoicing import Invoice, InvoiceLine, InvoiceSeries, MonthClosure, Payment
 from .people import Carer, Guest
 from .planning import DateChange, RoomClosure, StayRequest, StaySeries, WlzNightsElsewhere
 from .stays import Night, Stay
@@ -18,7 +19,12 @@ __all__ = [
     "Guest",
     "IntakeAnswer",
     "IntakeOverride",
+    "Invoice",
+    "InvoiceLine",
+    "InvoiceSeries",
+    "MonthClosure",
     "Night",
+    "Payment",
     "Provider",
     "RatePeriod",
     "Room",

@@ -1,0 +1,124 @@
+"""Closed months, invoices with their lines, the number series and payments.
+
+A final invoice (one with a number) can never change: triggers in the database refuse any
+update or delete of it or its lines (migration 0005), so not even SQL by hand can alter it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..base import AUTOINCREMENT, Base, Timestamps
+
+
+class MonthClosure(Base):
+    __tablename__ = "month_closures"
+    __table_args__ = (
+        UniqueConstraint("year", "month"),
+        CheckConstraint("month BETWEEN 1 AND 12", name="month"),
+        AUTOINCREMENT,
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    month: Mapped[int] = mapped_column(Integer)
+    closed_at: Mapped[datetime] = mapped_column(DateTime)
+    closed_by: Mapped[str] = mapped_column(String(200), default="")
+
+
+class InvoiceSeries(Base):
+    """The counter of one year's invoice numbers; locked while a number is given out."""
+
+    __tablename__ = "invoice_series"
+    __table_args__ = (UniqueConstraint("year"), AUTOINCREMENT)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    last_number: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Invoice(Timestamps, Base):
+    __tablename__ = "invoices"
+    __table_args__ = (
+        UniqueConstraint("number"),
+        UniqueConstraint("year", "sequence"),
+        CheckConstraint("kind IN ('factuur', 'credit')", name="kind"),
+        CheckConstraint("period_to >= period_from", name="period"),
+        AUTOINCREMENT,
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10), default="factuur")
+    year: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int | None] = mapped_column(Integer, nullable=True)  # None: a draft
+    number: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    credits_invoice_id: Mapped[int | None] = mapped_column(
+        ForeignKey("invoices.id", ondelete="RESTRICT"), nullable=True
+    )
+    funder_id: Mapped[int] = mapped_column(ForeignKey("funders.id", ondelete="RESTRICT"))
+    guest_id: Mapped[int | None] = mapped_column(  # the payer, when the guest pays
+        ForeignKey("guests.id", ondelete="RESTRICT"), nullable=True
+    )
+    period_from: Mapped[date] = mapped_column(Date)
+    period_to: Mapped[date] = mapped_column(Date)
+    invoice_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    customer_name: Mapped[str] = mapped_column(String(200), default="")
+    customer_street: Mapped[str] = mapped_column(String(200), default="")
+    customer_postcode: Mapped[str] = mapped_column(String(10), default="")
+    customer_city: Mapped[str] = mapped_column(String(100), default="")
+    reference: Mapped[str] = mapped_column(String(200), default="")
+    total_cents: Mapped[int] = mapped_column(Integer, default=0)
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    pdf_sha256: Mapped[str] = mapped_column(String(64), default="")
+    finalised_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    finalised_by: Mapped[str] = mapped_column(String(200), default="")
+
+
+class InvoiceLine(Base):
+    __tablename__ = "invoice_lines"
+    __table_args__ = (
+        CheckConstraint("amount_cents = quantity * unit_cents", name="amount"),
+        AUTOINCREMENT,
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    invoice_id: Mapped[int] = mapped_column(
+        ForeignKey("invoices.id", ondelete="CASCADE"), index=True
+    )
+    stay_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stays.id", ondelete="SET NULL"), nullable=True
+    )
+    guest_name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20), default="verblijf")
+    description: Mapped[str] = mapped_column(String(300))
+    period_from: Mapped[date] = mapped_column(Date)
+    period_to: Mapped[date] = mapped_column(Date)
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_cents: Mapped[int] = mapped_column(Integer)
+    amount_cents: Mapped[int] = mapped_column(Integer)
+
+
+class Payment(Timestamps, Base):
+    __tablename__ = "payments"
+    __table_args__ = (CheckConstraint("amount_cents <> 0", name="amount"), AUTOINCREMENT)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    invoice_id: Mapped[int] = mapped_column(
+        ForeignKey("invoices.id", ondelete="RESTRICT"), index=True
+    )
+    paid_on: Mapped[date] = mapped_column(Date)
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(String(200), default="")
