@@ -22,6 +22,7 @@ from ..domain.rooms import room_label
 from .database import Database
 from .errors import ConflictError, NotFoundError, ServiceError, ValidationError
 from .intake import refuse_unless_passes
+from .months import refuse_closed_days
 from .stays import StayData, choose_bed, refuse_closed, to_stay_data
 
 EDITABLE = (StayStatus.OPTION, StayStatus.CONFIRMED, StayStatus.PRESENT)
@@ -78,11 +79,13 @@ def move_stay(
 def _rebuild_nights(
     s: Session, stay: Stay, room: Room, bed_id: int | None, arrival: date, departure: date
 ) -> None:
+    days = occupied_nights(arrival, departure)
+    changed = set(days) ^ {n.day for n in stay.nights}
+    refuse_closed_days(s, sorted(changed))
     for night in list(stay.nights):
         stay.nights.remove(night)
     s.flush()  # the old nights are gone before we look for a free bed
     refuse_closed(s, room, arrival, departure)
-    days = occupied_nights(arrival, departure)
     bed = choose_bed(s, room, bed_id, days)
     stay.room_id, stay.bed_id = room.id, bed.id
     stay.arrival, stay.departure = arrival, departure
@@ -197,6 +200,7 @@ def cancel(
             raise ServiceError(
                 f"Annuleren kan niet: dit verblijf is {StayStatus(stay.status).label.lower()}."
             )
+        refuse_closed_days(s, [n.day for n in stay.nights])
         stay.status = StayStatus.CANCELLED.value
         stay.cancelled_at = when.replace(microsecond=0)
         stay.cancel_reason = reason.strip()

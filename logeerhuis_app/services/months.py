@@ -1,0 +1,91 @@
+"""Closing a month: check it first, then lock its nights (changes later become corrections)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..db.models import Allocation, Funder, Guest, MonthClosure, Night, Stay
+from ..domain.dates import format_date, format_month, month_bounds
+from ..domain.enums import FunderKind
+from ..domain.people import display_name
+from .database import Database
+from .errors import ServiceError
+
+
+@dataclass(frozen=True)
+class MonthCheck:
+    year: int
+    month: int
+    closed: bool
+    warnings: tuple[str, ...]
+
+
+def month_check(db: Database, year: int, month: int) -> MonthCheck:
+    """What staff should look at before a month is closed (Dutch, one line each)."""
+    first, after = month_bounds(year, month)
+    warnings: list[str] = []
+    with db.session() as s:
+        closed = _is_closed(s, year, month)
+        rows = s.execute(
+            select(Stay, Guest, func.count(Night.id))
+            .join(Night, Night.stay_id == Stay.id)
+            .join(Guest, Stay.guest_id == Guest.id)
+            .where(Night.active.is_(True), Night.day >= first, Night.day < after)
+            .group_by(Stay.id, Guest.id)
+            .order_by(Stay.arrival)
+        ).all()
+        for stay, guest, nights in rows:
+            name = display_name(guest.first_name, guest.prefix, guest.last_name)
+            when = f"{name} ({format_date(stay.arrival)}, {nights} n.)"
+            allocation = s.get(Allocation, stay.allocation_id) if stay.allocation_id else None
+            if allocation is None:
+                warnings.append(f"{when}: geen financiering gekoppeld.")
+                continue
+            funder = s.get(Funder, allocation.funder_id)
+            public = funder is not None and funder.kind in (
+                FunderKind.GEMEENTE,
+                FunderKind.ZORGKANTOOR,
+            )
+            if public and not guest.bsn:
+                warnings.append(f"{when}: het BSN ontbreekt.")
+            if (
+                funder is not None
+                and funder.kind == FunderKind.GEMEENTE
+                and not allocation.reference
+            ):
+                warnings.append(f"{when}: het toewijzingnummer ontbreekt.")
+    return MonthCheck(year, month, closed, tuple(warnings))
+
+
+def close_month(db: Database, year: int, month: int, *, by: str, now: datetime) -> MonthCheck:
+    with db.session() as s:
+        if _is_closed(s, year, month):
+            raise ServiceError(f"{format_month(year, month).capitalize()} is al afgesloten.")
+        s.add(
+            MonthClosure(year=year, month=month, closed_at=now.replace(microsecond=0), closed_by=by)
+        )
+    return month_check(db, year, month)
+
+
+def _is_closed(s: Session, year: int, month: int) -> bool:
+    return (
+        s.scalar(
+            select(MonthClosure.id).where(MonthClosure.year == year, MonthClosure.month == month)
+        )
+        is not None
+    )
+
+
+def refuse_closed_days(s: Session, days: list[date]) -> None:
+    """Nights in a closed month are not edited; a change there is a correction."""
+    months = {(d.year, d.month) for d in days}
+    for year, month in sorted(months):
+        if _is_closed(s, year, month):
+            raise ServiceError(
+                f"{format_month(year, month).capitalize()} is afgesloten: deze nachten kunnen niet "
+                "meer worden gewijzigd. Leg een wijziging vast als correctie."
+            )
