@@ -1,0 +1,196 @@
+"""Pricing nights by contract (DOMAIN.md section 3), invoice numbers, due dates and status.
+
+Every tariff model: per occupied night, per reserved day, a housing part per contracted day plus
+a stay part per night, and a fixed sum per month. Days are priced with the rate valid on each
+day; consecutive days at the same rate form one line, so a tariff change splits exactly there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from .dates import days_between, format_date, month_bounds
+from .enums import CountingRule, TariffModel
+from .money import format_cents
+from .nights import billable_days
+from .rates import RatePeriod, rate_on
+
+
+class MissingRate(ValueError):
+    def __init__(self, day: date) -> None:
+        super().__init__(f"Er is geen tarief voor {format_date(day)}.")
+        self.day = day
+
+
+@dataclass(frozen=True)
+class PricedLine:
+    day_from: date
+    day_to: date  # inclusive
+    kind: str  # "verblijf", "gereserveerd", "huisvesting", "vast bedrag"
+    quantity: int
+    unit_cents: int
+    amount_cents: int
+    description: str
+
+    def __post_init__(self) -> None:
+        if self.amount_cents != self.quantity * self.unit_cents:
+            raise ValueError("amount must be quantity x unit")
+
+
+_WORDS = {
+    "verblijf": ("nacht", "nachten"),
+    "gereserveerd": ("dag", "dagen"),
+    "huisvesting": ("dag", "dagen"),
+    "vast bedrag": ("maand", "maanden"),
+}
+
+
+def _describe(kind: str, quantity: int, unit_cents: int) -> str:
+    one, many = _WORDS[kind]
+    word = one if abs(quantity) == 1 else many
+    prefix = {"gereserveerd": "gereserveerd bed, ", "huisvesting": "huisvesting, "}.get(kind, "")
+    return f"{prefix}{quantity} {word} à {format_cents(unit_cents)}"
+
+
+def _lines(days: Iterable[date], rates: list[RatePeriod], kind: str, part: str) -> list[PricedLine]:
+    """Group consecutive days with the same unit price into lines."""
+    lines: list[PricedLine] = []
+    run: list[date] = []
+    unit = None
+    for day in sorted(set(days)):
+        rate = rate_on(rates, day)
+        if rate is None:
+            raise MissingRate(day)
+        price = getattr(rate, part)
+        if run and (price != unit or day != run[-1] + timedelta(days=1)):
+            lines.append(_line(run, kind, unit))  # type: ignore[arg-type]
+            run = []
+        run.append(day)
+        unit = price
+    if run:
+        lines.append(_line(run, kind, unit))  # type: ignore[arg-type]
+    return lines
+
+
+def _line(run: list[date], kind: str, unit: int) -> PricedLine:
+    quantity = len(run)
+    return PricedLine(
+        run[0], run[-1], kind, quantity, unit, quantity * unit, _describe(kind, quantity, unit)
+    )
+
+
+def _in_month(days: Iterable[date], year: int, month: int) -> list[date]:
+    first, after = month_bounds(year, month)
+    return [d for d in days if first <= d < after]
+
+
+def price_stay_month(
+    model: TariffModel,
+    rule: CountingRule,
+    rates: list[RatePeriod],
+    arrival: date,
+    departure: date,
+    year: int,
+    month: int,
+    arrival_time: time | None = None,
+) -> list[PricedLine]:
+    """The billable days of a stay in one month, priced per day (stay part for a split tariff)."""
+    if model in (TariffModel.RESERVED_BED, TariffModel.FIXED_PERIOD):
+        return []  # paid per reserved day or per month, not per stay
+    days = _in_month(billable_days(arrival, departure, rule, arrival_time), year, month)
+    part = "stay_cents" if model == TariffModel.SPLIT_DAY else "amount_cents"
+    return _lines(days, rates, "verblijf", part)
+
+
+def price_reserved_days(
+    rates: list[RatePeriod], start: date, end_exclusive: date, year: int, month: int
+) -> list[PricedLine]:
+    return _lines(
+        _in_month(days_between(start, end_exclusive), year, month),
+        rates,
+        "gereserveerd",
+        "amount_cents",
+    )
+
+
+def price_housing_days(
+    rates: list[RatePeriod], contract_from: date, contract_to: date | None, year: int, month: int
+) -> list[PricedLine]:
+    first, after = month_bounds(year, month)
+    start = max(first, contract_from)
+    end = min(after, contract_to + timedelta(days=1)) if contract_to else after
+    return _lines(
+        days_between(start, end) if end > start else [], rates, "huisvesting", "housing_cents"
+    )
+
+
+def price_fixed_month(rates: list[RatePeriod], year: int, month: int) -> list[PricedLine]:
+    first, after = month_bounds(year, month)
+    rate = rate_on(rates, first)
+    if rate is None:
+        raise MissingRate(first)
+    last = after - timedelta(days=1)
+    return [
+        PricedLine(
+            first,
+            last,
+            "vast bedrag",
+            1,
+            rate.amount_cents,
+            rate.amount_cents,
+            _describe("vast bedrag", 1, rate.amount_cents),
+        )
+    ]
+
+
+def total(lines: Iterable[PricedLine]) -> int:
+    return sum(line.amount_cents for line in lines)
+
+
+def credit_lines(lines: Iterable[PricedLine]) -> list[PricedLine]:
+    """The same lines negated: original plus credit is zero."""
+    return [
+        PricedLine(
+            x.day_from,
+            x.day_to,
+            x.kind,
+            -x.quantity,
+            x.unit_cents,
+            -x.amount_cents,
+            f"Credit: {x.description}",
+        )
+        for x in lines
+    ]
+
+
+def invoice_number(year: int, sequence: int) -> str:
+    """'2026-0001': the year and the number within the year's series."""
+    if sequence < 1:
+        raise ValueError(sequence)
+    return f"{year}-{sequence:04d}"
+
+
+def parse_invoice_number(text: str) -> tuple[int, int]:
+    year, _, sequence = text.partition("-")
+    if not (year.isdigit() and len(year) == 4 and sequence.isdigit() and int(sequence) > 0):
+        raise ValueError(f"Geen factuurnummer: {text!r}")
+    return int(year), int(sequence)
+
+
+def due_date(invoice_date: date, payment_term_days: int) -> date:
+    return invoice_date + timedelta(days=payment_term_days)
+
+
+def payment_status(
+    total_cents: int, paid_cents: int, credited_cents: int, due: date, today: date
+) -> str:
+    """'betaald' when payments and credits cover the total; otherwise 'vervallen' after the due
+    date (also when partly paid), else 'deels betaald' when something came in, else 'open'."""
+    settled = paid_cents + credited_cents
+    if total_cents <= 0 or settled >= total_cents:
+        return "betaald"
+    if today > due:
+        return "vervallen"
+    return "deels betaald" if settled > 0 else "open"
