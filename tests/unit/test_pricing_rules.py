@@ -45,7 +45,7 @@ def test_the_domain_examples():
     assert (line.quantity, line.amount_cents, line.description) == (
         3,
         38700,
-        "3 nachten à € 129,00",
+        "3 nachten à €\u00a0129,00",
     )
     jan = price_stay_month(
         NIGHTS, CountingRule.NIGHTS, RATES, date(2026, 1, 30), date(2026, 2, 2), 2026, 1
