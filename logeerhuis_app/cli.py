@@ -61,7 +61,23 @@ def build_parser() -> argparse.ArgumentParser:
         "import-data", help="lees alle gegevens uit een JSON-bestand in een lege gegevensmap"
     )
     imp.add_argument("file", metavar="BESTAND.json", type=Path)
+    close = commands.add_parser("close-month", help="sluit een maand af (JJJJ-MM)")
+    close.add_argument("month", metavar="JJJJ-MM")
+    invoices = commands.add_parser(
+        "invoices", help="maak de facturen van een maand definitief en schrijf de PDF's"
+    )
+    invoices.add_argument("month", metavar="JJJJ-MM")
+    invoices.add_argument("--out", metavar="MAP", type=Path, required=True)
     return parser
+
+
+def _month(text: str) -> tuple[int, int]:
+    from .services.errors import ServiceError
+
+    parts = text.split("-")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts) or not 1 <= int(parts[1]) <= 12:
+        raise ServiceError(f"Geef de maand als JJJJ-MM, bijvoorbeeld 2026-03 (niet {text!r}).")
+    return int(parts[0]), int(parts[1])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -173,9 +189,52 @@ def _counts(summary: object) -> str:
     return ", ".join(shown) or "leeg"
 
 
+def _close_month(args: argparse.Namespace, directory: Path) -> int:
+    from datetime import datetime
+
+    from .services.months import close_month, month_check
+
+    year, month = _month(args.month)
+    db = _open(directory)
+    try:
+        check = month_check(db, year, month)
+        for warning in check.warnings:
+            print(f"  let op: {warning}")
+        close_month(db, year, month, by="opdrachtregel", now=datetime.now())
+    finally:
+        db.close()
+    print(f"Maand {args.month} afgesloten ({len(check.warnings)} aandachtspunten).")
+    return EXIT_OK
+
+
+def _invoices(args: argparse.Namespace, directory: Path) -> int:
+    from datetime import date
+
+    from .domain.money import format_cents
+    from .services.invoicing import finalise, invoice_pdf, make_drafts
+
+    year, month = _month(args.month)
+    db = _open(directory)
+    try:
+        drafts = make_drafts(db, year, month)
+        args.out.mkdir(parents=True, exist_ok=True)
+        for draft in drafts:
+            final = finalise(db, draft.id, invoice_date=date.today(), by="opdrachtregel")
+            target = args.out / f"factuur-{final.number}.pdf"
+            target.write_bytes(invoice_pdf(db, final.id))
+            amount = format_cents(final.total_cents)
+            print(f"  {final.number}  {final.customer_name:<40} {amount:>14}  {target}")
+    finally:
+        db.close()
+    print(f"{len(drafts)} facturen definitief gemaakt voor {args.month}.")
+    return EXIT_OK
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "demo": _demo,
     "check": _check,
     "export-data": _export,
     "import-data": _import,
+    "close-month": _close_month,
+    "invoices": _invoices,
 }

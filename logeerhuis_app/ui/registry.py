@@ -8,8 +8,9 @@ from .page import Page
 def page_classes() -> list[type[Page]]:
     from .funders.page import FundersPage
     from .guests.page import GuestsPage
+    from .invoices.page import InvoicesPage
     from .planner.page import PlannerPage
     from .rooms.page import RoomsPage
     from .settings.page import SettingsPage
 
-    return [PlannerPage, GuestsPage, RoomsPage, FundersPage, SettingsPage]
+    return [PlannerPage, GuestsPage, InvoicesPage, RoomsPage, FundersPage, SettingsPage]

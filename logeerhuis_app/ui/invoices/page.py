@@ -1,0 +1,219 @@
+"""Facturen: drafts per month, making them final, credit invoices, payments, open and overdue."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dates import DUTCH_MONTHS, format_date
+from ...domain.money import format_cents
+from ...domain.validation import InvalidValue
+from ...services.errors import ServiceError
+from ...services.invoicing import (
+    InvoiceData,
+    credit,
+    finalise,
+    invoice_pdf,
+    list_invoices,
+    make_drafts,
+    register_payment,
+)
+from ..context import AppContext
+from ..page import Page
+from ..widgets.record_table import Column, RecordTableModel
+
+TOPIC_INVOICES = "invoices"
+
+COLUMNS = (
+    Column("Nummer", lambda i: i.number or "concept"),
+    Column("Soort", lambda i: "Creditfactuur" if i.kind == "credit" else "Factuur"),
+    Column("Klant", lambda i: i.customer_name),
+    Column("Periode", lambda i: f"{DUTCH_MONTHS[i.period_from.month - 1]} {i.period_from.year}"),
+    Column("Datum", lambda i: format_date(i.invoice_date)),
+    Column("Vervalt", lambda i: format_date(i.due_date)),
+    Column("Bedrag", lambda i: format_cents(i.total_cents), align_right=True),
+    Column(
+        "Betaald", lambda i: format_cents(i.paid_cents) if i.paid_cents else "", align_right=True
+    ),
+    Column("Status", lambda i: i.status),
+)
+
+
+class InvoicesPage(Page):
+    nav_title = "Facturen"
+    topics = (TOPIC_INVOICES,)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        bar = QHBoxLayout()
+        today = date.today()
+        previous = date(today.year, today.month, 1).toordinal() - 1
+        month = date.fromordinal(previous)
+        bar.addWidget(QLabel("Maand:"))
+        self.month = QSpinBox()
+        self.month.setObjectName("month")
+        self.month.setRange(1, 12)
+        self.month.setValue(month.month)
+        self.year = QSpinBox()
+        self.year.setObjectName("year")
+        self.year.setRange(2000, 2200)
+        self.year.setValue(month.year)
+        bar.addWidget(self.month)
+        bar.addWidget(self.year)
+        self.drafts_button = self._button(bar, "Concepten maken", self.make_drafts)
+        bar.addSpacing(16)
+        self.open_only = QCheckBox("Alleen openstaand en vervallen")
+        self.open_only.toggled.connect(lambda _c: self.refresh())
+        bar.addWidget(self.open_only)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.model = RecordTableModel(COLUMNS, self)
+        self.model.dimmed = lambda i: i.status in ("betaald", "gecrediteerd", "credit")
+        self.table = QTableView()
+        self.table.setObjectName("invoices")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        actions = QHBoxLayout()
+        self.final_button = self._button(actions, "Definitief maken", self.finalise_selected)
+        self.credit_button = self._button(actions, "Crediteren…", self.credit_selected)
+        self.payment_button = self._button(actions, "Betaling registreren…", self.register_payment)
+        self.pdf_button = self._button(actions, "PDF bewaren…", self.save_pdf)
+        actions.addStretch(1)
+        self.summary = QLabel()
+        actions.addWidget(self.summary)
+        layout.addLayout(actions)
+
+    def _button(self, bar: QHBoxLayout, text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+        button = QPushButton(text)
+        button.clicked.connect(lambda _c=False: slot())
+        bar.addWidget(button)
+        return button
+
+    def refresh(self) -> None:
+        keep = self.selected()
+        records = list_invoices(self.context.db)
+        if self.open_only.isChecked():
+            records = [r for r in records if r.status in ("open", "deels betaald", "vervallen")]
+        self.model.set_records(records)
+        self.table.resizeColumnsToContents()
+        if keep is not None:
+            row = self.model.row_of(lambda r: r.id == keep.id)
+            if row >= 0:
+                self.table.selectRow(row)
+        due = [r for r in records if r.status in ("open", "deels betaald", "vervallen")]
+        overdue = [r for r in due if r.status == "vervallen"]
+        outstanding = sum(r.total_cents - r.paid_cents for r in due)
+        self.summary.setText(
+            f"Openstaand: {format_cents(outstanding)} "
+            f"({len(due)} facturen, {len(overdue)} vervallen)"
+        )
+
+    def selected(self) -> InvoiceData | None:
+        index = self.table.currentIndex()
+        return self.model.record(index.row()) if index.isValid() else None
+
+    def _done(self, message: str) -> None:
+        self.context.status(message)
+        self.context.announce(TOPIC_INVOICES)
+        self.refresh()
+
+    def make_drafts(self) -> None:
+        try:
+            drafts = make_drafts(self.context.db, self.year.value(), self.month.value())
+        except ServiceError as exc:
+            self.context.prompter.error("Geen concepten gemaakt", exc.message)
+            return
+        self._done(f"{len(drafts)} concept-facturen gemaakt.")
+
+    def finalise_selected(self) -> None:
+        invoice = self.selected()
+        if invoice is None or invoice.number is not None:
+            self.context.prompter.error("Definitief maken", "Kies een concept-factuur.")
+            return
+        if not self.context.prompter.confirm(
+            "Definitief maken",
+            f"Factuur aan {invoice.customer_name} van {format_cents(invoice.total_cents)} "
+            "definitief maken? Daarna kan hij niet meer worden gewijzigd (alleen gecrediteerd).",
+        ):
+            return
+        try:
+            final = finalise(
+                self.context.db, invoice.id, invoice_date=date.today(), by="medewerker"
+            )
+        except (ServiceError, OSError) as exc:
+            self.context.prompter.error(
+                "Niet definitief gemaakt", getattr(exc, "message", str(exc))
+            )
+            return
+        self._done(f"Factuur {final.number} is definitief.")
+
+    def credit_selected(self) -> None:
+        invoice = self.selected()
+        if invoice is None or invoice.number is None or invoice.kind == "credit":
+            self.context.prompter.error("Crediteren", "Kies een definitieve factuur.")
+            return
+        if not self.context.prompter.confirm(
+            "Crediteren", f"Een creditfactuur maken voor factuur {invoice.number}?"
+        ):
+            return
+        try:
+            note = credit(self.context.db, invoice.id, invoice_date=date.today(), by="medewerker")
+        except ServiceError as exc:
+            self.context.prompter.error("Niet gecrediteerd", exc.message)
+            return
+        self._done(f"Creditfactuur {note.number} gemaakt voor {invoice.number}.")
+
+    def register_payment(self) -> None:
+        from ...domain.money import parse_euro
+
+        invoice = self.selected()
+        if invoice is None or invoice.number is None:
+            self.context.prompter.error("Betaling", "Kies een definitieve factuur.")
+            return
+        left = invoice.total_cents - invoice.paid_cents
+        text = self.context.prompter.ask_text(
+            "Betaling registreren",
+            f"Ontvangen bedrag voor {invoice.number} (open: {format_cents(left)}):",
+        )
+        if not text:
+            return
+        try:
+            amount = parse_euro(text)
+            register_payment(self.context.db, invoice.id, paid_on=date.today(), amount_cents=amount)
+        except InvalidValue as exc:
+            self.context.prompter.error("Niet geregistreerd", exc.message)
+            return
+        except ServiceError as exc:
+            self.context.prompter.error("Niet geregistreerd", exc.message)
+            return
+        self._done(f"Betaling van {format_cents(amount)} geregistreerd bij {invoice.number}.")
+
+    def save_pdf(self) -> None:
+        from ..document_actions import save_pdf
+
+        invoice = self.selected()
+        if invoice is None or invoice.number is None:
+            self.context.prompter.error("PDF", "Kies een definitieve factuur.")
+            return
+        save_pdf(
+            self.context,
+            f"Factuur {invoice.number}",
+            f"factuur-{invoice.number}.pdf",
+            lambda: invoice_pdf(self.context.db, invoice.id),
+        )

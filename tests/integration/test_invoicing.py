@@ -1,0 +1,269 @@
+"""Invoices from the month's stays: numbers without gaps, PDFs that match the database."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from logeerhuis_app.cli import main
+from logeerhuis_app.domain.money import format_cents
+from logeerhuis_app.services.allocations import AllocationData, save_allocation
+from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
+from logeerhuis_app.services.database import open_database
+from logeerhuis_app.services.errors import ServiceError
+from logeerhuis_app.services.funders import FunderData, save_funder
+from logeerhuis_app.services.guests import GuestData, save_guest
+from logeerhuis_app.services.invoicing import (
+    credit,
+    finalise,
+    get_invoice,
+    invoice_pdf,
+    list_invoices,
+    make_drafts,
+    register_payment,
+)
+from logeerhuis_app.services.provider import ProviderData, save_provider
+from logeerhuis_app.services.rooms import RoomData, save_room
+from logeerhuis_app.services.stays import NewStay, create_stay
+
+RATES = (
+    RateData(valid_from=date(2025, 1, 1), valid_to=date(2025, 12, 31), amount_cents=12500),
+    RateData(valid_from=date(2026, 1, 1), amount_cents=12900),
+)
+
+
+def build_house(db):
+    save_provider(
+        db,
+        ProviderData(
+            name="Logeerhuis De Linde",
+            street="Lindelaan 12",
+            postcode="3818 AB",
+            city="Amersfoort",
+            kvk="61234567",
+            agb_code="73730123",
+            iban="NL91ABNA0417164300",
+            payment_term_days=14,
+        ),
+    )
+    room = save_room(db, RoomData(name="Linde", beds=2))
+    private = save_funder(
+        db,
+        FunderData(
+            kind="particulier", name="Particulier", wants_invoice=True, invoice_to_guest=True
+        ),
+    )
+    contract = save_contract(
+        db,
+        ContractData(
+            funder_id=private.id,
+            name="Particulier logeren",
+            valid_from=date(2025, 1, 1),
+            rates=RATES,
+        ),
+    )
+    guests = []
+    for first, last, street in (("Anna", "Smit", "Kerkstraat 1"), ("Piet", "Dam", "Molenweg 7")):
+        guest = save_guest(
+            db,
+            GuestData(
+                first_name=first,
+                last_name=last,
+                street=street,
+                postcode="3811 AA",
+                city="Amersfoort",
+            ),
+        )
+        allocation = save_allocation(
+            db,
+            AllocationData(
+                guest_id=guest.id,
+                funder_id=private.id,
+                contract_id=contract.id,
+                kind="particulier",
+                start_date=date(2025, 1, 1),
+            ),
+        )
+        guests.append((guest, allocation))
+    (anna, anna_alloc), (piet, piet_alloc) = guests
+    # Over New Year: 2 nights in December at the old rate, 2 in January at the new one.
+    create_stay(
+        db,
+        NewStay(
+            anna.id,
+            room.id,
+            date(2025, 12, 30),
+            date(2026, 1, 3),
+            status="bevestigd",
+            allocation_id=anna_alloc.id,
+        ),
+    )
+    create_stay(
+        db,
+        NewStay(
+            piet.id,
+            room.id,
+            date(2026, 1, 12),
+            date(2026, 1, 17),
+            status="bevestigd",
+            allocation_id=piet_alloc.id,
+        ),
+    )
+    create_stay(
+        db,
+        NewStay(
+            anna.id,
+            room.id,
+            date(2026, 1, 23),
+            date(2026, 1, 25),
+            status="bevestigd",
+            allocation_id=anna_alloc.id,
+        ),
+    )
+    return room
+
+
+@pytest.fixture
+def house(db):
+    return build_house(db)
+
+
+def _money(cents: int) -> str:
+    return format_cents(cents).replace("\u00a0", " ")  # the PDF text has plain spaces
+
+
+def _text(pdf: bytes) -> str:
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+
+
+def test_drafts_per_payer_with_the_rate_of_each_night(db, house):
+    drafts = {d.customer_name: d for d in make_drafts(db, 2026, 1)}
+    assert set(drafts) == {"Anna Smit", "Piet Dam"}
+    anna = get_invoice(db, drafts["Anna Smit"].id)
+    assert anna.number is None and anna.status == "concept"
+    assert [(x.quantity, x.unit_cents, x.amount_cents) for x in anna.lines] == [
+        (2, 12900, 25800),
+        (2, 12900, 25800),
+    ]
+    assert anna.total_cents == sum(x.amount_cents for x in anna.lines) == 51600
+    december = {d.customer_name: d for d in make_drafts(db, 2025, 12)}
+    assert get_invoice(db, december["Anna Smit"].id).lines[0].unit_cents == 12500
+
+
+def test_finalise_numbers_the_invoice_and_the_pdf_matches_the_database(db, house):
+    drafts = make_drafts(db, 2026, 1)
+    finals = [finalise(db, d.id, invoice_date=date(2026, 2, 2), by="Ria") for d in drafts]
+    assert sorted(f.number for f in finals) == ["2026-0001", "2026-0002"]
+    for final in finals:
+        detail = get_invoice(db, final.id)
+        text = _text(invoice_pdf(db, final.id))
+        assert detail.number in text and _money(detail.total_cents) in text
+        for line in detail.lines:
+            assert _money(line.amount_cents) in text and _money(line.unit_cents) in text
+        assert "NL91 ABNA 0417 1643 00" in text or "NL91ABNA0417164300" in text
+        assert detail.due_date == date(2026, 2, 16)
+    # Making drafts again does not bill the same stays twice.
+    assert make_drafts(db, 2026, 1) == []
+
+
+def test_a_failed_finalisation_leaves_no_gap(db, house):
+    drafts = make_drafts(db, 2026, 1)
+
+    def broken(*_args):
+        raise OSError("schijf vol")
+
+    with pytest.raises(OSError):
+        finalise(db, drafts[0].id, invoice_date=date(2026, 2, 2), by="Ria", render=broken)
+    assert get_invoice(db, drafts[0].id).number is None
+    assert finalise(db, drafts[0].id, invoice_date=date(2026, 2, 2), by="Ria").number == "2026-0001"
+
+
+def test_credit_payments_and_status(db, house):
+    drafts = make_drafts(db, 2026, 1)
+    first = finalise(db, drafts[0].id, invoice_date=date(2026, 2, 2), by="Ria")
+    second = finalise(db, drafts[1].id, invoice_date=date(2026, 2, 2), by="Ria")
+    note = credit(db, first.id, invoice_date=date(2026, 2, 10), by="Ria")
+    assert note.number == "2026-0003" and note.total_cents == -first.total_cents
+    assert note.credits_number == first.number
+    assert f"{first.number}" in _text(invoice_pdf(db, note.id))
+    statuses = {i.number: i.status for i in list_invoices(db, year=2026, today=date(2026, 2, 12))}
+    assert statuses[first.number] == "gecrediteerd"
+    with pytest.raises(ServiceError, match="al gecrediteerd"):
+        credit(db, first.id, invoice_date=date(2026, 2, 10), by="Ria")
+    register_payment(db, second.id, paid_on=date(2026, 2, 12), amount_cents=1000)
+    early = {i.number: i.status for i in list_invoices(db, year=2026, today=date(2026, 2, 12))}
+    assert early[second.number] == "deels betaald"
+    late = {i.number: i.status for i in list_invoices(db, year=2026, today=date(2026, 3, 1))}
+    assert late[second.number] == "vervallen"
+    register_payment(
+        db, second.id, paid_on=date(2026, 3, 2), amount_cents=second.total_cents - 1000
+    )
+    assert get_invoice(db, second.id).status == "betaald"
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from(["finalise", "fail", "credit"]), min_size=1, max_size=8))
+def test_numbers_are_gapless_under_random_finalise_fail_and_credit(tmp_path_factory, actions):
+    db = open_database(tmp_path_factory.mktemp("gapless"))
+    build_house(db)
+    months = iter([(2026, 1), (2025, 12)])
+    drafts = []
+    for action in actions:
+        if not drafts:
+            year_month = next(months, None)
+            if year_month is None:
+                break
+            drafts = make_drafts(db, *year_month)
+        if action == "fail":
+            with pytest.raises(RuntimeError):
+                finalise(
+                    db,
+                    drafts[0].id,
+                    invoice_date=date(2026, 2, 2),
+                    by="x",
+                    render=lambda *_a: (_ for _ in ()).throw(RuntimeError("kapot")),
+                )
+        elif action == "finalise":
+            finalise(db, drafts.pop(0).id, invoice_date=date(2026, 2, 2), by="x")
+        else:
+            finals = [
+                i
+                for i in list_invoices(db)
+                if i.number and i.kind == "factuur" and i.status != "gecrediteerd"
+            ]
+            if finals:
+                credit(db, finals[0].id, invoice_date=date(2026, 2, 3), by="x")
+    numbers = sorted(int(i.number.split("-")[1]) for i in list_invoices(db) if i.number)
+    assert numbers == list(range(1, len(numbers) + 1))
+    totals = sum(
+        i.total_cents
+        for i in list_invoices(db)
+        if i.number and i.status in ("gecrediteerd", "credit")
+    )
+    assert totals == 0
+    db.close()
+
+
+def test_cli_close_month_and_invoices(data_dir, tmp_path, capsys):
+    db = open_database(data_dir)
+    build_house(db)
+    db.close()
+    assert main(["--data-dir", str(data_dir), "close-month", "2026-01"]) == 0
+    assert (
+        main(["--data-dir", str(data_dir), "invoices", "2026-01", "--out", str(tmp_path / "uit")])
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "2026-0001" in out and "2 facturen definitief gemaakt" in out
+    assert sorted(p.name for p in (tmp_path / "uit").iterdir()) == [
+        "factuur-2026-0001.pdf",
+        "factuur-2026-0002.pdf",
+    ]
+    assert main(["--data-dir", str(data_dir), "close-month", "2026-13"]) == 2

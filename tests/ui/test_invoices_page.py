@@ -1,0 +1,42 @@
+"""Facturen: drafts, making one final, a payment, a credit invoice, through the page."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from logeerhuis_app.services.invoicing import list_invoices
+from logeerhuis_app.ui.invoices.page import InvoicesPage
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
+from test_invoicing import build_house
+
+
+def test_drafts_final_payment_and_credit(qtbot, context, show, prompter, tmp_path):
+    build_house(context.db)
+    page = show(InvoicesPage(context))
+    page.activate()
+    page.year.setValue(2026)
+    page.month.setValue(1)
+    qtbot.mouseClick(page.drafts_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 2
+    assert [page.model.data(page.model.index(r, 0)) for r in range(2)] == ["concept", "concept"]
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.final_button, Qt.MouseButton.LeftButton)
+    [final] = [i for i in list_invoices(context.db) if i.number]
+    assert final.number == f"{date.today().year}-0001"
+    page.table.selectRow(page.model.row_of(lambda i: i.id == final.id))
+    prompter.texts.append("100,00")
+    qtbot.mouseClick(page.payment_button, Qt.MouseButton.LeftButton)
+    assert [i.paid_cents for i in list_invoices(context.db) if i.id == final.id] == [10000]
+    target = tmp_path / "factuur.pdf"
+    prompter.files.append(target)
+    qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
+    assert target.read_bytes().startswith(b"%PDF")
+    qtbot.mouseClick(page.credit_button, Qt.MouseButton.LeftButton)
+    statuses = sorted((i.kind, i.status) for i in list_invoices(context.db) if i.number)
+    assert statuses == [("credit", "credit"), ("factuur", "gecrediteerd")]
+    assert "Openstaand" in page.summary.text()
