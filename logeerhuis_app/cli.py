@@ -139,7 +139,11 @@ def _demo(args: argparse.Namespace, directory: Path) -> int:
     )
     print(
         f"  {summary.intakes} intakes ({summary.intake_overrides} overruled), "
-        f"{summary.strain_scores} metingen mantelzorgbelasting."
+        f"{summary.strain_scores} metingen mantelzorgbelasting,"
+    )
+    print(
+        f"  {summary.closed_months} afgesloten maanden, {summary.invoices} facturen, "
+        f"{summary.credit_invoices} creditfactuur, {summary.payments} betalingen."
     )
     return EXIT_OK
 

@@ -103,6 +103,7 @@ def render_invoice(doc: InvoiceDocument) -> bytes:
         bottomMargin=22 * mm,
         title=title,
         author=doc.provider.name,
+        invariant=True,  # the same invoice gives the same bytes (and SHA-256)
     )
     story = [_head(doc, st), Spacer(1, 14 * mm), _addresses(doc, st), Spacer(1, 8 * mm)]
     story += [Paragraph(title, st["title"]), Spacer(1, 3 * mm), _facts(doc, st), Spacer(1, 6 * mm)]

@@ -49,6 +49,7 @@ from .demo_house import (
     town_by_cbs,
 )
 from .demo_intake import write_demo_intakes
+from .demo_invoices import build_demo_money
 from .demo_model import _allocation_for, _Guest, _Plan, _status
 from .demo_people import (
     TOWNS,
@@ -107,6 +108,10 @@ class DemoSummary:
     intakes: int = 0  # stays with intake answers
     intake_overrides: int = 0
     strain_scores: int = 0
+    invoices: int = 0
+    credit_invoices: int = 0
+    payments: int = 0
+    closed_months: int = 0
 
 
 def build_demo(db: Database, today: date | None = None, seed: int = 2026) -> DemoSummary:
@@ -141,6 +146,7 @@ def build_demo(db: Database, today: date | None = None, seed: int = 2026) -> Dem
     _write_stays(db, rng, today, rooms, plans)
     _write_requests(db, rng, today, rooms, wishes)
     write_demo_intakes(db, rng, today, guests)
+    money = build_demo_money(db, rng, today)
     with db.session() as s:
         count = lambda q: s.scalar(select(func.count()).select_from(q.subquery()))  # noqa: E731
         return DemoSummary(
@@ -161,6 +167,10 @@ def build_demo(db: Database, today: date | None = None, seed: int = 2026) -> Dem
             intakes=count(select(IntakeAnswer.stay_id).distinct()),
             intake_overrides=count(select(IntakeOverride)),
             strain_scores=count(select(CarerStrain)),
+            invoices=money.invoices,
+            credit_invoices=money.credits,
+            payments=money.payments,
+            closed_months=money.closed_months,
         )
 
 

@@ -214,9 +214,15 @@ def _customer(s: Session, invoice: Invoice, funder: Funder | None, payer_guest: 
 
 
 # -- finalising -------------------------------------------------------------------------------
-def finalise(
-    db: Database, invoice_id: int, *, invoice_date: date, by: str, render=None
-) -> InvoiceData:  # type: ignore[no-untyped-def]
+def finalise(  # type: ignore[no-untyped-def]
+    db: Database,
+    invoice_id: int,
+    *,
+    invoice_date: date,
+    by: str,
+    render=None,
+    now: datetime | None = None,
+) -> InvoiceData:
     """Give the draft its number, copy the customer's data, store the PDF: all or nothing."""
     provider = get_provider(db)
     if not provider.is_complete:
@@ -258,7 +264,7 @@ def finalise(
                 due_date=due,
                 pdf=pdf,
                 pdf_sha256=hashlib.sha256(pdf).hexdigest(),
-                finalised_at=datetime.now().replace(microsecond=0),
+                finalised_at=(now or datetime.now()).replace(microsecond=0),
                 finalised_by=by,
                 version=invoice.version + 1,
             )
@@ -287,9 +293,15 @@ def _render_pdf(provider, invoice, lines, number, invoice_date, due, credits_num
 
 
 # -- credits and payments ---------------------------------------------------------------------
-def credit(
-    db: Database, invoice_id: int, *, invoice_date: date, by: str, render=None
-) -> InvoiceData:  # type: ignore[no-untyped-def]
+def credit(  # type: ignore[no-untyped-def]
+    db: Database,
+    invoice_id: int,
+    *,
+    invoice_date: date,
+    by: str,
+    render=None,
+    now: datetime | None = None,
+) -> InvoiceData:
     """A credit invoice with its own number that cancels the original in full."""
     with db.session() as s:
         original = s.get(Invoice, invoice_id)
@@ -337,7 +349,7 @@ def credit(
             )
         note_id = note.id
     try:
-        return finalise(db, note_id, invoice_date=invoice_date, by=by, render=render)
+        return finalise(db, note_id, invoice_date=invoice_date, by=by, render=render, now=now)
     except Exception:
         with db.session() as s:  # never leave a half-made credit draft behind
             draft = s.get(Invoice, note_id)

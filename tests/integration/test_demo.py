@@ -447,3 +447,25 @@ def test_a_few_carers_filled_in_the_strain_index_with_consent(demo):
     }
     assert any(t.startswith("gestegen") for t in trends)
     assert any(t.startswith("gedaald") for t in trends)
+
+
+def test_closed_months_with_invoices_a_credit_payments_and_an_overdue_one(demo):
+    from logeerhuis_app.db.models import MonthClosure
+    from logeerhuis_app.services.invoicing import invoice_pdf, list_invoices
+
+    db, summary = demo[0], demo[1]
+    assert summary.closed_months == 3 and summary.invoices >= 6
+    with db.session() as s:
+        assert s.query(MonthClosure).count() == 3
+    invoices = list_invoices(db)
+    statuses = {i.status for i in invoices}
+    assert {"betaald", "vervallen", "gecrediteerd", "credit"} <= statuses
+    by_year: dict[str, list[int]] = {}
+    for invoice in invoices:
+        if invoice.number:
+            year, sequence = invoice.number.split("-")
+            by_year.setdefault(year, []).append(int(sequence))
+    for sequences in by_year.values():  # gapless per year
+        assert sorted(sequences) == list(range(1, len(sequences) + 1))
+    for invoice in invoices:
+        assert invoice_pdf(db, invoice.id).startswith(b"%PDF")

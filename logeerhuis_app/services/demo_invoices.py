@@ -1,0 +1,73 @@
+"""The demo's money: closed months, their invoices, a credit invoice, payments, one overdue."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from .database import Database
+from .invoicing import credit, finalise, make_drafts, register_payment
+from .months import close_month
+
+CLOSED_MONTHS = 3  # the last full months before today
+
+
+@dataclass(frozen=True)
+class MoneySummary:
+    closed_months: int
+    invoices: int
+    credits: int
+    payments: int
+
+
+def _months_before(today: date, count: int) -> list[tuple[int, int]]:
+    months = []
+    year, month = today.year, today.month
+    for _ in range(count):
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        months.append((year, month))
+    return sorted(months)
+
+
+def build_demo_money(db: Database, rng: random.Random, today: date) -> MoneySummary:
+    invoices = credits = payments = 0
+    finals = []
+    for year, month in _months_before(today, CLOSED_MONTHS):
+        first_next = date(year + (month == 12), month % 12 + 1, 1)
+        closed_at = datetime.combine(first_next + timedelta(days=1), time(9, 30))
+        close_month(db, year, month, by="Ingrid Bakker (coördinator)", now=closed_at)
+        invoice_date = first_next + timedelta(days=2)
+        for draft in make_drafts(db, year, month):
+            final = finalise(
+                db,
+                draft.id,
+                invoice_date=invoice_date,
+                by="Ingrid Bakker",
+                now=datetime.combine(invoice_date, time(10, 0)),
+            )
+            finals.append(final)
+            invoices += 1
+    if finals:
+        # One invoice went out with a wrong number of nights: credited (a new one follows).
+        wrong = finals[len(finals) // 2]
+        credit_date = wrong.invoice_date + timedelta(days=6)  # type: ignore[operator]
+        credit(
+            db,
+            wrong.id,
+            invoice_date=credit_date,
+            by="Ingrid Bakker",
+            now=datetime.combine(credit_date, time(11, 0)),
+        )
+        credits += 1
+        unpaid = {finals[-1].id, finals[0].id}  # the newest is still open, the oldest is overdue
+        for final in finals:
+            if final.id == wrong.id or final.id in unpaid:
+                continue
+            paid_on = final.invoice_date + timedelta(days=rng.randint(5, 25))  # type: ignore[operator]
+            if paid_on >= today:
+                continue
+            amount = final.total_cents if rng.random() < 0.85 else final.total_cents // 2
+            register_payment(db, final.id, paid_on=paid_on, amount_cents=amount)
+            payments += 1
+    return MoneySummary(CLOSED_MONTHS, invoices, credits, payments)
