@@ -40,7 +40,7 @@ COLUMNS = (
     Column("Klant", lambda i: i.customer_name),
     Column("Periode", lambda i: f"{DUTCH_MONTHS[i.period_from.month - 1]} {i.period_from.year}"),
     Column("Datum", lambda i: format_date(i.invoice_date)),
-    Column("Vervalt", lambda i: format_date(i.due_date)),
+    Column("Vervalt", lambda i: "" if i.kind == "credit" else format_date(i.due_date)),
     Column("Bedrag", lambda i: format_cents(i.total_cents), align_right=True),
     Column(
         "Betaald", lambda i: format_cents(i.paid_cents) if i.paid_cents else "", align_right=True
@@ -87,6 +87,7 @@ class InvoicesPage(Page):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         actions = QHBoxLayout()
