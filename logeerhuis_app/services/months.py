@@ -58,7 +58,20 @@ def month_check(db: Database, year: int, month: int) -> MonthCheck:
                 and not allocation.reference
             ):
                 warnings.append(f"{when}: het toewijzingnummer ontbreekt.")
+    warnings += _cap_and_volume_warnings(db, first, after)
     return MonthCheck(year, month, closed, tuple(warnings))
+
+
+def _cap_and_volume_warnings(db: Database, first: date, after: date) -> list[str]:
+    """The Wlz 156 cap and allocation volumes, as the planner shows them."""
+    from .planner_view import load_planner
+
+    found = []
+    for stay in load_planner(db, first, after).stays:
+        for warning in stay.warnings:
+            if "156" in warning or "toewijzing toestaat" in warning:
+                found.append(f"{stay.guest_name} ({format_date(stay.arrival)}): {warning}")
+    return found
 
 
 def close_month(db: Database, year: int, month: int, *, by: str, now: datetime) -> MonthCheck:

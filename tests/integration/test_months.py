@@ -35,3 +35,44 @@ def test_a_closed_month_refuses_moves_and_cancellations(db):
     )
     with pytest.raises(ServiceError, match="al afgesloten"):
         close_month(db, 2026, 2, by="Ria", now=datetime(2026, 3, 3, 9))
+
+
+def test_the_month_check_names_a_wlz_guest_over_156(db):
+    from logeerhuis_app.db.models import WlzNightsElsewhere
+    from logeerhuis_app.services.allocations import AllocationData, save_allocation
+    from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
+    from logeerhuis_app.services.funders import FunderData, save_funder
+
+    room = save_room(db, RoomData(name="Linde"))
+    zk = save_funder(
+        db, FunderData(kind="zorgkantoor", name="Zorgkantoor Utrecht", uzovi_code="5513")
+    )
+    contract = save_contract(
+        db,
+        ContractData(
+            funder_id=zk.id,
+            name="Logeren",
+            valid_from=date(2026, 1, 1),
+            rates=(RateData(valid_from=date(2026, 1, 1), amount_cents=16000),),
+        ),
+    )
+    piet = save_guest(db, GuestData(first_name="Piet", last_name="Dam", bsn="111222333"))
+    indication = save_allocation(
+        db,
+        AllocationData(
+            guest_id=piet.id,
+            funder_id=zk.id,
+            contract_id=contract.id,
+            kind="indicatie",
+            care_profile="5VV",
+            start_date=date(2026, 1, 1),
+        ),
+    )
+    with db.session() as s:
+        s.add(WlzNightsElsewhere(guest_id=piet.id, year=2026, nights=155))
+    create_stay(
+        db,
+        NewStay(piet.id, room.id, date(2026, 5, 4), date(2026, 5, 7), allocation_id=indication.id),
+    )
+    [warning] = month_check(db, 2026, 5).warnings
+    assert warning == "Piet Dam (04-05-2026): Wlz-logeren: 2 boven de 156 nachten in 2026."
