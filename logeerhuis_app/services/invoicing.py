@@ -75,6 +75,23 @@ class InvoiceData:
 
 
 # -- drafts -----------------------------------------------------------------------------------
+BILLED_STATUSES = (
+    StayStatus.CONFIRMED,
+    StayStatus.PRESENT,
+    StayStatus.DEPARTED,
+    StayStatus.CANCELLED,  # only a late cancellation, where the contract bills it
+)
+
+
+def _billable(stay: Stay, contract: Contract) -> bool:
+    """Stays that happened, and late cancellations the contract pays for (DOMAIN.md 3)."""
+    if stay.status != StayStatus.CANCELLED:
+        return True
+    if not contract.late_cancel_billable or stay.cancelled_at is None:
+        return False
+    return (stay.arrival - stay.cancelled_at.date()).days < contract.late_cancel_days
+
+
 def make_drafts(db: Database, year: int, month: int) -> list[InvoiceData]:
     """(Re)make the drafts of a month for every payer that gets an invoice. Final invoices stay."""
     first, after = month_bounds(year, month)
@@ -98,13 +115,13 @@ def make_drafts(db: Database, year: int, month: int) -> list[InvoiceData]:
             .where(
                 Stay.arrival < after,
                 Stay.departure > first,
-                Stay.status.in_((StayStatus.CONFIRMED, StayStatus.PRESENT, StayStatus.DEPARTED)),
+                Stay.status.in_(BILLED_STATUSES),
                 (Funder.wants_invoice.is_(True)) | (Funder.invoice_to_guest.is_(True)),
             )
             .order_by(Stay.arrival, Stay.id)
         ).all()
         for stay, guest, allocation, contract, funder in rows:
-            if stay.id in invoiced:
+            if stay.id in invoiced or not _billable(stay, contract):
                 continue
             payer_guest = guest.id if funder.invoice_to_guest else None
             groups[(funder.id, payer_guest)].append((stay, guest, allocation, contract, funder))
@@ -171,13 +188,14 @@ def _draft(
         except MissingRate as exc:
             raise ServiceError(f"{contract.name}: {exc.args[0] if exc.args else exc}") from exc
         name = display_name(guest.first_name, guest.prefix, guest.last_name)
+        late = stay.status == StayStatus.CANCELLED
         for p in priced:
             lines.append(
                 InvoiceLine(
                     stay_id=stay.id,
                     guest_name=name,
                     kind=p.kind,
-                    description=p.description,
+                    description=f"laat geannuleerd: {p.description}" if late else p.description,
                     period_from=p.day_from,
                     period_to=p.day_to,
                     quantity=p.quantity,

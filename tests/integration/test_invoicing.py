@@ -267,3 +267,45 @@ def test_cli_close_month_and_invoices(data_dir, tmp_path, capsys):
         "factuur-2026-0002.pdf",
     ]
     assert main(["--data-dir", str(data_dir), "close-month", "2026-13"]) == 2
+
+
+def test_a_late_cancellation_is_billed_when_the_contract_says_so(db):
+    from datetime import datetime
+
+    from logeerhuis_app.services import planning
+    from logeerhuis_app.services.contracts import get_contract, list_contracts
+
+    build_house(db)
+    [contract] = list_contracts(db)
+    save_contract(
+        db,
+        ContractData(
+            **{
+                **get_contract(db, contract.id).__dict__,
+                "late_cancel_billable": True,
+                "late_cancel_days": 3,
+            }
+        ),
+    )
+    piet = next(i for i in make_drafts(db, 2026, 1) if i.customer_name == "Piet Dam")
+    [stay_id] = {line for line in [piet.id]}  # the draft exists; now cancel his stay late and early
+    assert stay_id
+    from logeerhuis_app.services.stays import list_stays
+
+    piets = [
+        s
+        for s in list_stays(db, date(2026, 1, 1), date(2026, 2, 1))
+        if s.arrival == date(2026, 1, 12)
+    ]
+    planning.cancel(
+        db, piets[0].id, reason="ziek", cancelled_by="zoon", when=datetime(2026, 1, 10, 9)
+    )
+    drafts = {d.customer_name: get_invoice(db, d.id) for d in make_drafts(db, 2026, 1)}
+    [line] = drafts["Piet Dam"].lines
+    assert line.description.startswith("laat geannuleerd: 5 nachten")
+    # Cancelled a week ahead: not billed.
+    planning.reinstate(db, piets[0].id)
+    planning.cancel(
+        db, piets[0].id, reason="ziek", cancelled_by="zoon", when=datetime(2026, 1, 2, 9)
+    )
+    assert "Piet Dam" not in {d.customer_name for d in make_drafts(db, 2026, 1)}
