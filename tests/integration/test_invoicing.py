@@ -287,9 +287,6 @@ def test_a_late_cancellation_is_billed_when_the_contract_says_so(db):
             }
         ),
     )
-    piet = next(i for i in make_drafts(db, 2026, 1) if i.customer_name == "Piet Dam")
-    [stay_id] = {line for line in [piet.id]}  # the draft exists; now cancel his stay late and early
-    assert stay_id
     from logeerhuis_app.services.stays import list_stays
 
     piets = [
