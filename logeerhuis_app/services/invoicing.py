@@ -36,6 +36,8 @@ from ..domain.pricing import (
     due_date,
     invoice_number,
     payment_status,
+    price_fixed_month,
+    price_housing_days,
     price_stay_month,
 )
 from ..domain.rates import RatePeriod as Rate
@@ -125,13 +127,86 @@ def make_drafts(db: Database, year: int, month: int) -> list[InvoiceData]:
                 continue
             payer_guest = guest.id if funder.invoice_to_guest else None
             groups[(funder.id, payer_guest)].append((stay, guest, allocation, contract, funder))
+        contract_lines = _contract_lines(s, year, month, first)
+        for funder_id in contract_lines:
+            groups.setdefault((funder_id, None), [])
         made = []
         for (funder_id, payer_guest), stays in groups.items():
-            invoice = _draft(s, year, month, funder_id, payer_guest, stays)
+            extra = contract_lines.get(funder_id, []) if payer_guest is None else []
+            invoice = _draft(s, year, month, funder_id, payer_guest, stays, extra)
             if invoice is not None:
                 made.append(invoice)
         s.flush()
         return [_to_data(s, i) for i in made]
+
+
+def _contract_lines(s: Session, year: int, month: int, first: date) -> dict[int, list[InvoiceLine]]:
+    """Per funder that wants an invoice: the housing part of split-day contracts for every
+    contracted day and fixed monthly sums, unless already on a final invoice of this month."""
+    already = {
+        d
+        for (d,) in s.execute(
+            select(InvoiceLine.description)
+            .join(Invoice, InvoiceLine.invoice_id == Invoice.id)
+            .where(
+                Invoice.number.is_not(None),
+                Invoice.period_from == first,
+                Invoice.kind == "factuur",
+                InvoiceLine.stay_id.is_(None),
+            )
+        )
+    }
+    result: dict[int, list[InvoiceLine]] = defaultdict(list)
+    contracts = s.execute(
+        select(Contract, Funder)
+        .join(Funder, Contract.funder_id == Funder.id)
+        .where(
+            Contract.active.is_(True),
+            Funder.wants_invoice.is_(True),
+            Funder.invoice_to_guest.is_(False),
+            Contract.tariff_model.in_((TariffModel.SPLIT_DAY, TariffModel.FIXED_PERIOD)),
+        )
+    ).all()
+    for contract, funder in contracts:
+        rates = _rates(s, contract.id)
+        try:
+            if contract.tariff_model == TariffModel.SPLIT_DAY:
+                priced = price_housing_days(
+                    rates, contract.valid_from, contract.valid_to, year, month
+                )
+            else:
+                priced = price_fixed_month(rates, year, month)
+        except MissingRate as exc:
+            raise ServiceError(f"{contract.name}: {exc.args[0] if exc.args else exc}") from exc
+        for p in priced:
+            description = f"{contract.name}: {p.description}"
+            if description in already:
+                continue
+            result[funder.id].append(
+                InvoiceLine(
+                    stay_id=None,
+                    guest_name="(contract)",
+                    kind=p.kind,
+                    description=description,
+                    period_from=p.day_from,
+                    period_to=p.day_to,
+                    quantity=p.quantity,
+                    unit_cents=p.unit_cents,
+                    amount_cents=p.amount_cents,
+                )
+            )
+    return result
+
+
+def _rates(s: Session, contract_id: int) -> list[Rate]:
+    return [
+        Rate(r.valid_from, r.valid_to, r.amount_cents, r.housing_cents, r.stay_cents)
+        for r in s.scalars(
+            select(RatePeriod)
+            .where(RatePeriod.contract_id == contract_id)
+            .order_by(RatePeriod.valid_from)
+        )
+    ]
 
 
 def _already_invoiced(s: Session, first: date) -> set[int]:
@@ -150,9 +225,15 @@ def _stays_of_credited(s: Session, first: date) -> set[int]:
     return {stay_id for (stay_id,) in rows if stay_id is not None}
 
 
-def _draft(
-    s: Session, year: int, month: int, funder_id: int, payer_guest: int | None, stays
-) -> Invoice | None:  # type: ignore[no-untyped-def]
+def _draft(  # type: ignore[no-untyped-def]
+    s: Session,
+    year: int,
+    month: int,
+    funder_id: int,
+    payer_guest: int | None,
+    stays,
+    extra: list[InvoiceLine] | None = None,
+) -> Invoice | None:
     first, after = month_bounds(year, month)
     funder = s.get(Funder, funder_id)
     invoice = Invoice(
@@ -205,6 +286,7 @@ def _draft(
             )
         if allocation.reference:
             references.append(allocation.reference)
+    lines.extend(extra or [])
     if not lines:
         return None
     _customer(s, invoice, funder, payer_guest)

@@ -306,3 +306,45 @@ def test_a_late_cancellation_is_billed_when_the_contract_says_so(db):
         db, piets[0].id, reason="ziek", cancelled_by="zoon", when=datetime(2026, 1, 2, 9)
     )
     assert "Piet Dam" not in {d.customer_name for d in make_drafts(db, 2026, 1)}
+
+
+def test_split_day_housing_and_fixed_sums_go_to_the_funder_invoice(db):
+    build_house(db)
+    soest = save_funder(
+        db,
+        FunderData(
+            name="Gemeente Soest",
+            cbs_code="0342",
+            wants_invoice=True,
+            street="Raadhuisplein 1",
+            postcode="3762 AA",
+            city="Soest",
+        ),
+    )
+    save_contract(
+        db,
+        ContractData(
+            funder_id=soest.id,
+            name="Woon- en verblijfsdeel",
+            tariff_model="split_day",
+            valid_from=date(2026, 1, 1),
+            rates=(RateData(valid_from=date(2026, 1, 1), housing_cents=4200, stay_cents=8700),),
+        ),
+    )
+    save_contract(
+        db,
+        ContractData(
+            funder_id=soest.id,
+            name="Crisisbed (vast bedrag)",
+            tariff_model="fixed_period",
+            valid_from=date(2026, 1, 1),
+            rates=(RateData(valid_from=date(2026, 1, 1), amount_cents=250000),),
+        ),
+    )
+    drafts = {d.customer_name: get_invoice(db, d.id) for d in make_drafts(db, 2026, 2)}
+    soest_draft = drafts["Gemeente Soest"]
+    assert sorted((x.kind, x.quantity, x.unit_cents) for x in soest_draft.lines) == [
+        ("huisvesting", 28, 4200),
+        ("vast bedrag", 1, 250000),
+    ]
+    assert soest_draft.total_cents == 28 * 4200 + 250000
