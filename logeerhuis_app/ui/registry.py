@@ -10,7 +10,16 @@ def page_classes() -> list[type[Page]]:
     from .guests.page import GuestsPage
     from .invoices.page import InvoicesPage
     from .planner.page import PlannerPage
+    from .registration.page import RegistrationPage
     from .rooms.page import RoomsPage
     from .settings.page import SettingsPage
 
-    return [PlannerPage, GuestsPage, InvoicesPage, RoomsPage, FundersPage, SettingsPage]
+    return [
+        PlannerPage,
+        GuestsPage,
+        RegistrationPage,
+        InvoicesPage,
+        RoomsPage,
+        FundersPage,
+        SettingsPage,
+    ]

@@ -1,0 +1,109 @@
+"""Registratie: the nights of a month per guest and per day, with the funder that pays them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dates import DUTCH_WEEKDAYS_SHORT, format_month
+from ...services.registration import LATE_CANCELLED, PLANNED, PRESENT, registration_month
+from ..context import TOPIC_STAYS, AppContext
+from ..page import Page
+
+MARKS = {PRESENT: ("●", "#2e7d32"), PLANNED: ("○", "#2f6f8f"), LATE_CANCELLED: ("L", "#b0413e")}
+
+
+class RegistrationPage(Page):
+    nav_title = "Registratie"
+    topics = (TOPIC_STAYS, "invoices")
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        bar = QHBoxLayout()
+        today = date.today()
+        bar.addWidget(QLabel("Maand:"))
+        self.month = QSpinBox()
+        self.month.setObjectName("month")
+        self.month.setRange(1, 12)
+        self.month.setValue(today.month)
+        self.year = QSpinBox()
+        self.year.setObjectName("year")
+        self.year.setRange(2000, 2200)
+        self.year.setValue(today.year)
+        self.month.valueChanged.connect(lambda _v: self.refresh())
+        self.year.valueChanged.connect(lambda _v: self.refresh())
+        bar.addWidget(self.month)
+        bar.addWidget(self.year)
+        self.title = QLabel()
+        self.title.setObjectName("registration_title")
+        bar.addSpacing(12)
+        bar.addWidget(self.title)
+        bar.addStretch(1)
+        bar.addWidget(
+            QLabel("● aanwezig · ○ gepland · L laat geannuleerd (betaald volgens contract)")
+        )
+        layout.addLayout(bar)
+        self.table = QTableWidget()
+        self.table.setObjectName("registration")
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        layout.addWidget(self.table, 1)
+
+    def refresh(self) -> None:
+        data = registration_month(self.context.db, self.year.value(), self.month.value())
+        state = "afgesloten" if data.closed else "open"
+        total = sum(r.billable_nights for r in data.rows)
+        self.title.setText(
+            f"<b>{format_month(data.year, data.month).capitalize()}</b> ({state}): "
+            f"{len(data.rows)} gasten, {total} nachten"
+        )
+        days = data.days_in_month
+        headers = ["Gast", "Financier"]
+        for day in range(1, days + 1):
+            weekday = date(data.year, data.month, day).weekday()
+            headers.append(f"{DUTCH_WEEKDAYS_SHORT[weekday]}\n{day}")
+        headers.append("Nachten")
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(data.rows))
+        for row, record in enumerate(data.rows):
+            self.table.setItem(row, 0, QTableWidgetItem(record.guest_name))
+            funder = QTableWidgetItem(record.funder_name)
+            funder.setToolTip(record.contract_name)
+            self.table.setItem(row, 1, funder)
+            for day, value in record.days.items():
+                mark, colour = MARKS[value]
+                item = QTableWidgetItem(mark)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setForeground(QColor(colour))
+                item.setToolTip(value)
+                self.table.setItem(row, 1 + day, item)
+            count = QTableWidgetItem(str(record.billable_nights))
+            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, len(headers) - 1, count)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(2, 2 + days):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(column, 26)
+            if date(data.year, data.month, column - 1).weekday() >= 5:
+                for row in range(self.table.rowCount()):
+                    item = self.table.item(row, column) or QTableWidgetItem("")
+                    item.setBackground(QColor("#f1f3f5"))
+                    self.table.setItem(row, column, item)

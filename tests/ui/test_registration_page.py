@@ -1,0 +1,53 @@
+"""Registratie: a month's nights per guest and day, with late cancellations the contract pays."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from logeerhuis_app.services import planning
+from logeerhuis_app.services.contracts import (
+    ContractData,
+    get_contract,
+    list_contracts,
+    save_contract,
+)
+from logeerhuis_app.services.registration import registration_month
+from logeerhuis_app.services.stays import list_stays
+from logeerhuis_app.ui.registration.page import RegistrationPage
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
+from test_invoicing import build_house
+
+
+def test_nights_per_guest_and_day_with_a_late_cancellation(qtbot, context, show):
+    build_house(context.db)
+    [contract] = list_contracts(context.db)
+    data = get_contract(context.db, contract.id).__dict__
+    save_contract(
+        context.db, ContractData(**{**data, "late_cancel_billable": True, "late_cancel_days": 3})
+    )
+    piet = next(
+        s
+        for s in list_stays(context.db, date(2026, 1, 1), date(2026, 2, 1))
+        if s.arrival == date(2026, 1, 12)
+    )
+    planning.cancel(
+        context.db, piet.id, reason="ziek", cancelled_by="zoon", when=datetime(2026, 1, 11, 8)
+    )
+    month = registration_month(context.db, 2026, 1, today=date(2026, 2, 1))
+    rows = {r.guest_name: r for r in month.rows}
+    assert rows["Smit, Anna"].days == {1: "aanwezig", 2: "aanwezig", 23: "aanwezig", 24: "aanwezig"}
+    assert rows["Dam, Piet"].days == dict.fromkeys(range(12, 17), "laat geannuleerd")
+    assert rows["Dam, Piet"].billable_nights == 5
+
+    page = show(RegistrationPage(context))
+    page.year.setValue(2026)
+    page.month.setValue(1)
+    page.activate()
+    assert page.table.rowCount() == 2
+    assert "januari 2026" in page.title.text().lower() and "9 nachten" in page.title.text()
+    anna_row = next(r for r in range(2) if page.table.item(r, 0).text() == "Smit, Anna")
+    assert page.table.item(anna_row, 1 + 23).text() == "●"
+    assert page.table.item(anna_row, page.table.columnCount() - 1).text() == "4"
