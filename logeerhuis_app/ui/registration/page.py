@@ -104,6 +104,8 @@ class RegistrationPage(Page):
             self.table.setColumnWidth(column, 26)
             if date(data.year, data.month, column - 1).weekday() >= 5:
                 for row in range(self.table.rowCount()):
-                    item = self.table.item(row, column) or QTableWidgetItem("")
+                    item = self.table.item(row, column)
+                    if item is None:
+                        item = QTableWidgetItem("")
+                        self.table.setItem(row, column, item)
                     item.setBackground(QColor("#f1f3f5"))
-                    self.table.setItem(row, column, item)
