@@ -95,11 +95,14 @@ def price_stay_month(
     year: int,
     month: int,
     arrival_time: time | None = None,
+    absent: frozenset[date] = frozenset(),
 ) -> list[PricedLine]:
-    """The billable days of a stay in one month, priced per day (stay part for a split tariff)."""
+    """The billable days of a stay in one month, priced per day (stay part for a split tariff).
+    Days in `absent` (corrected by hand: in hospital) are not billed."""
     if model in (TariffModel.RESERVED_BED, TariffModel.FIXED_PERIOD):
         return []  # paid per reserved day or per month, not per stay
     days = _in_month(billable_days(arrival, departure, rule, arrival_time), year, month)
+    days = [d for d in days if d not in absent]
     part = "stay_cents" if model == TariffModel.SPLIT_DAY else "amount_cents"
     return _lines(days, rates, "verblijf", part)
 

@@ -41,6 +41,7 @@ from ..domain.pricing import (
     price_stay_month,
 )
 from ..domain.rates import RatePeriod as Rate
+from .corrections import corrections_for
 from .database import Database
 from .errors import NotFoundError, ServiceError, ValidationError
 from .provider import get_provider
@@ -247,6 +248,7 @@ def _draft(  # type: ignore[no-untyped-def]
     )
     references = []
     lines: list[InvoiceLine] = []
+    corrections = corrections_for(s, [stay.id for stay, *_rest in stays])
     for stay, guest, allocation, contract, _funder in stays:
         rates = [
             Rate(r.valid_from, r.valid_to, r.amount_cents, r.housing_cents, r.stay_cents)
@@ -265,6 +267,9 @@ def _draft(  # type: ignore[no-untyped-def]
                 stay.departure,
                 year,
                 month,
+                absent=frozenset(
+                    d for (sid, d), c in corrections.items() if sid == stay.id and not c.billable
+                ),
             )
         except MissingRate as exc:
             raise ServiceError(f"{contract.name}: {exc.args[0] if exc.args else exc}") from exc

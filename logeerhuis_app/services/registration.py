@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
@@ -11,9 +11,11 @@ from ..db.models import Allocation, Contract, Funder, Guest, MonthClosure, Night
 from ..domain.dates import month_bounds
 from ..domain.enums import StayStatus
 from ..domain.people import sort_name
+from .corrections import corrections_for
 from .database import Database
 
 PRESENT, PLANNED, LATE_CANCELLED = "aanwezig", "gepland", "laat geannuleerd"
+ABSENT = "afwezig"
 
 
 @dataclass(frozen=True)
@@ -22,7 +24,8 @@ class RegistrationRow:
     guest_name: str
     funder_name: str
     contract_name: str
-    days: dict[int, str]  # day of month -> PRESENT / PLANNED / LATE_CANCELLED
+    days: dict[int, str]  # day of month -> PRESENT / PLANNED / LATE_CANCELLED / ABSENT
+    stays: dict[int, int] = field(default_factory=dict)  # day of month -> stay id
 
     @property
     def billable_nights(self) -> int:
@@ -44,6 +47,7 @@ def registration_month(
     first, after = month_bounds(year, month)
     today = today or date.today()
     rows: dict[tuple[int, str, str], dict[int, str]] = {}
+    stay_of: dict[tuple[int, str, str], dict[int, int]] = {}
     names: dict[int, str] = {}
     with db.session() as s:
         closed = (
@@ -63,8 +67,12 @@ def registration_month(
             .outerjoin(Contract, Allocation.contract_id == Contract.id)
             .where(Night.day >= first, Night.day < after)
         ).all()
+        corrections = corrections_for(s, list({stay.id for _d, _a, stay, *_r in result}))
         for day, active, stay, guest, funder_name, contract in result:
-            if active:
+            correction = corrections.get((stay.id, day))
+            if active and correction is not None and not correction.billable:
+                state = ABSENT
+            elif active:
                 state = PRESENT if day < today or stay.status == StayStatus.DEPARTED else PLANNED
             elif (
                 stay.status == StayStatus.CANCELLED
@@ -80,6 +88,7 @@ def registration_month(
                 contract.name if contract else "",
             )
             rows.setdefault(key, {})[day.day] = state
+            stay_of.setdefault(key, {})[day.day] = stay.id
             names[guest.id] = sort_name(guest.first_name, guest.prefix, guest.last_name)
     ordered = sorted(rows.items(), key=lambda item: (names[item[0][0]], item[0][1]))
     return RegistrationMonth(
@@ -87,7 +96,10 @@ def registration_month(
         month,
         (after - first).days,
         closed,
-        tuple(RegistrationRow(g, names[g], f, c, days) for (g, f, c), days in ordered),
+        tuple(
+            RegistrationRow(g, names[g], f, c, days, stay_of[(g, f, c)])
+            for (g, f, c), days in ordered
+        ),
     )
 
 

@@ -108,6 +108,7 @@ def _planner_records(db, anna_id: int, piet_id: int, room_id: int, funder_id: in
         InvoiceLine,
         InvoiceSeries,
         MonthClosure,
+        NightCorrection,
         Payment,
         RoomClosure,
         Setting,
@@ -237,6 +238,16 @@ def _planner_records(db, anna_id: int, piet_id: int, room_id: int, funder_id: in
         invoice.number, invoice.sequence = "2026-0001", 1  # final from here on
         s.flush()
         s.add(Payment(invoice_id=invoice.id, paid_on=date(2026, 4, 10), amount_cents=44460))
+        s.add(
+            NightCorrection(
+                stay_id=stay.id,
+                day=date(2026, 3, 3),
+                billable=False,
+                reason="Opgenomen in het ziekenhuis",
+                corrected_by="Ria",
+                corrected_at=datetime(2026, 3, 4, 8),
+            )
+        )
 
 
 @pytest.fixture

@@ -51,3 +51,29 @@ def test_nights_per_guest_and_day_with_a_late_cancellation(qtbot, context, show)
     anna_row = next(r for r in range(2) if page.table.item(r, 0).text() == "Smit, Anna")
     assert page.table.item(anna_row, 1 + 23).text() == "●"
     assert page.table.item(anna_row, page.table.columnCount() - 1).text() == "4"
+
+
+def test_a_night_corrected_as_absent_is_not_billed_and_the_reason_is_kept(
+    qtbot, context, show, prompter
+):
+    from logeerhuis_app.services.corrections import history
+    from logeerhuis_app.services.invoicing import get_invoice, make_drafts
+
+    build_house(context.db)
+    page = show(RegistrationPage(context))
+    page.year.setValue(2026)
+    page.month.setValue(1)
+    page.activate()
+    row = next(
+        r for r in range(page.table.rowCount()) if page.table.item(r, 0).text() == "Dam, Piet"
+    )
+    prompter.texts.append("Opgenomen in het ziekenhuis")
+    page.correct(row, 1 + 14)  # 14 January
+    assert page.table.item(row, 1 + 14).text() == "A"
+    piet = next(d for d in make_drafts(context.db, 2026, 1) if d.customer_name == "Piet Dam")
+    assert (
+        sum(line.quantity for line in get_invoice(context.db, piet.id).lines) == 4
+    )  # 5 nights, 1 absent
+    stay_id = page.data.rows[row].stays[14]
+    [kept] = history(context.db, stay_id)
+    assert (kept.billable, kept.reason) == (False, "Opgenomen in het ziekenhuis")

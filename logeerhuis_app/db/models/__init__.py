@@ -3,7 +3,14 @@
 from .funding import Allocation, Contract, Funder, RatePeriod
 from .house import Bed, Provider, Room
 from .intake import CarerStrain, IntakeAnswer, IntakeOverride, Setting
-from .invoicing import Invoice, InvoiceLine, InvoiceSeries, MonthClosure, Payment
+from .invoicing import (
+    Invoice,
+    InvoiceLine,
+    InvoiceSeries,
+    MonthClosure,
+    NightCorrection,
+    Payment,
+)
 from .people import Carer, Guest
 from .planning import DateChange, RoomClosure, StayRequest, StaySeries, WlzNightsElsewhere
 from .stays import Night, Stay
@@ -24,6 +31,7 @@ __all__ = [
     "InvoiceSeries",
     "MonthClosure",
     "Night",
+    "NightCorrection",
     "Payment",
     "Provider",
     "RatePeriod",

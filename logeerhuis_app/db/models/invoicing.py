@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -16,6 +17,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     String,
+    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -122,3 +124,18 @@ class Payment(Timestamps, Base):
     paid_on: Mapped[date] = mapped_column(Date)
     amount_cents: Mapped[int] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(String(200), default="")
+
+
+class NightCorrection(Base):
+    """Staff corrected a night by hand (e.g. absent: in hospital); kept, the newest one counts."""
+
+    __tablename__ = "night_corrections"
+    __table_args__ = (CheckConstraint("reason <> ''", name="reason"), AUTOINCREMENT)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    stay_id: Mapped[int] = mapped_column(ForeignKey("stays.id", ondelete="CASCADE"), index=True)
+    day: Mapped[date] = mapped_column(Date)
+    billable: Mapped[bool] = mapped_column(Boolean)
+    reason: Mapped[str] = mapped_column(Text)
+    corrected_by: Mapped[str] = mapped_column(String(200), default="")
+    corrected_at: Mapped[datetime] = mapped_column(DateTime)

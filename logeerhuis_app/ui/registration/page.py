@@ -18,11 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import DUTCH_WEEKDAYS_SHORT, format_month
-from ...services.registration import LATE_CANCELLED, PLANNED, PRESENT, registration_month
+from ...services.registration import ABSENT, LATE_CANCELLED, PLANNED, PRESENT, registration_month
 from ..context import TOPIC_STAYS, AppContext
 from ..page import Page
 
-MARKS = {PRESENT: ("●", "#2e7d32"), PLANNED: ("○", "#2f6f8f"), LATE_CANCELLED: ("L", "#b0413e")}
+MARKS = {
+    PRESENT: ("●", "#2e7d32"),
+    PLANNED: ("○", "#2f6f8f"),
+    LATE_CANCELLED: ("L", "#b0413e"),
+    ABSENT: ("A", "#7b8288"),
+}
 
 
 class RegistrationPage(Page):
@@ -62,10 +67,13 @@ class RegistrationPage(Page):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.table.cellDoubleClicked.connect(self.correct)
         layout.addWidget(self.table, 1)
+        self.data = None
 
     def refresh(self) -> None:
         data = registration_month(self.context.db, self.year.value(), self.month.value())
+        self.data = data
         state = "afgesloten" if data.closed else "open"
         total = sum(r.billable_nights for r in data.rows)
         self.title.setText(
@@ -109,3 +117,44 @@ class RegistrationPage(Page):
                         item = QTableWidgetItem("")
                         self.table.setItem(row, column, item)
                     item.setBackground(QColor("#f1f3f5"))
+
+    def correct(self, row: int, column: int) -> None:
+        """Mark a night absent (not billed), or billed again, with a reason that is kept."""
+        from datetime import datetime
+
+        from ...services.corrections import correct_night
+        from ...services.errors import ServiceError
+
+        if self.data is None or not 0 <= row < len(self.data.rows) or column < 2:
+            return
+        record = self.data.rows[row]
+        day = column - 1
+        state = record.days.get(day)
+        if state not in (PRESENT, PLANNED, ABSENT):
+            return
+        night = date(self.data.year, self.data.month, day)
+        billable = state == ABSENT  # an absent night becomes billed again, and the other way round
+        question = "weer als aanwezig (betaald)" if billable else "als afwezig (niet betaald)"
+        reason = self.context.prompter.ask_text(
+            "Nacht corrigeren",
+            f"{record.guest_name}, nacht van {night.strftime('%d-%m-%Y')} {question} "
+            "vastleggen.\nReden:",
+        )
+        if not reason:
+            return
+        try:
+            correct_night(
+                self.context.db,
+                record.stays[day],
+                night,
+                billable=billable,
+                reason=reason,
+                by="medewerker",
+                now=datetime.now(),
+            )
+        except ServiceError as exc:
+            message = " ".join(getattr(exc, "field_errors", {}).values()) or exc.message
+            self.context.prompter.error("Niet gecorrigeerd", message)
+            return
+        self.context.status(f"Nacht van {night.strftime('%d-%m-%Y')} gecorrigeerd: {reason}")
+        self.refresh()
