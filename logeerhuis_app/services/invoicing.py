@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from ..db.models import (
     Allocation,
+    Bed,
     Contract,
     Funder,
     Guest,
@@ -25,6 +26,7 @@ from ..db.models import (
     InvoiceSeries,
     Payment,
     RatePeriod,
+    Room,
     Stay,
 )
 from ..domain.dates import month_bounds
@@ -38,6 +40,7 @@ from ..domain.pricing import (
     payment_status,
     price_fixed_month,
     price_housing_days,
+    price_reserved_days,
     price_stay_month,
 )
 from ..domain.rates import RatePeriod as Rate
@@ -45,6 +48,7 @@ from .corrections import corrections_for
 from .database import Database
 from .errors import NotFoundError, ServiceError, ValidationError
 from .provider import get_provider
+from .reservations import reservations_between
 
 
 @dataclass(frozen=True)
@@ -168,6 +172,7 @@ def _contract_lines(s: Session, year: int, month: int, first: date) -> dict[int,
             Contract.tariff_model.in_((TariffModel.SPLIT_DAY, TariffModel.FIXED_PERIOD)),
         )
     ).all()
+    _reservation_lines(s, year, month, first, already, result)
     for contract, funder in contracts:
         rates = _rates(s, contract.id)
         try:
@@ -197,6 +202,68 @@ def _contract_lines(s: Session, year: int, month: int, first: date) -> dict[int,
                 )
             )
     return result
+
+
+def _reservation_lines(
+    s: Session,
+    year: int,
+    month: int,
+    first: date,
+    already: set[str],
+    result: dict[int, list[InvoiceLine]],
+) -> None:
+    """Reserved beds: every reserved day of the month, for funders that want an invoice."""
+    after = month_bounds(year, month)[1]
+    for reservation in reservations_between(s, first, after):
+        contract = s.get(Contract, reservation.contract_id)
+        funder = s.get(Funder, contract.funder_id) if contract else None
+        if (
+            contract is None
+            or funder is None
+            or not funder.wants_invoice
+            or funder.invoice_to_guest
+        ):
+            continue
+        bed = s.get(Bed, reservation.bed_id)
+        room = s.get(Room, bed.room_id) if bed else None
+        where = f"{room.name if room else 'kamer'}, bed {bed.number if bed else '?'}"
+        try:
+            priced = price_reserved_days(
+                _rates(s, contract.id), reservation.start_date, reservation.end_date, year, month
+            )
+        except MissingRate as exc:
+            raise ServiceError(f"{contract.name}: {exc.args[0] if exc.args else exc}") from exc
+        for p in priced:
+            description = f"{contract.name} ({where}): {p.description}"
+            if description in already:
+                continue
+            result[funder.id].append(
+                InvoiceLine(
+                    stay_id=None,
+                    guest_name="(gereserveerd bed)",
+                    kind=p.kind,
+                    description=description,
+                    period_from=p.day_from,
+                    period_to=p.day_to,
+                    quantity=p.quantity,
+                    unit_cents=p.unit_cents,
+                    amount_cents=p.amount_cents,
+                )
+            )
+
+
+def reserved_days(s: Session, first: date, after: date) -> dict[tuple[int, int], set[date]]:
+    """(bed, funder) -> the days that funder pays for that bed as a reservation."""
+    days: dict[tuple[int, int], set[date]] = defaultdict(set)
+    for reservation in reservations_between(s, first, after):
+        contract = s.get(Contract, reservation.contract_id)
+        if contract is None:
+            continue
+        day = max(reservation.start_date, first)
+        while day < min(reservation.end_date, after):
+            days[(reservation.bed_id, contract.funder_id)].add(day)
+            day = date.fromordinal(day.toordinal() + 1)
+    return days
 
 
 def _rates(s: Session, contract_id: int) -> list[Rate]:
@@ -249,6 +316,7 @@ def _draft(  # type: ignore[no-untyped-def]
     references = []
     lines: list[InvoiceLine] = []
     corrections = corrections_for(s, [stay.id for stay, *_rest in stays])
+    covered = reserved_days(s, first, after)
     for stay, guest, allocation, contract, _funder in stays:
         rates = [
             Rate(r.valid_from, r.valid_to, r.amount_cents, r.housing_cents, r.stay_cents)
@@ -269,7 +337,8 @@ def _draft(  # type: ignore[no-untyped-def]
                 month,
                 absent=frozenset(
                     d for (sid, d), c in corrections.items() if sid == stay.id and not c.billable
-                ),
+                )
+                | covered.get((stay.bed_id, funder_id), set()),  # paid as a reserved bed
             )
         except MissingRate as exc:
             raise ServiceError(f"{contract.name}: {exc.args[0] if exc.args else exc}") from exc

@@ -238,6 +238,17 @@ def _planner_records(db, anna_id: int, piet_id: int, room_id: int, funder_id: in
         invoice.number, invoice.sequence = "2026-0001", 1  # final from here on
         s.flush()
         s.add(Payment(invoice_id=invoice.id, paid_on=date(2026, 4, 10), amount_cents=44460))
+        from logeerhuis_app.db.models import BedReservation, Contract
+
+        s.add(
+            BedReservation(
+                bed_id=stay.bed_id,
+                contract_id=s.query(Contract).first().id,
+                start_date=date(2026, 6, 1),
+                end_date=date(2026, 7, 1),
+                note="Crisisbed",
+            )
+        )
         s.add(
             NightCorrection(
                 stay_id=stay.id,

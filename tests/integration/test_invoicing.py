@@ -348,3 +348,64 @@ def test_split_day_housing_and_fixed_sums_go_to_the_funder_invoice(db):
         ("vast bedrag", 1, 250000),
     ]
     assert soest_draft.total_cents == 28 * 4200 + 250000
+
+
+def test_a_reserved_bed_is_billed_every_day_and_its_own_guests_not_twice(db, house):
+    from logeerhuis_app.services.reservations import ReservationData, reserve_bed
+
+    amersfoort = save_funder(
+        db, FunderData(name="Gemeente Amersfoort", cbs_code="0307", wants_invoice=True)
+    )
+    crisis = save_contract(
+        db,
+        ContractData(
+            funder_id=amersfoort.id,
+            name="Crisisbed",
+            tariff_model="reserved_bed",
+            valid_from=date(2026, 1, 1),
+            rates=(RateData(valid_from=date(2026, 1, 1), amount_cents=11800),),
+        ),
+    )
+    night = save_contract(
+        db,
+        ContractData(
+            funder_id=amersfoort.id,
+            name="Logeren",
+            valid_from=date(2026, 1, 1),
+            rates=(RateData(valid_from=date(2026, 1, 1), amount_cents=14800),),
+        ),
+    )
+    bed_id = house.bed_ids[1]
+    reserve_bed(db, ReservationData(None, bed_id, crisis.id, date(2026, 2, 10), date(2026, 3, 9)))
+    with pytest.raises(ServiceError) as refused:
+        reserve_bed(
+            db, ReservationData(None, bed_id, crisis.id, date(2026, 3, 1), date(2026, 3, 20))
+        )
+    assert "al gereserveerd" in refused.value.field_errors["start"]
+    guest = save_guest(db, GuestData(first_name="Kees", last_name="Bos", bsn="111222333"))
+    allocation = save_allocation(
+        db,
+        AllocationData(
+            guest_id=guest.id,
+            funder_id=amersfoort.id,
+            contract_id=night.id,
+            reference="2026000001",
+            start_date=date(2026, 1, 1),
+        ),
+    )
+    # Two nights in the reserved bed (paid by the reservation), one night after it ends.
+    create_stay(
+        db,
+        NewStay(
+            guest.id,
+            house.id,
+            date(2026, 3, 8),
+            date(2026, 3, 11),
+            status="bevestigd",
+            allocation_id=allocation.id,
+            bed_id=bed_id,
+        ),
+    )
+    drafts = {d.customer_name: get_invoice(db, d.id) for d in make_drafts(db, 2026, 3)}
+    lines = sorted((x.kind, x.quantity, x.unit_cents) for x in drafts["Gemeente Amersfoort"].lines)
+    assert lines == [("gereserveerd", 9, 11800), ("verblijf", 1, 14800)]

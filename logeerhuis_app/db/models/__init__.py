@@ -4,6 +4,7 @@ from .funding import Allocation, Contract, Funder, RatePeriod
 from .house import Bed, Provider, Room
 from .intake import CarerStrain, IntakeAnswer, IntakeOverride, Setting
 from .invoicing import (
+    BedReservation,
     Invoice,
     InvoiceLine,
     InvoiceSeries,
@@ -18,6 +19,7 @@ from .stays import Night, Stay
 __all__ = [
     "Allocation",
     "Bed",
+    "BedReservation",
     "Carer",
     "CarerStrain",
     "Contract",

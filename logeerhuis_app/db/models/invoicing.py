@@ -139,3 +139,17 @@ class NightCorrection(Base):
     reason: Mapped[str] = mapped_column(Text)
     corrected_by: Mapped[str] = mapped_column(String(200), default="")
     corrected_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class BedReservation(Timestamps, Base):
+    """A funder reserves a bed for a period and pays for every day of it, occupied or not."""
+
+    __tablename__ = "bed_reservations"
+    __table_args__ = (CheckConstraint("end_date > start_date", name="period"), AUTOINCREMENT)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bed_id: Mapped[int] = mapped_column(ForeignKey("beds.id", ondelete="RESTRICT"), index=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id", ondelete="RESTRICT"))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)  # the first day no longer reserved
+    note: Mapped[str] = mapped_column(String(200), default="")
