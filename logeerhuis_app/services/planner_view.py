@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from ..db.models import (
     Allocation,
     Bed,
+    BedReservation,
     Contract,
     Funder,
     Guest,
@@ -106,6 +107,14 @@ class PlannerRequest:
 
 
 @dataclass(frozen=True)
+class PlannerReservation:
+    bed_id: int
+    start: date
+    end: date  # first day no longer reserved
+    funder_name: str
+
+
+@dataclass(frozen=True)
 class PlannerView:
     start: date
     end: date
@@ -113,6 +122,7 @@ class PlannerView:
     stays: tuple[PlannerStay, ...]
     closures: tuple[PlannerClosure, ...]
     requests: tuple[PlannerRequest, ...]
+    reservations: tuple[PlannerReservation, ...] = ()
 
 
 def load_planner(
@@ -129,7 +139,16 @@ def load_planner(
                 )
             )
         )
-        return PlannerView(start, end, beds, stays, closures, _open_requests(s))
+        reservations = tuple(
+            PlannerReservation(r.bed_id, r.start_date, r.end_date, funder)
+            for r, funder in s.execute(
+                select(BedReservation, Funder.name)
+                .join(Contract, BedReservation.contract_id == Contract.id)
+                .join(Funder, Contract.funder_id == Funder.id)
+                .where(BedReservation.start_date < end, BedReservation.end_date > start)
+            )
+        )
+        return PlannerView(start, end, beds, stays, closures, _open_requests(s), reservations)
 
 
 def _beds(s: Session) -> tuple[PlannerBed, ...]:

@@ -243,3 +243,36 @@ def test_required_intake_items_are_a_setting(qtbot, context, show):
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     assert "statement_signed" not in required_items(context.db)["inchecken"]
     assert get_text(context.db, CONDITIONS) == "Medicijnen in de originele verpakking meenemen."
+
+
+def test_a_funder_reserves_a_bed_and_the_planner_shows_it(qtbot, context, show):
+    from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
+    from logeerhuis_app.services.rooms import RoomData, save_room
+    from logeerhuis_app.ui.planner.page import PlannerPage
+
+    room = save_room(context.db, RoomData(name="Wilg", beds=2))
+    gemeente = save_funder(context.db, FunderData(name="Gemeente Amersfoort", cbs_code="0307"))
+    save_contract(
+        context.db,
+        ContractData(
+            funder_id=gemeente.id,
+            name="Crisisbed",
+            tariff_model="reserved_bed",
+            valid_from=date(2026, 1, 1),
+            rates=(RateData(valid_from=date(2026, 1, 1), amount_cents=11800),),
+        ),
+    )
+    page = show(RoomsPage(context))
+    page.activate()
+    page.select_id(room.id)
+    panel = page.reservations
+    panel.bed.setCurrentIndex(1)
+    _type(qtbot, panel.start, "01-03-2026")
+    _type(qtbot, panel.last, "31-03-2026")
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert panel.list.item(0).text() == "bed 2: 01-03-2026 t/m 31-03-2026, Gemeente Amersfoort"
+    planner = show(PlannerPage(context))
+    planner.first_day = date(2026, 3, 2)
+    planner.refresh()
+    [reserved] = planner.view.reservations
+    assert (reserved.bed_id, reserved.funder_name) == (room.bed_ids[1], "Gemeente Amersfoort")

@@ -27,6 +27,7 @@ def paint_grid(grid: PlannerGrid, p: QPainter, clip: QRect) -> None:
     _paint_columns(grid, p, days, height)
     _paint_rows(grid, p, height)
     _paint_closures(grid, p)
+    _paint_reservations(grid, p)
     # Rounded corners are worth antialiasing only where bars are wide enough to see them.
     p.setRenderHint(QPainter.RenderHint.Antialiasing, g.day_width >= 20)
     last = g.first_day + timedelta(days=grid.days)
@@ -87,6 +88,29 @@ def _paint_closures(grid: PlannerGrid, p: QPainter) -> None:
                 Qt.AlignmentFlag.AlignVCenter,
                 f"Gesloten: {closure.reason}" if closure.reason else "Gesloten",
             )
+
+
+def _paint_reservations(grid: PlannerGrid, p: QPainter) -> None:
+    """A bed a funder reserved: a band along the top of its row, named after the funder."""
+    g = grid.geometry_
+    for reservation in grid.view.reservations if grid.view is not None else ():
+        row = grid._rows.get(reservation.bed_id)
+        if row is None:
+            continue
+        left, right = g.x_of(reservation.start), g.x_of(reservation.end)
+        band = QRectF(left, g.y_of(row) + 1, right - left, 4)
+        p.fillRect(band, style.RESERVED)
+        if grid.days <= 35:
+            label = QRectF(max(left, g.label_width) + 2, g.y_of(row) + g.row_height - 11, 300, 10)
+            font = QFont(p.font())
+            font.setPointSizeF(6.5)
+            p.save()
+            p.setFont(font)
+            p.setPen(style.RESERVED)
+            p.drawText(
+                label, Qt.AlignmentFlag.AlignLeft, f"gereserveerd: {reservation.funder_name}"
+            )
+            p.restore()
 
 
 def _paint_stay(grid: PlannerGrid, p: QPainter, stay) -> None:  # type: ignore[no-untyped-def]

@@ -21,6 +21,7 @@ PREVIEW_OK = QColor(46, 125, 50, 90)
 PREVIEW_BAD = QColor(211, 47, 47, 90)
 WARNING = QColor("#c62828")
 TEXT = QColor("#1d1f21")
+RESERVED = QColor("#7b1fa2")
 
 
 _COLOURS = {

@@ -13,6 +13,7 @@ from ..master_detail import MasterDetailPage
 from ..widgets.fields import CheckField, ChoiceField, IntField, NoteField, TextField
 from ..widgets.record_table import Column
 from .closures_panel import ClosuresPanel
+from .reservations_panel import ReservationsPanel
 
 
 def _features(room: RoomData) -> str:
@@ -59,6 +60,7 @@ class RoomsPage(MasterDetailPage):
 
     def after_load(self, item: RoomData) -> None:
         self.closures.show_room(item.id)
+        self.reservations.show_room(item.bed_ids)
 
     def save(self, item: RoomData) -> RoomData:
         return save_room(self.context.db, item)
@@ -85,4 +87,6 @@ class RoomsPage(MasterDetailPage):
         layout.addWidget(hint)
         self.closures = ClosuresPanel(self.context)
         layout.addWidget(self.closures)
+        self.reservations = ReservationsPanel(self.context)
+        layout.addWidget(self.reservations)
         layout.addStretch(1)

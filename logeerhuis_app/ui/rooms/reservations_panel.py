@@ -1,0 +1,135 @@
+"""A bed reserved by a funder for a period (e.g. a municipality's crisis bed)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dates import format_date
+from ...domain.enums import TariffModel
+from ...domain.validation import InvalidValue
+from ...services.contracts import list_contracts
+from ...services.errors import ServiceError
+from ...services.funders import list_funders
+from ...services.reservations import (
+    ReservationData,
+    list_reservations,
+    remove_reservation,
+    reserve_bed,
+)
+from ..context import TOPIC_STAYS, AppContext
+from ..widgets.fields import ChoiceField, DateField
+from ..widgets.form import ERROR_STYLE
+
+
+class ReservationsPanel(QGroupBox):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__("Gereserveerd door een financier (betaald per dag, bezet of niet)", parent)
+        self.context = context
+        self.bed_ids: tuple[int, ...] = ()
+        layout = QVBoxLayout(self)
+        self.list = QListWidget()
+        self.list.setObjectName("reservations")
+        self.list.setMaximumHeight(80)
+        layout.addWidget(self.list)
+        row = QHBoxLayout()
+        self.bed = ChoiceField([])
+        self.bed.setObjectName("reservation_bed")
+        self.contract = ChoiceField([])
+        self.contract.setObjectName("reservation_contract")
+        self.start = DateField(required=True)
+        self.start.setObjectName("reservation_start")
+        self.last = DateField(required=True)
+        self.last.setObjectName("reservation_last")
+        for label, widget in (
+            ("Bed", self.bed),
+            ("Contract", self.contract),
+            ("Van", self.start),
+            ("t/m", self.last),
+        ):
+            row.addWidget(QLabel(label))
+            row.addWidget(widget)
+        self.add_button = QPushButton("Reserveren")
+        self.add_button.setObjectName("add_reservation")
+        self.add_button.clicked.connect(self.add)
+        remove = QPushButton("Reservering weghalen")
+        remove.clicked.connect(self.remove)
+        row.addWidget(self.add_button)
+        row.addWidget(remove)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.message = QLabel()
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+
+    def show_room(self, bed_ids: tuple[int, ...]) -> None:
+        self.bed_ids = bed_ids
+        self.setEnabled(bool(bed_ids))
+        self.message.hide()
+        self.bed.set_choices([(bed_id, f"bed {n}") for n, bed_id in enumerate(bed_ids, start=1)])
+        names = {f.id: f.name for f in list_funders(self.context.db)}
+        contracts = [
+            c for c in list_contracts(self.context.db) if c.tariff_model == TariffModel.RESERVED_BED
+        ]
+        self.contract.set_choices(
+            [(c.id, f"{names.get(c.funder_id, '')}: {c.name}") for c in contracts]
+        )
+        self.list.clear()
+        for r in list_reservations(self.context.db, date(1900, 1, 1), date(2200, 1, 1)):
+            if r.bed_id in bed_ids:
+                number = bed_ids.index(r.bed_id) + 1
+                item = QListWidgetItem(
+                    f"bed {number}: {format_date(r.start)} t/m {format_date(r.last_day)}, "
+                    f"{r.funder_name}"
+                )
+                item.setData(256, r.id)
+                self.list.addItem(item)
+
+    def add(self) -> None:
+        try:
+            start, last = self.start.value(), self.last.value()
+            if self.contract.value() is None:
+                raise InvalidValue(
+                    "Maak eerst een contract met het tariefmodel 'per gereserveerde dag'."
+                )
+            reserve_bed(
+                self.context.db,
+                ReservationData(None, self.bed.value(), self.contract.value(), start, last),
+            )
+        except InvalidValue as exc:
+            self._say(exc.message)
+            return
+        except ServiceError as exc:
+            self._say(" ".join(getattr(exc, "field_errors", {}).values()) or exc.message)
+            return
+        self.context.status("Bed gereserveerd.")
+        self.context.announce(TOPIC_STAYS)
+        self.show_room(self.bed_ids)
+
+    def remove(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        try:
+            remove_reservation(self.context.db, int(item.data(256)))
+        except ServiceError as exc:
+            self._say(exc.message)
+            return
+        self.context.announce(TOPIC_STAYS)
+        self.show_room(self.bed_ids)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
