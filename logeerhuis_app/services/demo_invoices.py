@@ -30,7 +30,26 @@ def _months_before(today: date, count: int) -> list[tuple[int, int]]:
     return sorted(months)
 
 
+def _reserve_crisis_bed(db: Database, today: date) -> None:
+    """The municipality's crisis bed: the second bed of the two-bed room, this month and next."""
+    from ..domain.enums import TariffModel
+    from .contracts import list_contracts
+    from .reservations import ReservationData, reserve_bed
+    from .rooms import list_rooms
+
+    contract = next(
+        (c for c in list_contracts(db) if c.tariff_model == TariffModel.RESERVED_BED), None
+    )
+    room = next((r for r in list_rooms(db) if len(r.bed_ids) > 1), None)
+    if contract is None or room is None:
+        return
+    start = today.replace(day=1)
+    last = (start + timedelta(days=62)).replace(day=1) - timedelta(days=1)
+    reserve_bed(db, ReservationData(None, room.bed_ids[1], contract.id, start, last, "Crisisbed"))
+
+
 def build_demo_money(db: Database, rng: random.Random, today: date) -> MoneySummary:
+    _reserve_crisis_bed(db, today)
     invoices = credits = payments = 0
     finals = []
     for year, month in _months_before(today, CLOSED_MONTHS):

@@ -469,3 +469,12 @@ def test_closed_months_with_invoices_a_credit_payments_and_an_overdue_one(demo):
         assert sorted(sequences) == list(range(1, len(sequences) + 1))
     for invoice in invoices:
         assert invoice_pdf(db, invoice.id).startswith(b"%PDF")
+
+
+def test_a_crisis_bed_is_reserved_by_a_municipality(demo):
+    from logeerhuis_app.services.reservations import list_reservations
+
+    db, _summary, today = demo
+    [reservation] = list_reservations(db, date(2000, 1, 1), date(2100, 1, 1))
+    assert reservation.funder_name.startswith("Gemeente ")
+    assert reservation.start <= today <= reservation.last_day
