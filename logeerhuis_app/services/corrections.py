@@ -1,7 +1,7 @@
 """Correcting a night by hand: absent (not billed, e.g. in hospital) or billed after all.
 
-Every correction is kept; the newest per stay and day counts. A closed month is not corrected
-here: its invoices and declarations are final (a correction there is a credit, later).
+Every correction is kept; the newest per stay and day counts. A night in a closed month is
+corrected too, but its invoice is final: the next invoice carries a credit or debit line.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 from ..db.models import NightCorrection, Stay
 from .database import Database
 from .errors import NotFoundError, ValidationError
-from .months import refuse_closed_days
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,6 @@ def correct_night(
             raise NotFoundError("Dit verblijf bestaat niet (meer).")
         if not stay.arrival <= day < stay.departure:
             raise ValidationError({"day": "Deze nacht hoort niet bij dit verblijf."})
-        refuse_closed_days(s, [day])
         row = NightCorrection(
             stay_id=stay_id,
             day=day,

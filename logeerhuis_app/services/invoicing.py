@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from ..db.models import (
     Allocation,
-    Bed,
     Contract,
     Funder,
     Guest,
@@ -26,7 +25,6 @@ from ..db.models import (
     InvoiceSeries,
     Payment,
     RatePeriod,
-    Room,
     Stay,
 )
 from ..domain.dates import month_bounds
@@ -38,17 +36,14 @@ from ..domain.pricing import (
     due_date,
     invoice_number,
     payment_status,
-    price_fixed_month,
-    price_housing_days,
-    price_reserved_days,
     price_stay_month,
 )
 from ..domain.rates import RatePeriod as Rate
 from .corrections import corrections_for
 from .database import Database
 from .errors import NotFoundError, ServiceError, ValidationError
+from .invoice_lines import contract_lines, correction_lines, reserved_days
 from .provider import get_provider
-from .reservations import reservations_between
 
 
 @dataclass(frozen=True)
@@ -132,149 +127,21 @@ def make_drafts(db: Database, year: int, month: int) -> list[InvoiceData]:
                 continue
             payer_guest = guest.id if funder.invoice_to_guest else None
             groups[(funder.id, payer_guest)].append((stay, guest, allocation, contract, funder))
-        contract_lines = _contract_lines(s, year, month, first)
-        for funder_id in contract_lines:
+        by_contract = contract_lines(s, year, month, first)
+        for funder_id in by_contract:
             groups.setdefault((funder_id, None), [])
+        settlements = correction_lines(s, first)
+        for payer in settlements:
+            groups.setdefault(payer, [])
         made = []
         for (funder_id, payer_guest), stays in groups.items():
-            extra = contract_lines.get(funder_id, []) if payer_guest is None else []
+            extra = by_contract.get(funder_id, []) if payer_guest is None else []
+            extra = [*extra, *settlements.get((funder_id, payer_guest), [])]
             invoice = _draft(s, year, month, funder_id, payer_guest, stays, extra)
             if invoice is not None:
                 made.append(invoice)
         s.flush()
         return [_to_data(s, i) for i in made]
-
-
-def _contract_lines(s: Session, year: int, month: int, first: date) -> dict[int, list[InvoiceLine]]:
-    """Per funder that wants an invoice: the housing part of split-day contracts for every
-    contracted day and fixed monthly sums, unless already on a final invoice of this month."""
-    already = {
-        d
-        for (d,) in s.execute(
-            select(InvoiceLine.description)
-            .join(Invoice, InvoiceLine.invoice_id == Invoice.id)
-            .where(
-                Invoice.number.is_not(None),
-                Invoice.period_from == first,
-                Invoice.kind == "factuur",
-                InvoiceLine.stay_id.is_(None),
-            )
-        )
-    }
-    result: dict[int, list[InvoiceLine]] = defaultdict(list)
-    contracts = s.execute(
-        select(Contract, Funder)
-        .join(Funder, Contract.funder_id == Funder.id)
-        .where(
-            Contract.active.is_(True),
-            Funder.wants_invoice.is_(True),
-            Funder.invoice_to_guest.is_(False),
-            Contract.tariff_model.in_((TariffModel.SPLIT_DAY, TariffModel.FIXED_PERIOD)),
-        )
-    ).all()
-    _reservation_lines(s, year, month, first, already, result)
-    for contract, funder in contracts:
-        rates = _rates(s, contract.id)
-        try:
-            if contract.tariff_model == TariffModel.SPLIT_DAY:
-                priced = price_housing_days(
-                    rates, contract.valid_from, contract.valid_to, year, month
-                )
-            else:
-                priced = price_fixed_month(rates, year, month)
-        except MissingRate as exc:
-            raise ServiceError(f"{contract.name}: {exc.args[0] if exc.args else exc}") from exc
-        for p in priced:
-            description = f"{contract.name}: {p.description}"
-            if description in already:
-                continue
-            result[funder.id].append(
-                InvoiceLine(
-                    stay_id=None,
-                    guest_name="(contract)",
-                    kind=p.kind,
-                    description=description,
-                    period_from=p.day_from,
-                    period_to=p.day_to,
-                    quantity=p.quantity,
-                    unit_cents=p.unit_cents,
-                    amount_cents=p.amount_cents,
-                )
-            )
-    return result
-
-
-def _reservation_lines(
-    s: Session,
-    year: int,
-    month: int,
-    first: date,
-    already: set[str],
-    result: dict[int, list[InvoiceLine]],
-) -> None:
-    """Reserved beds: every reserved day of the month, for funders that want an invoice."""
-    after = month_bounds(year, month)[1]
-    for reservation in reservations_between(s, first, after):
-        contract = s.get(Contract, reservation.contract_id)
-        funder = s.get(Funder, contract.funder_id) if contract else None
-        if (
-            contract is None
-            or funder is None
-            or not funder.wants_invoice
-            or funder.invoice_to_guest
-        ):
-            continue
-        bed = s.get(Bed, reservation.bed_id)
-        room = s.get(Room, bed.room_id) if bed else None
-        where = f"{room.name if room else 'kamer'}, bed {bed.number if bed else '?'}"
-        try:
-            priced = price_reserved_days(
-                _rates(s, contract.id), reservation.start_date, reservation.end_date, year, month
-            )
-        except MissingRate as exc:
-            raise ServiceError(f"{contract.name}: {exc.args[0] if exc.args else exc}") from exc
-        for p in priced:
-            description = f"{contract.name} ({where}): {p.description}"
-            if description in already:
-                continue
-            result[funder.id].append(
-                InvoiceLine(
-                    stay_id=None,
-                    guest_name="(gereserveerd bed)",
-                    kind=p.kind,
-                    description=description,
-                    period_from=p.day_from,
-                    period_to=p.day_to,
-                    quantity=p.quantity,
-                    unit_cents=p.unit_cents,
-                    amount_cents=p.amount_cents,
-                )
-            )
-
-
-def reserved_days(s: Session, first: date, after: date) -> dict[tuple[int, int], set[date]]:
-    """(bed, funder) -> the days that funder pays for that bed as a reservation."""
-    days: dict[tuple[int, int], set[date]] = defaultdict(set)
-    for reservation in reservations_between(s, first, after):
-        contract = s.get(Contract, reservation.contract_id)
-        if contract is None:
-            continue
-        day = max(reservation.start_date, first)
-        while day < min(reservation.end_date, after):
-            days[(reservation.bed_id, contract.funder_id)].add(day)
-            day = date.fromordinal(day.toordinal() + 1)
-    return days
-
-
-def _rates(s: Session, contract_id: int) -> list[Rate]:
-    return [
-        Rate(r.valid_from, r.valid_to, r.amount_cents, r.housing_cents, r.stay_cents)
-        for r in s.scalars(
-            select(RatePeriod)
-            .where(RatePeriod.contract_id == contract_id)
-            .order_by(RatePeriod.valid_from)
-        )
-    ]
 
 
 def _already_invoiced(s: Session, first: date) -> set[int]:

@@ -409,3 +409,50 @@ def test_a_reserved_bed_is_billed_every_day_and_its_own_guests_not_twice(db, hou
     drafts = {d.customer_name: get_invoice(db, d.id) for d in make_drafts(db, 2026, 3)}
     lines = sorted((x.kind, x.quantity, x.unit_cents) for x in drafts["Gemeente Amersfoort"].lines)
     assert lines == [("gereserveerd", 9, 11800), ("verblijf", 1, 14800)]
+
+
+def test_a_correction_in_a_closed_month_is_a_credit_line_on_the_next_invoice(db, house):
+    from datetime import datetime
+
+    from logeerhuis_app.services.corrections import correct_night
+    from logeerhuis_app.services.months import close_month
+    from logeerhuis_app.services.stays import list_stays
+
+    for draft in make_drafts(db, 2026, 1):
+        finalise(db, draft.id, invoice_date=date(2026, 2, 2), by="Ria")
+    close_month(db, 2026, 1, by="Ria", now=datetime(2026, 2, 2, 9))
+    piet = next(
+        s
+        for s in list_stays(db, date(2026, 1, 1), date(2026, 2, 1))
+        if s.arrival == date(2026, 1, 12)
+    )
+    correct_night(
+        db,
+        piet.id,
+        date(2026, 1, 14),
+        billable=False,
+        reason="Ziekenhuis",
+        by="Ria",
+        now=datetime(2026, 2, 5, 10),
+    )
+    [february] = [d for d in make_drafts(db, 2026, 2) if d.customer_name == "Piet Dam"]
+    [line] = get_invoice(db, february.id).lines
+    assert (line.quantity, line.unit_cents, line.amount_cents) == (-1, 12900, -12900)
+    assert "Correctie nacht 14-01-2026" in line.description and "Ziekenhuis" in line.description
+    final = finalise(db, february.id, invoice_date=date(2026, 3, 2), by="Ria")
+    assert final.total_cents == -12900
+    assert [
+        d for d in make_drafts(db, 2026, 2) if d.customer_name == "Piet Dam"
+    ] == []  # settled once
+    # Turned back: he was there after all. The next invoice bills the night again.
+    correct_night(
+        db,
+        piet.id,
+        date(2026, 1, 14),
+        billable=True,
+        reason="Toch aanwezig",
+        by="Ria",
+        now=datetime(2026, 3, 5, 10),
+    )
+    [march] = [d for d in make_drafts(db, 2026, 3) if d.customer_name == "Piet Dam"]
+    assert [x.amount_cents for x in get_invoice(db, march.id).lines] == [12900]

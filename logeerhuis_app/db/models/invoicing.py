@@ -111,6 +111,10 @@ class InvoiceLine(Base):
     quantity: Mapped[int] = mapped_column(Integer)
     unit_cents: Mapped[int] = mapped_column(Integer)
     amount_cents: Mapped[int] = mapped_column(Integer)
+    # A line that settles a correction of a night in a closed month (credit or debit).
+    correction_id: Mapped[int | None] = mapped_column(
+        ForeignKey("night_corrections.id", ondelete="RESTRICT"), nullable=True
+    )
 
 
 class Payment(Timestamps, Base):
