@@ -77,3 +77,23 @@ def test_a_night_corrected_as_absent_is_not_billed_and_the_reason_is_kept(
     stay_id = page.data.rows[row].stays[14]
     [kept] = history(context.db, stay_id)
     assert (kept.billable, kept.reason) == (False, "Opgenomen in het ziekenhuis")
+
+
+def test_closing_the_month_shows_the_warnings_first(qtbot, context, show, prompter):
+    from PySide6.QtCore import Qt
+
+    from logeerhuis_app.services.months import month_check
+
+    build_house(context.db)
+    page = show(RegistrationPage(context))
+    page.year.setValue(2026)
+    page.month.setValue(1)
+    page.activate()
+    prompter.confirm_answer = False
+    qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    assert prompter.messages[-1][0] == "confirm" and "afsluiten?" in prompter.messages[-1][2]
+    assert not month_check(context.db, 2026, 1).closed
+    prompter.confirm_answer = True
+    qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    assert month_check(context.db, 2026, 1).closed
+    assert "(afgesloten)" in page.title.text()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -57,9 +58,16 @@ class RegistrationPage(Page):
         self.title.setObjectName("registration_title")
         bar.addSpacing(12)
         bar.addWidget(self.title)
+        self.close_button = QPushButton("Maand afsluiten…")
+        self.close_button.setObjectName("close_month")
+        self.close_button.clicked.connect(self.close_month)
+        bar.addWidget(self.close_button)
         bar.addStretch(1)
         bar.addWidget(
-            QLabel("● aanwezig · ○ gepland · L laat geannuleerd (betaald volgens contract)")
+            QLabel(
+                "● aanwezig · ○ gepland · A afwezig (niet betaald) · L laat geannuleerd. "
+                "Dubbelklik een nacht om hem te corrigeren."
+            )
         )
         layout.addLayout(bar)
         self.table = QTableWidget()
@@ -157,4 +165,34 @@ class RegistrationPage(Page):
             self.context.prompter.error("Niet gecorrigeerd", message)
             return
         self.context.status(f"Nacht van {night.strftime('%d-%m-%Y')} gecorrigeerd: {reason}")
+        self.refresh()
+
+    def close_month(self) -> None:
+        """Show what to look at first; closing locks the nights (later changes are corrections)."""
+        from datetime import datetime
+
+        from ...services.errors import ServiceError
+        from ...services.months import close_month, month_check
+
+        year, month = self.year.value(), self.month.value()
+        name = format_month(year, month).capitalize()
+        check = month_check(self.context.db, year, month)
+        if check.closed:
+            self.context.prompter.info("Maand afsluiten", f"{name} is al afgesloten.")
+            return
+        points = "\n".join(f"• {w}" for w in check.warnings[:15])
+        more = f"\n… en nog {len(check.warnings) - 15}" if len(check.warnings) > 15 else ""
+        text = f"Let op:\n{points}{more}\n\n" if check.warnings else "Geen aandachtspunten.\n\n"
+        text += (
+            f"{name} afsluiten? Daarna liggen de nachten vast; een wijziging wordt een "
+            "correctie op de volgende factuur."
+        )
+        if not self.context.prompter.confirm("Maand afsluiten", text):
+            return
+        try:
+            close_month(self.context.db, year, month, by="medewerker", now=datetime.now())
+        except ServiceError as exc:
+            self.context.prompter.error("Niet afgesloten", exc.message)
+            return
+        self.context.status(f"{name} is afgesloten.")
         self.refresh()
