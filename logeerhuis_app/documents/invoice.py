@@ -168,13 +168,18 @@ def _facts(doc: InvoiceDocument, st) -> Table:  # type: ignore[no-untyped-def]
         rows.append(("Crediteert factuur", doc.credits_number))
     if doc.reference:
         rows.append(("Uw kenmerk", doc.reference))
-    table = Table(
-        [[Paragraph(a, st["bold"]), Paragraph(b, st["base"])] for a, b in rows],
-        colWidths=[38 * mm, WIDTH - 38 * mm],
-    )
+    # Plain cells (not Paragraphs): laying out Paragraphs is most of the cost of an invoice.
+    reference = rows[-1][1] if doc.reference else ""
+    cells = [
+        [a, Paragraph(b, st["base"]) if b == reference and len(b) > 60 else b] for a, b in rows
+    ]
+    table = Table(cells, colWidths=[38 * mm, WIDTH - 38 * mm])
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (0, -1), st["bold"].fontName),
+                ("FONTNAME", (1, 0), (1, -1), st["base"].fontName),
+                ("FONTSIZE", (0, 0), (-1, -1), 9),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
