@@ -7,6 +7,7 @@ day; consecutive days at the same rate form one line, so a tariff change splits 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, time, timedelta
@@ -176,10 +177,12 @@ def invoice_number(year: int, sequence: int) -> str:
 
 
 def parse_invoice_number(text: str) -> tuple[int, int]:
-    year, _, sequence = text.partition("-")
-    if not (year.isdigit() and len(year) == 4 and sequence.isdigit() and int(sequence) > 0):
+    """(year, sequence) from a number as `invoice_number` writes it: 'jjjj-nnnn', at least four
+    ASCII digits after the dash, the sequence above zero."""
+    match = re.fullmatch(r"(\d{4})-(\d{4,})", text, re.ASCII)
+    if not match or int(match[2]) < 1:
         raise ValueError(f"Geen factuurnummer: {text!r}")
-    return int(year), int(sequence)
+    return int(match[1]), int(match[2])
 
 
 def due_date(invoice_date: date, payment_term_days: int) -> date:
@@ -189,8 +192,13 @@ def due_date(invoice_date: date, payment_term_days: int) -> date:
 def payment_status(
     total_cents: int, paid_cents: int, credited_cents: int, due: date, today: date
 ) -> str:
-    """'betaald' when payments and credits cover the total; otherwise 'vervallen' after the due
-    date (also when partly paid), else 'deels betaald' when something came in, else 'open'."""
+    """One of four states, checked in this order:
+
+    - 'betaald': payments plus credits cover the total (an invoice of zero or less is 'betaald');
+    - 'vervallen': not fully paid and today is after the due date, also when partly paid;
+    - 'deels betaald': something came in (paid + credited > 0), the due date not yet passed;
+    - 'open': nothing came in, the due date not yet passed (the due date itself still counts).
+    """
     settled = paid_cents + credited_cents
     if total_cents <= 0 or settled >= total_cents:
         return "betaald"

@@ -1,0 +1,409 @@
+"""Pricing a month's nights by contract (DOMAIN.md sections 3 and 4): values and properties."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from logeerhuis_app.domain.enums import CountingRule, TariffModel
+from logeerhuis_app.domain.nights import billable_days
+from logeerhuis_app.domain.pricing import (
+    MissingRate,
+    PricedLine,
+    credit_lines,
+    due_date,
+    invoice_number,
+    parse_invoice_number,
+    payment_status,
+    price_fixed_month,
+    price_housing_days,
+    price_reserved_days,
+    price_stay_month,
+    total,
+)
+from logeerhuis_app.domain.rates import RatePeriod, rate_on
+
+NBSP = "\u00a0"
+CHANGE = date(2026, 1, 1)
+RATES = [
+    RatePeriod(date(2020, 1, 1), CHANGE - timedelta(days=1), 14335, 5000, 9335),
+    RatePeriod(CHANGE, None, 14820, 5200, 9620),
+]
+PER_NIGHT, SPLIT = TariffModel.PER_NIGHT, TariffModel.SPLIT_DAY
+
+
+def months(start: date, end: date) -> list[tuple[int, int]]:
+    """Every (year, month) from start's month to end's month, inclusive."""
+    out, (year, month) = [], (start.year, start.month)
+    while (year, month) <= (end.year, end.month):
+        out.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def stay_lines(model, rule, rates, arrival, departure, arrival_time=None) -> list[PricedLine]:
+    return [
+        line
+        for y, m in months(arrival, departure)
+        for line in price_stay_month(model, rule, rates, arrival, departure, y, m, arrival_time)
+    ]
+
+
+def covered_days(lines: list[PricedLine]) -> list[date]:
+    return [
+        line.day_from + timedelta(days=i)
+        for line in lines
+        for i in range((line.day_to - line.day_from).days + 1)
+    ]
+
+
+# --- plain values ---------------------------------------------------------------------------
+
+
+def test_friday_to_monday_is_three_etmalen():
+    [line] = price_stay_month(
+        PER_NIGHT, CountingRule.NIGHTS, RATES, date(2026, 4, 10), date(2026, 4, 13), 2026, 4
+    )
+    assert line == PricedLine(
+        date(2026, 4, 10),
+        date(2026, 4, 12),
+        "verblijf",
+        3,
+        14820,
+        44460,
+        f"3 nachten à €{NBSP}148,20",
+    )
+
+
+def test_a_stay_over_a_month_end_belongs_to_both_months():
+    arrival, departure = date(2026, 1, 30), date(2026, 2, 2)
+    jan = price_stay_month(PER_NIGHT, CountingRule.NIGHTS, RATES, arrival, departure, 2026, 1)
+    feb = price_stay_month(PER_NIGHT, CountingRule.NIGHTS, RATES, arrival, departure, 2026, 2)
+    mar = price_stay_month(PER_NIGHT, CountingRule.NIGHTS, RATES, arrival, departure, 2026, 3)
+    assert [(x.day_from, x.day_to, x.quantity) for x in jan] == [
+        (date(2026, 1, 30), date(2026, 1, 31), 2)
+    ]
+    assert [(x.day_from, x.quantity, x.description) for x in feb] == [
+        (date(2026, 2, 1), 1, f"1 nacht à €{NBSP}148,20")
+    ]
+    assert mar == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "arrival_time", "expected"),
+    [
+        (CountingRule.NIGHTS, None, [13, 14]),
+        (CountingRule.NIGHTS, time(22), [13, 14]),
+        (CountingRule.ARRIVAL_BEFORE_20, time(19, 59), [13, 14, 15]),
+        (CountingRule.ARRIVAL_BEFORE_20, None, [13, 14, 15]),
+        (CountingRule.ARRIVAL_BEFORE_20, time(20), [14, 15]),
+        (CountingRule.ARRIVAL_BEFORE_20, time(21, 30), [14, 15]),
+        (CountingRule.BOTH_DAYS, time(23), [13, 14, 15]),
+    ],
+)
+def test_counting_rules(rule, arrival_time, expected):
+    lines = price_stay_month(
+        PER_NIGHT, rule, RATES, date(2026, 3, 13), date(2026, 3, 15), 2026, 3, arrival_time
+    )
+    assert [d.day for d in covered_days(lines)] == expected
+    assert total(lines) == len(expected) * 14820
+
+
+def test_split_day_prices_the_stay_part_per_night_and_housing_per_contract_day():
+    [stay] = price_stay_month(
+        SPLIT, CountingRule.NIGHTS, RATES, date(2026, 3, 13), date(2026, 3, 15), 2026, 3
+    )
+    assert (stay.kind, stay.quantity, stay.unit_cents, stay.amount_cents) == (
+        "verblijf",
+        2,
+        9620,
+        19240,
+    )
+    # A contract from 10 February: 19 days of February; one ending 5 March: 5 days of March.
+    [feb] = price_housing_days(RATES, date(2026, 2, 10), None, 2026, 2)
+    assert (feb.kind, feb.day_from, feb.day_to, feb.quantity, feb.unit_cents) == (
+        "huisvesting",
+        date(2026, 2, 10),
+        date(2026, 2, 28),
+        19,
+        5200,
+    )
+    assert feb.description == f"huisvesting, 19 dagen à €{NBSP}52,00"
+    [mar] = price_housing_days(RATES, date(2026, 2, 10), date(2026, 3, 5), 2026, 3)
+    assert (mar.day_to, mar.quantity, mar.amount_cents) == (date(2026, 3, 5), 5, 26000)
+    assert price_housing_days(RATES, date(2026, 2, 10), date(2026, 3, 5), 2026, 4) == []
+    assert price_housing_days(RATES, date(2026, 5, 1), None, 2026, 4) == []
+
+
+def test_housing_splits_at_the_tariff_change():
+    lines = price_housing_days(RATES, date(2025, 6, 1), None, 2025, 12)
+    assert [(x.quantity, x.unit_cents) for x in lines] == [(31, 5000)]
+    lines = price_housing_days(RATES, date(2025, 12, 20), date(2026, 1, 10), 2026, 1)
+    assert [(x.day_from, x.day_to, x.unit_cents) for x in lines] == [
+        (date(2026, 1, 1), date(2026, 1, 10), 5200)
+    ]
+
+
+def test_reserved_bed_is_paid_every_day_in_the_month_and_not_per_stay():
+    lines = price_reserved_days(RATES, date(2025, 12, 20), date(2026, 1, 4), 2025, 12)
+    assert [(x.kind, x.day_from, x.day_to, x.quantity, x.unit_cents) for x in lines] == [
+        ("gereserveerd", date(2025, 12, 20), date(2025, 12, 31), 12, 14335)
+    ]
+    [jan] = price_reserved_days(RATES, date(2025, 12, 20), date(2026, 1, 4), 2026, 1)
+    assert (jan.day_to, jan.quantity) == (date(2026, 1, 3), 3)  # end is exclusive
+    assert jan.description == f"gereserveerd bed, 3 dagen à €{NBSP}148,20"
+    assert price_reserved_days(RATES, date(2026, 1, 5), date(2026, 1, 5), 2026, 1) == []
+    for model in (TariffModel.RESERVED_BED, TariffModel.FIXED_PERIOD):
+        assert (
+            price_stay_month(
+                model, CountingRule.NIGHTS, RATES, date(2026, 1, 5), date(2026, 1, 9), 2026, 1
+            )
+            == []
+        )
+
+
+def test_fixed_period_is_one_line_per_month_at_the_first_days_rate():
+    [line] = price_fixed_month(RATES, 2026, 2)
+    assert line == PricedLine(
+        date(2026, 2, 1),
+        date(2026, 2, 28),
+        "vast bedrag",
+        1,
+        14820,
+        14820,
+        f"1 maand à €{NBSP}148,20",
+    )
+    # A change in the middle of the month does not split a fixed sum.
+    mid = [RatePeriod(date(2026, 1, 1), date(2026, 3, 14), 300000), RATES[1]]
+    [march] = price_fixed_month(mid, 2026, 3)
+    assert (march.amount_cents, march.day_to) == (300000, date(2026, 3, 31))
+
+
+def test_a_tariff_change_inside_a_month_splits_the_line_at_the_boundary():
+    rates = [
+        RatePeriod(date(2026, 1, 1), date(2026, 3, 14), 14000),
+        RatePeriod(date(2026, 3, 15), None, 15000),
+    ]
+    lines = price_stay_month(
+        PER_NIGHT, CountingRule.NIGHTS, rates, date(2026, 3, 10), date(2026, 3, 20), 2026, 3
+    )
+    assert [(x.day_from, x.day_to, x.quantity, x.unit_cents, x.amount_cents) for x in lines] == [
+        (date(2026, 3, 10), date(2026, 3, 14), 5, 14000, 70000),
+        (date(2026, 3, 15), date(2026, 3, 19), 5, 15000, 75000),
+    ]
+    assert total(lines) == 145000
+    # Two periods with the same price still make one line.
+    same = [
+        RatePeriod(date(2026, 1, 1), date(2026, 3, 14), 14000),
+        RatePeriod(date(2026, 3, 15), None, 14000),
+    ]
+    [one] = price_stay_month(
+        PER_NIGHT, CountingRule.NIGHTS, same, date(2026, 3, 10), date(2026, 3, 20), 2026, 3
+    )
+    assert one.quantity == 10
+
+
+def test_a_day_without_a_rate_is_refused_in_dutch():
+    rates = [RatePeriod(date(2026, 1, 1), date(2026, 3, 31), 14000)]
+    with pytest.raises(MissingRate, match=r"^Er is geen tarief voor 01-04-2026\.$") as caught:
+        price_stay_month(
+            PER_NIGHT, CountingRule.NIGHTS, rates, date(2026, 3, 30), date(2026, 4, 3), 2026, 4
+        )
+    assert isinstance(caught.value, ValueError) and caught.value.day == date(2026, 4, 1)
+    # March alone is fully covered.
+    assert total(
+        price_stay_month(
+            PER_NIGHT, CountingRule.NIGHTS, rates, date(2026, 3, 30), date(2026, 4, 3), 2026, 3
+        )
+    ) == (2 * 14000)
+    with pytest.raises(MissingRate, match="30-12-2025"):
+        price_reserved_days(rates, date(2025, 12, 30), date(2026, 1, 2), 2025, 12)
+    with pytest.raises(MissingRate, match="01-05-2026"):
+        price_fixed_month(rates, 2026, 5)
+    with pytest.raises(MissingRate, match="01-04-2026"):
+        price_housing_days(rates, date(2026, 3, 1), None, 2026, 4)
+
+
+def test_a_line_refuses_an_amount_that_is_not_quantity_times_unit():
+    with pytest.raises(ValueError):
+        PricedLine(date(2026, 1, 1), date(2026, 1, 2), "verblijf", 2, 100, 201, "fout")
+
+
+def test_credit_lines_negate_quantity_and_amount_and_keep_the_unit_price():
+    lines = price_reserved_days(RATES, date(2025, 12, 28), date(2026, 1, 3), 2025, 12)
+    lines += price_reserved_days(RATES, date(2025, 12, 28), date(2026, 1, 3), 2026, 1)
+    credit = credit_lines(lines)
+    assert [(x.quantity, x.unit_cents, x.amount_cents) for x in credit] == [
+        (-4, 14335, -57340),
+        (-2, 14820, -29640),
+    ]
+    assert [(x.day_from, x.day_to, x.kind) for x in credit] == [
+        (x.day_from, x.day_to, x.kind) for x in lines
+    ]
+    assert total(lines) == 86980 and total(lines) + total(credit) == 0
+    assert total([]) == 0 and credit_lines([]) == []
+
+
+def test_invoice_numbers():
+    assert invoice_number(2026, 1) == "2026-0001"
+    assert invoice_number(2026, 9999) == "2026-9999"
+    assert invoice_number(2026, 10000) == "2026-10000"
+    assert parse_invoice_number("2026-0042") == (2026, 42)
+    assert parse_invoice_number("2026-123456") == (2026, 123456)
+    with pytest.raises(ValueError):
+        invoice_number(2026, 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "2026", "2026-", "26-0001", "2026-001", "2026-0000", "2026/0001", " 2026-0001",
+     "2026-0001 ", "2026-00a1", "٢٠٢٦-0001", "2026-+001", "F2026-0001"],
+)  # fmt: skip
+def test_parse_invoice_number_refuses_what_is_not_a_number(text):
+    with pytest.raises(ValueError):
+        parse_invoice_number(text)
+
+
+def test_due_date():
+    assert due_date(date(2026, 2, 2), 14) == date(2026, 2, 16)
+    assert due_date(date(2026, 12, 20), 30) == date(2027, 1, 19)
+    assert due_date(date(2028, 2, 1), 28) == date(2028, 2, 29)
+    assert due_date(date(2026, 3, 1), 0) == date(2026, 3, 1)
+
+
+DUE = date(2026, 2, 16)
+
+
+@pytest.mark.parametrize(
+    ("total_cents", "paid", "credited", "today", "expected"),
+    [
+        (10000, 0, 0, date(2026, 2, 10), "open"),
+        (10000, 0, 0, DUE, "open"),  # the due date itself is not overdue yet
+        (10000, 0, 0, date(2026, 2, 17), "vervallen"),
+        (10000, 2500, 0, date(2026, 2, 10), "deels betaald"),
+        (10000, 0, 2500, date(2026, 2, 10), "deels betaald"),
+        (10000, 2500, 0, date(2026, 2, 17), "vervallen"),
+        (10000, 9999, 0, date(2026, 3, 1), "vervallen"),
+        (10000, 10000, 0, date(2026, 2, 10), "betaald"),
+        (10000, 10000, 0, date(2026, 3, 1), "betaald"),
+        (10000, 6000, 4000, date(2026, 3, 1), "betaald"),
+        (10000, 0, 10000, date(2026, 3, 1), "betaald"),
+        (10000, 12000, 0, date(2026, 2, 10), "betaald"),  # overpaid
+        (0, 0, 0, date(2026, 3, 1), "betaald"),  # nothing to pay
+        (-5000, 0, 0, date(2026, 3, 1), "betaald"),  # a credit invoice is never owed
+    ],
+)
+def test_payment_status(total_cents, paid, credited, today, expected):
+    assert payment_status(total_cents, paid, credited, DUE, today) == expected
+
+
+# --- properties ------------------------------------------------------------------------------
+
+stay_dates = st.dates(min_value=date(2024, 1, 1), max_value=date(2027, 12, 1))
+lengths = st.integers(min_value=1, max_value=100)
+rules = st.sampled_from(list(CountingRule))
+times = st.none() | st.times()
+cents = st.integers(min_value=1, max_value=100_000)
+
+
+@st.composite
+def changing_rates(draw):
+    """Two rate periods meeting at a change date drawn near the stays; every part of the new
+    rate differs from the old, so the change must show as a split."""
+    change = draw(st.dates(min_value=date(2024, 1, 2), max_value=date(2028, 3, 1)))
+    old = draw(st.tuples(cents, cents, cents))
+    new = tuple(a + draw(cents) for a in old)
+    return change, [
+        RatePeriod(date(2020, 1, 1), change - timedelta(days=1), *old),
+        RatePeriod(change, None, *new),
+    ]
+
+
+@given(stay_dates, lengths, rules, times, st.sampled_from([PER_NIGHT, SPLIT]))
+def test_lines_per_month_add_up_to_the_stays_billable_days(arrival, length, rule, at, model):
+    departure = arrival + timedelta(days=length)
+    lines = stay_lines(model, rule, RATES, arrival, departure, at)
+    assert sum(x.quantity for x in lines) == len(billable_days(arrival, departure, rule, at))
+    assert covered_days(lines) == billable_days(arrival, departure, rule, at)
+    for line in lines:  # a line never crosses a month end
+        assert (line.day_from.year, line.day_from.month) == (line.day_to.year, line.day_to.month)
+
+
+@given(stay_dates, lengths, rules, changing_rates())
+def test_a_tariff_change_splits_exactly(arrival, length, rule, drawn):
+    change, rates = drawn
+    departure = arrival + timedelta(days=length)
+    for model, part in ((PER_NIGHT, "amount_cents"), (SPLIT, "stay_cents")):
+        lines = stay_lines(model, rule, rates, arrival, departure)
+        for line in lines:
+            assert (line.day_from < change) == (line.day_to < change)
+            expected = getattr(rates[0] if line.day_to < change else rates[1], part)
+            assert line.unit_cents == expected
+        days = billable_days(arrival, departure, rule)
+        assert total(lines) == sum(getattr(rate_on(rates, d), part) for d in days)
+
+
+@given(stay_dates, lengths, changing_rates())
+def test_reserved_and_housing_days_cover_the_period_at_the_days_rate(start, length, drawn):
+    change, rates = drawn
+    end = start + timedelta(days=length)  # reserved [start, end); housing [start, end] inclusive
+    reserved = [
+        x for y, m in months(start, end) for x in price_reserved_days(rates, start, end, y, m)
+    ]
+    housing = [
+        x for y, m in months(start, end) for x in price_housing_days(rates, start, end, y, m)
+    ]
+    assert sum(x.quantity for x in reserved) == length
+    assert sum(x.quantity for x in housing) == length + 1
+    assert covered_days(housing) == [start + timedelta(days=i) for i in range(length + 1)]
+    assert total(reserved) == sum(rate_on(rates, d).amount_cents for d in covered_days(reserved))
+    assert total(housing) == sum(rate_on(rates, d).housing_cents for d in covered_days(housing))
+    for line in reserved + housing:
+        assert (line.day_from < change) == (line.day_to < change)
+
+
+@given(stay_dates, lengths, rules, changing_rates())
+def test_an_invoice_total_is_the_sum_of_its_lines_and_a_credit_cancels_it(
+    arrival, length, rule, drawn
+):
+    _, rates = drawn
+    departure = arrival + timedelta(days=length)
+    year, month = arrival.year, arrival.month
+    invoice = [
+        *price_stay_month(SPLIT, rule, rates, arrival, departure, year, month),
+        *price_housing_days(rates, arrival, departure, year, month),
+        *price_reserved_days(rates, arrival, departure, year, month),
+        *price_fixed_month(rates, year, month),
+    ]
+    assert total(invoice) == sum(x.quantity * x.unit_cents for x in invoice)
+    assert total(invoice) == sum(x.amount_cents for x in invoice)
+    credit = credit_lines(invoice)
+    assert total(invoice) + total(credit) == 0
+    assert [x.unit_cents for x in credit] == [x.unit_cents for x in invoice]
+    assert all(c.quantity == -o.quantity for c, o in zip(credit, invoice, strict=True))
+
+
+@given(st.integers(min_value=1000, max_value=9999), st.integers(min_value=1, max_value=10**7))
+def test_invoice_number_round_trip(year, sequence):
+    text = invoice_number(year, sequence)
+    assert len(text.split("-")[1]) >= 4
+    assert parse_invoice_number(text) == (year, sequence)
+
+
+@given(
+    st.integers(min_value=1, max_value=10**7),
+    st.integers(min_value=0, max_value=10**7),
+    st.integers(min_value=0, max_value=10**7),
+    st.integers(min_value=-60, max_value=60),
+)
+def test_payment_status_is_consistent(total_cents, paid, credited, days_after_due):
+    status = payment_status(total_cents, paid, credited, DUE, DUE + timedelta(days=days_after_due))
+    if paid + credited >= total_cents:
+        assert status == "betaald"
+    elif days_after_due > 0:
+        assert status == "vervallen"
+    else:
+        assert status == ("deels betaald" if paid + credited > 0 else "open")
