@@ -117,6 +117,16 @@ def is_late_cancellation(cancelled_on: date, arrival: date, days: int = LATE_NOT
     return (arrival - cancelled_on).days < days
 
 
+def late_cancellation_billed(
+    arrival: date, cancelled_on: date | None, billable: bool, days: int
+) -> bool:
+    """A cancellation the contract still pays for: it bills late ones and this one came
+    fewer than `days` days before arrival."""
+    return (
+        billable and cancelled_on is not None and is_late_cancellation(cancelled_on, arrival, days)
+    )
+
+
 def change_notice(changed_on: date, arrival: date) -> str:
     """How far ahead a change came, in the words staff use (within a week counts as late)."""
     if is_late_cancellation(changed_on, arrival, LATE_NOTICE_DAYS):

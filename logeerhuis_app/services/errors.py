@@ -10,6 +10,11 @@ class ServiceError(Exception):
         super().__init__(message)
         self.message = message
 
+    @property
+    def detail(self) -> str:
+        """What to tell the user when there is no form field to show it beside."""
+        return self.message
+
 
 class ValidationError(ServiceError):
     """Bad input. `field_errors` maps an input field name to the message to show beside it."""
@@ -18,6 +23,10 @@ class ValidationError(ServiceError):
         self.field_errors = dict(field_errors)
         summary = message or "Niet opgeslagen: controleer de gemarkeerde velden."
         super().__init__(summary)
+
+    @property
+    def detail(self) -> str:
+        return " ".join(self.field_errors.values()) or self.message
 
 
 class NotFoundError(ServiceError):

@@ -24,12 +24,12 @@ from ..db.models import (
     InvoiceLine,
     InvoiceSeries,
     Payment,
-    RatePeriod,
     Stay,
 )
 from ..domain.dates import month_bounds
 from ..domain.enums import CountingRule, StayStatus, TariffModel
 from ..domain.people import display_name
+from ..domain.planning import late_cancellation_billed
 from ..domain.pricing import (
     MissingRate,
     credit_lines,
@@ -38,11 +38,10 @@ from ..domain.pricing import (
     payment_status,
     price_stay_month,
 )
-from ..domain.rates import RatePeriod as Rate
 from .corrections import corrections_for
 from .database import Database
 from .errors import NotFoundError, ServiceError, ValidationError
-from .invoice_lines import contract_lines, correction_lines, reserved_days
+from .invoice_lines import contract_lines, contract_rates, correction_lines, reserved_days
 from .provider import get_provider
 
 
@@ -89,9 +88,10 @@ def _billable(stay: Stay, contract: Contract) -> bool:
     """Stays that happened, and late cancellations the contract pays for (DOMAIN.md 3)."""
     if stay.status != StayStatus.CANCELLED:
         return True
-    if not contract.late_cancel_billable or stay.cancelled_at is None:
-        return False
-    return (stay.arrival - stay.cancelled_at.date()).days < contract.late_cancel_days
+    cancelled_on = stay.cancelled_at.date() if stay.cancelled_at else None
+    return late_cancellation_billed(
+        stay.arrival, cancelled_on, contract.late_cancel_billable, contract.late_cancel_days
+    )
 
 
 def make_drafts(db: Database, year: int, month: int) -> list[InvoiceData]:
@@ -185,14 +185,7 @@ def _draft(  # type: ignore[no-untyped-def]
     corrections = corrections_for(s, [stay.id for stay, *_rest in stays])
     covered = reserved_days(s, first, after)
     for stay, guest, allocation, contract, _funder in stays:
-        rates = [
-            Rate(r.valid_from, r.valid_to, r.amount_cents, r.housing_cents, r.stay_cents)
-            for r in s.scalars(
-                select(RatePeriod)
-                .where(RatePeriod.contract_id == contract.id)
-                .order_by(RatePeriod.valid_from)
-            )
-        ]
+        rates = contract_rates(s, contract.id)
         try:
             priced = price_stay_month(
                 TariffModel(contract.tariff_model),

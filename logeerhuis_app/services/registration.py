@@ -11,6 +11,7 @@ from ..db.models import Allocation, Contract, Funder, Guest, MonthClosure, Night
 from ..domain.dates import month_bounds
 from ..domain.enums import StayStatus
 from ..domain.people import sort_name
+from ..domain.planning import late_cancellation_billed
 from .corrections import corrections_for
 from .database import Database
 
@@ -104,6 +105,7 @@ def registration_month(
 
 
 def _late_billed(stay: Stay, contract: Contract) -> bool:
-    if not contract.late_cancel_billable or stay.cancelled_at is None:
-        return False
-    return (stay.arrival - stay.cancelled_at.date()).days < contract.late_cancel_days
+    cancelled_on = stay.cancelled_at.date() if stay.cancelled_at else None
+    return late_cancellation_billed(
+        stay.arrival, cancelled_on, contract.late_cancel_billable, contract.late_cancel_days
+    )

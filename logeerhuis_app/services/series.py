@@ -305,7 +305,7 @@ def _create(s: Session, data: SeriesData, status: str) -> SeriesResult:
         try:
             created.append(add_stay(s, new).id)
         except ValidationError as exc:  # refused before anything was added: skip this week
-            problem = " ".join(exc.field_errors.values()) or exc.message
+            problem = exc.detail
             skipped.append(SeriesOccurrence(occurrence.arrival, occurrence.departure, False,
                                             problem, ()))  # fmt: skip
     return SeriesResult(series.id, tuple(created), tuple(skipped))

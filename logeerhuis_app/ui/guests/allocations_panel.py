@@ -119,7 +119,7 @@ class AllocationsPanel(QWidget):
         try:
             set_nights_elsewhere(self.context.db, self.guest_id, date.today().year, int(text))
         except ServiceError as exc:
-            message = " ".join(getattr(exc, "field_errors", {}).values()) or exc.message
+            message = exc.detail
             self.context.prompter.error("Niet opgeslagen", message)
             return
         self.context.status("Wlz-nachten elders opgeslagen; ze tellen mee voor de 156.")

@@ -337,11 +337,7 @@ class PlannerPage(Page):
                 who=who,
             )
         except ServiceError as exc:
-            self._refused(
-                exc.message
-                if not getattr(exc, "field_errors", None)
-                else " ".join(exc.field_errors.values())
-            )  # type: ignore[attr-defined]
+            self._refused(exc.detail)
             return
         old = (stay.room_id, stay.bed_id, stay.arrival, stay.departure)
 
@@ -442,11 +438,7 @@ class PlannerPage(Page):
                 nights=(values["departure"] - arrival).days,
             )
         except ServiceError as exc:
-            self._refused(
-                exc.message
-                if not getattr(exc, "field_errors", None)
-                else " ".join(exc.field_errors.values())
-            )  # type: ignore[attr-defined]
+            self._refused(exc.detail)
             return
         skipped = len(result.skipped)
         self.context.status(

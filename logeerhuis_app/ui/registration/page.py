@@ -161,7 +161,7 @@ class RegistrationPage(Page):
                 now=datetime.now(),
             )
         except ServiceError as exc:
-            message = " ".join(getattr(exc, "field_errors", {}).values()) or exc.message
+            message = exc.detail
             self.context.prompter.error("Niet gecorrigeerd", message)
             return
         self.context.status(f"Nacht van {night.strftime('%d-%m-%Y')} gecorrigeerd: {reason}")

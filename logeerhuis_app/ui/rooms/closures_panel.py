@@ -84,7 +84,7 @@ class ClosuresPanel(QGroupBox):
             self._say(exc.message)
             return
         except ValidationError as exc:
-            self._say(" ".join(exc.field_errors.values()))
+            self._say(exc.detail)
             return
         except ServiceError as exc:
             self._say(exc.message)

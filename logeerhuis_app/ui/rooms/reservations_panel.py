@@ -112,7 +112,7 @@ class ReservationsPanel(QGroupBox):
             self._say(exc.message)
             return
         except ServiceError as exc:
-            self._say(" ".join(getattr(exc, "field_errors", {}).values()) or exc.message)
+            self._say(exc.detail)
             return
         self.context.status("Bed gereserveerd.")
         self.context.announce(TOPIC_STAYS)
