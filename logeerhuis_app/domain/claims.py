@@ -19,7 +19,7 @@ KIND_LABELS = {
     "verblijf": "Verblijf",
     "huisvesting": "Huisvestingsdeel",
     "gereserveerd": "Gereserveerd bed",
-    "vast": "Vast bedrag",
+    "vast bedrag": "Vast bedrag",
 }
 
 
@@ -27,7 +27,7 @@ KIND_LABELS = {
 class ClaimLine:
     reference: str  # ReferentieNummer, unique per provider (<= 20 characters)
     previous_reference: str  # VorigReferentieNummer: the debit line a credit line cancels
-    kind: str  # verblijf | huisvesting | gereserveerd | vast
+    kind: str  # verblijf | huisvesting | gereserveerd | vast bedrag (as domain.pricing names them)
     guest_name: str  # empty for lines that belong to no guest
     bsn: str
     allocation_reference: str  # toewijzingnummer (Wmo) or indication reference (Wlz)

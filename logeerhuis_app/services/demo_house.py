@@ -208,7 +208,7 @@ def save_demo_allocations(db, rng, today, guest: _Guest, funders, contracts, pla
         else:
             volume, frequency = max(14, -(-(len(active) + 5) // 7) * 7), VolumeFrequency.TOTAL
         cbs = route.removeprefix("wmo:")
-        number = f"{start.year % 100:02d}{cbs[1:]}{guest.data.id:05d}"
+        number = f"{start.year % 10}{cbs[1:]}{guest.data.id:05d}"  # iWmo: at most 9 digits
         items = [
             replace(
                 base,

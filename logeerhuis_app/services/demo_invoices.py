@@ -19,6 +19,7 @@ class MoneySummary:
     invoices: int
     credits: int
     payments: int
+    claims: int = 0
 
 
 def _months_before(today: date, count: int) -> list[tuple[int, int]]:
@@ -31,7 +32,8 @@ def _months_before(today: date, count: int) -> list[tuple[int, int]]:
 
 
 def _reserve_crisis_bed(db: Database, today: date) -> None:
-    """The municipality's crisis bed: the second bed of the two-bed room, this month and next."""
+    """The municipality's crisis bed: the second bed of the two-bed room, from last month (so a
+    claimed month has reserved days) through next month."""
     from ..domain.enums import TariffModel
     from .contracts import list_contracts
     from .reservations import ReservationData, reserve_bed
@@ -43,8 +45,8 @@ def _reserve_crisis_bed(db: Database, today: date) -> None:
     room = next((r for r in list_rooms(db) if len(r.bed_ids) > 1), None)
     if contract is None or room is None:
         return
-    start = today.replace(day=1)
-    last = (start + timedelta(days=62)).replace(day=1) - timedelta(days=1)
+    start = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    last = (today.replace(day=1) + timedelta(days=62)).replace(day=1) - timedelta(days=1)
     reserve_bed(db, ReservationData(None, room.bed_ids[1], contract.id, start, last, "Crisisbed"))
 
 
@@ -89,4 +91,7 @@ def build_demo_money(db: Database, rng: random.Random, today: date) -> MoneySumm
             amount = final.total_cents if rng.random() < 0.85 else final.total_cents // 2
             register_payment(db, final.id, paid_on=paid_on, amount_cents=amount)
             payments += 1
-    return MoneySummary(CLOSED_MONTHS, invoices, credits, payments)
+    from .demo_claims import build_demo_claims
+
+    claims = build_demo_claims(db, _months_before(today, CLOSED_MONTHS), today)
+    return MoneySummary(CLOSED_MONTHS, invoices, credits, payments, claims)

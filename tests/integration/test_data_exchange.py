@@ -259,6 +259,26 @@ def _planner_records(db, anna_id: int, piet_id: int, room_id: int, funder_id: in
                 corrected_at=datetime(2026, 3, 4, 8),
             )
         )
+        from logeerhuis_app.db.models import Claim, ClaimLine
+
+        claim = Claim(
+            number="D202600001", kind="declaratie", funder_id=funder.id,
+            funder_name="Gemeente Soest", funder_kind="gemeente", funder_code="0342",
+            year=2026, month=3, made_on=date(2026, 4, 2), made_at=datetime(2026, 4, 2, 9),
+            made_by="Ria", provider_name="De Linde", provider_agb="73730123",
+            total_cents=44460,
+        )  # fmt: skip
+        s.add(claim)
+        s.flush()
+        s.add(
+            ClaimLine(
+                claim_id=claim.id, reference="D2026000010001", stay_id=stay.id,
+                guest_id=anna_id, guest_name="Anna Smit", bsn="999900006",
+                allocation_reference="123456789", product_category="04", product_code="04A04",
+                period_from=date(2026, 3, 2), period_to=date(2026, 3, 4), volume=3,
+                tariff_cents=14820, amount_cents=44460,
+            )
+        )  # fmt: skip
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """All ORM models; importing this package registers every table on Base.metadata."""
 
+from .claims import Claim, ClaimLine
 from .funding import Allocation, Contract, Funder, RatePeriod
 from .house import Bed, Provider, Room
 from .intake import CarerStrain, IntakeAnswer, IntakeOverride, Setting
@@ -22,6 +23,8 @@ __all__ = [
     "BedReservation",
     "Carer",
     "CarerStrain",
+    "Claim",
+    "ClaimLine",
     "Contract",
     "DateChange",
     "Funder",

@@ -1,0 +1,118 @@
+"""The checks a municipality's portal runs on a WMO323 (and a zorgkantoor on its claim), done
+before the file is written, so that staff see in Dutch what to fix instead of a rejection
+weeks later. Each problem is one sentence naming the guest where there is one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from stdnum.nl import bsn as stdnum_bsn
+
+from .caps import periods_exceeding
+from .claims import Claim, ClaimLine
+from .dates import format_date
+
+# iWmo WMO020: the product categories a municipality can allocate.
+PRODUCT_CATEGORIES = frozenset(f"{n:02d}" for n in range(1, 19))
+# iWmo WJ756: the units of the standard (14 = etmaal).
+UNITS = frozenset({"01", "04", "14", "16", "57", "82", "83"})
+
+
+@dataclass(frozen=True)
+class AllocationTerms:
+    """What the allocation behind a line allows: its period and volume, and all its nights."""
+
+    start: date
+    end: date | None
+    volume: int | None
+    frequency: str  # week | month | total
+    nights: tuple[date, ...]
+
+
+def claim_problems(claim: Claim, terms: dict[str, AllocationTerms]) -> list[str]:
+    """Everything that would make the receiver refuse the claim or a line of it."""
+    problems = _header_problems(claim)
+    seen: set[str] = set()
+    for line in claim.message_lines:
+        for problem in _line_problems(claim, line, terms.get(line.allocation_reference)):
+            if problem not in seen:  # a stay split at a rate change would repeat itself
+                seen.add(problem)
+                problems.append(problem)
+    return problems
+
+
+def _header_problems(claim: Claim) -> list[str]:
+    problems = []
+    if not re.fullmatch(r"\d{8}", claim.provider.agb_code or ""):
+        problems.append("De AGB-code van het logeerhuis moet uit 8 cijfers bestaan (Instellingen).")
+    if claim.is_wmo and not re.fullmatch(r"\d{4}", claim.funder_code or ""):
+        problems.append(
+            f"{claim.funder_name}: de gemeentecode moet uit 4 cijfers bestaan "
+            "(Financiers en contracten)."
+        )
+    if claim.number and not re.fullmatch(r"[A-Za-z0-9]{1,12}", claim.number):
+        problems.append("Het declaratienummer mag alleen letters en cijfers hebben (hoogstens 12).")
+    return problems
+
+
+def _line_problems(claim: Claim, line: ClaimLine, terms: AllocationTerms | None) -> Iterable[str]:
+    who = line.guest_name or "Onbekende gast"
+    if not line.bsn:
+        yield f"{who}: het BSN ontbreekt (Gasten)."
+    elif not stdnum_bsn.is_valid(line.bsn):
+        yield f"{who}: het BSN {line.bsn} klopt niet (elfproef) (Gasten)."
+    if not (claim.first_day <= line.period_from <= line.period_to <= claim.last_day):
+        yield f"{who}: de periode valt buiten de declaratiemaand."
+    if claim.is_wmo:
+        yield from _wmo_line_problems(who, line, terms)
+
+
+def _wmo_line_problems(who: str, line: ClaimLine, terms: AllocationTerms | None) -> Iterable[str]:
+    if not line.allocation_reference:
+        yield f"{who}: het toewijzingnummer ontbreekt (Gasten, financiering)."
+    elif not re.fullmatch(r"\d{1,9}", line.allocation_reference):
+        yield (
+            f"{who}: het toewijzingnummer {line.allocation_reference} moet een getal van "
+            "hoogstens 9 cijfers zijn."
+        )
+    if line.product_category not in PRODUCT_CATEGORIES:
+        yield f"{line.contract_name}: de productcategorie ontbreekt of is onbekend (contract)."
+    if not re.fullmatch(r"\S{1,5}", line.product_code or ""):
+        yield f"{line.contract_name}: de productcode ontbreekt of is te lang (contract)."
+    if line.unit not in UNITS:
+        yield f"{line.contract_name}: de eenheid {line.unit} is geen iWmo-eenheid (contract)."
+    if terms is None:
+        return
+    end = terms.end
+    if line.period_from < terms.start or (end is not None and line.period_to > end):
+        until = f" t/m {format_date(end)}" if end else ""
+        yield (
+            f"{who}: nachten van {format_date(line.period_from)} t/m "
+            f"{format_date(line.period_to)} vallen buiten de toewijzing "
+            f"({format_date(terms.start)}{until})."
+        )
+    if terms.volume:
+        yield from _volume_problems(who, line, terms)
+
+
+def _volume_problems(who: str, line: ClaimLine, terms: AllocationTerms) -> Iterable[str]:
+    volume = terms.volume or 0
+    if terms.frequency == "total":
+        used = sum(1 for n in set(terms.nights) if n <= line.period_to)
+        if used > volume:
+            yield f"{who}: {used} nachten, meer dan de {volume} van de toewijzing."
+        return
+    word = "week" if terms.frequency == "week" else "maand"
+    for start, count in periods_exceeding(terms.nights, volume, terms.frequency):
+        if word == "maand":
+            touches = start == line.period_from.replace(day=1)
+        else:
+            touches = start <= line.period_to and start + timedelta(days=6) >= line.period_from
+        if touches:
+            yield (
+                f"{who}: {count} nachten in de {word} van {format_date(start)}, meer dan de "
+                f"{volume} per {word} van de toewijzing."
+            )

@@ -1,0 +1,271 @@
+"""What a municipality or zorgkantoor owes for a month, line by line, priced from the stays.
+
+Claims go to funders of kind gemeente and zorgkantoor that do not want an invoice (those are
+invoiced instead, see services/invoicing.py and docs/decisions/0012). Per stay the nights of
+the month at the contract's rate (split at rate changes), and per contract the reserved beds,
+housing parts and fixed sums of the month.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..db.models import (
+    Allocation,
+    Bed,
+    Contract,
+    Funder,
+    Guest,
+    Night,
+    Room,
+    Stay,
+    WlzNightsElsewhere,
+)
+from ..domain.claims import ClaimLine
+from ..domain.dates import month_bounds
+from ..domain.enums import CountingRule, FunderKind, StayStatus, TariffModel
+from ..domain.people import display_name
+from ..domain.planning import late_cancellation_billed
+from ..domain.pricing import (
+    MissingRate,
+    PricedLine,
+    price_fixed_month,
+    price_housing_days,
+    price_reserved_days,
+    price_stay_month,
+)
+from .corrections import corrections_for
+from .errors import ServiceError
+from .invoice_lines import contract_rates, reserved_days
+from .reservations import reservations_between
+
+CLAIM_FUNDER_KINDS = (FunderKind.GEMEENTE.value, FunderKind.ZORGKANTOOR.value)
+_CLAIMED_STATUSES = (
+    StayStatus.CONFIRMED,
+    StayStatus.PRESENT,
+    StayStatus.DEPARTED,
+    StayStatus.CANCELLED,  # only late cancellations the contract pays for
+)
+
+
+@dataclass(frozen=True)
+class SourcedLine:
+    """A claim line with where it came from; `subject` groups the lines a correction replaces."""
+
+    line: ClaimLine
+    stay_id: int | None
+    guest_id: int | None
+    contract_id: int | None
+    allocation_id: int | None
+
+    @property
+    def subject(self) -> tuple:  # type: ignore[type-arg]
+        if self.stay_id is not None:
+            return ("stay", self.stay_id)
+        return (self.line.kind, self.contract_id, self.line.contract_name)
+
+    @property
+    def signature(self) -> tuple:  # type: ignore[type-arg]
+        """What the receiver sees of a line; two equal signatures need no correction."""
+        ln = self.line
+        return (
+            ln.kind,
+            ln.bsn,
+            ln.allocation_reference,
+            ln.product_category,
+            ln.product_code,
+            ln.unit,
+            ln.period_from,
+            ln.period_to,
+            ln.volume,
+            ln.tariff_cents,
+        )
+
+
+def claim_funders(s: Session) -> list[Funder]:
+    return list(
+        s.scalars(
+            select(Funder)
+            .where(
+                Funder.kind.in_(CLAIM_FUNDER_KINDS),
+                Funder.wants_invoice.is_(False),
+                Funder.invoice_to_guest.is_(False),
+            )
+            .order_by(Funder.kind, Funder.name)
+        )
+    )
+
+
+def month_lines(s: Session, year: int, month: int) -> dict[int, list[SourcedLine]]:
+    """funder id -> the lines it owes for the month as the data stands now."""
+    first, after = month_bounds(year, month)
+    funders = {f.id: f for f in claim_funders(s)}
+    result: dict[int, list[SourcedLine]] = defaultdict(list)
+    if not funders:
+        return result
+    rows = s.execute(
+        select(Stay, Guest, Allocation, Contract)
+        .join(Guest, Stay.guest_id == Guest.id)
+        .join(Allocation, Stay.allocation_id == Allocation.id)
+        .join(Contract, Allocation.contract_id == Contract.id)
+        .where(
+            Stay.arrival < after,
+            Stay.departure > first,
+            Stay.status.in_(_CLAIMED_STATUSES),
+            Allocation.funder_id.in_(funders),
+        )
+        .order_by(Guest.last_name, Guest.first_name, Stay.arrival, Stay.id)
+    ).all()
+    corrections = corrections_for(s, [stay.id for stay, *_rest in rows])
+    covered = reserved_days(s, first, after)
+    wlz_guests = {g.id for _s, g, a, _c in rows if funders[a.funder_id].kind == "zorgkantoor"}
+    year_nights = _wlz_nights_until(s, wlz_guests, year, after)
+    for stay, guest, allocation, contract in rows:
+        if stay.status == StayStatus.CANCELLED and not _late_billed(stay, contract):
+            continue
+        absent = frozenset(
+            d for (sid, d), c in corrections.items() if sid == stay.id and not c.billable
+        ) | covered.get((stay.bed_id, allocation.funder_id), set())  # paid as a reserved bed
+        try:
+            priced = price_stay_month(
+                TariffModel(contract.tariff_model),
+                CountingRule(contract.counting_rule),
+                contract_rates(s, contract.id),
+                stay.arrival,
+                stay.departure,
+                year,
+                month,
+                absent=frozenset(absent),
+            )
+        except MissingRate as exc:
+            raise ServiceError(f"{contract.name}: {exc.args[0] if exc.args else exc}") from exc
+        name = display_name(guest.first_name, guest.prefix, guest.last_name)
+        for p in priced:
+            line = _line(p, contract, name=name, bsn=guest.bsn or "", allocation=allocation)
+            if funders[allocation.funder_id].kind == FunderKind.ZORGKANTOOR:
+                line = replace(line, year_nights=year_nights.get(guest.id, 0))
+            result[allocation.funder_id].append(
+                SourcedLine(line, stay.id, guest.id, contract.id, allocation.id)
+            )
+    _contract_lines(s, year, month, funders, result)
+    return result
+
+
+def _contract_lines(
+    s: Session, year: int, month: int, funders: dict[int, Funder], result: dict
+) -> None:  # type: ignore[type-arg]
+    """Reserved beds, housing parts of split-day contracts and fixed monthly sums."""
+    first, after = month_bounds(year, month)
+    for reservation in reservations_between(s, first, after):
+        contract = s.get(Contract, reservation.contract_id)
+        if contract is None or contract.funder_id not in funders:
+            continue
+        bed = s.get(Bed, reservation.bed_id)
+        room = s.get(Room, bed.room_id) if bed else None
+        where = f"{room.name if room else 'kamer'}, bed {bed.number if bed else '?'}"
+        priced = _price(
+            contract,
+            lambda c=contract, r=reservation: price_reserved_days(
+                contract_rates(s, c.id), r.start_date, r.end_date, year, month
+            ),
+        )
+        for p in priced:
+            line = _line(p, contract, label=f"{contract.name} ({where})")
+            result[contract.funder_id].append(SourcedLine(line, None, None, contract.id, None))
+    for contract in s.scalars(
+        select(Contract).where(
+            Contract.active.is_(True),
+            Contract.funder_id.in_(funders),
+            Contract.tariff_model.in_((TariffModel.SPLIT_DAY, TariffModel.FIXED_PERIOD)),
+        )
+    ):
+        rates = contract_rates(s, contract.id)
+        if contract.tariff_model == TariffModel.SPLIT_DAY:
+            priced = _price(
+                contract,
+                lambda c=contract, r=rates: price_housing_days(
+                    r, c.valid_from, c.valid_to, year, month
+                ),
+            )
+        else:
+            priced = _price(contract, lambda r=rates: price_fixed_month(r, year, month))
+        for p in priced:
+            line = _line(p, contract)
+            result[contract.funder_id].append(SourcedLine(line, None, None, contract.id, None))
+
+
+def _price(contract: Contract, compute) -> list[PricedLine]:  # type: ignore[no-untyped-def]
+    try:
+        return compute()  # type: ignore[no-any-return]
+    except MissingRate as exc:
+        raise ServiceError(f"{contract.name}: {exc.args[0] if exc.args else exc}") from exc
+
+
+def _line(
+    p: PricedLine,
+    contract: Contract,
+    *,
+    name: str = "",
+    bsn: str = "",
+    allocation: Allocation | None = None,
+    label: str = "",
+) -> ClaimLine:
+    return ClaimLine(
+        reference="",
+        previous_reference="",
+        kind=p.kind,
+        guest_name=name,
+        bsn=bsn,
+        allocation_reference=allocation.reference if allocation else "",
+        care_profile=allocation.care_profile if allocation else "",
+        contract_name=label or contract.name,
+        product_category=contract.product_category,
+        product_code=contract.product_code,
+        unit=contract.unit or "14",
+        period_from=p.day_from,
+        period_to=p.day_to,
+        volume=p.quantity,
+        tariff_cents=p.unit_cents,
+        amount_cents=p.amount_cents,
+    )
+
+
+def _late_billed(stay: Stay, contract: Contract) -> bool:
+    cancelled_on = stay.cancelled_at.date() if stay.cancelled_at else None
+    return late_cancellation_billed(
+        stay.arrival, cancelled_on, contract.late_cancel_billable, contract.late_cancel_days
+    )
+
+
+def _wlz_nights_until(s: Session, guest_ids: set[int], year: int, after: date) -> dict[int, int]:
+    """Wlz nights of the calendar year up to the end of the month, plus nights elsewhere."""
+    if not guest_ids:
+        return {}
+    counts = dict(
+        s.execute(
+            select(Stay.guest_id, func.count(Night.id))
+            .join(Night, Night.stay_id == Stay.id)
+            .join(Allocation, Night.allocation_id == Allocation.id)
+            .join(Funder, Allocation.funder_id == Funder.id)
+            .where(
+                Night.active.is_(True),
+                Funder.kind == FunderKind.ZORGKANTOOR,
+                Stay.guest_id.in_(guest_ids),
+                Night.day >= date(year, 1, 1),
+                Night.day < after,
+            )
+            .group_by(Stay.guest_id)
+        ).all()
+    )
+    for row in s.scalars(
+        select(WlzNightsElsewhere).where(
+            WlzNightsElsewhere.guest_id.in_(guest_ids), WlzNightsElsewhere.year == year
+        )
+    ):
+        counts[row.guest_id] = counts.get(row.guest_id, 0) + row.nights
+    return counts

@@ -1,0 +1,369 @@
+"""Claims (declaraties): drafts per funder per month, checked, then stored as sent.
+
+A draft is computed, never stored. Submitting stores it with a unique number; from then on it
+never changes (database triggers). When the nights of a claimed month change later (a night
+corrected as absent, say), the difference becomes a correction claim for that same month:
+credit lines that point to the original lines, and debit lines with the new values, as iWmo
+prescribes (VorigReferentieNummer).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..db.models import Allocation, Funder, Night
+from ..db.models import Claim as ClaimRow
+from ..db.models import ClaimLine as ClaimLineRow
+from ..domain.claim_checks import AllocationTerms, claim_problems
+from ..domain.claims import Claim, ClaimLine, ClaimParty
+from ..domain.dates import format_month
+from .claim_lines import SourcedLine, claim_funders, month_lines
+from .database import Database
+from .errors import NotFoundError, ServiceError
+from .months import _is_closed
+from .provider import get_provider
+
+
+@dataclass(frozen=True)
+class ClaimDraft:
+    funder_id: int
+    claim: Claim
+    problems: tuple[str, ...]
+
+    @property
+    def ready(self) -> bool:
+        return not self.problems
+
+
+def claim_drafts(db: Database, year: int, month: int, *, today: date) -> list[ClaimDraft]:
+    """What is still to be claimed for a month, per funder: a declaration, or a correction of
+    one that was sent. Empty when everything is claimed as the data stands."""
+    party = _party(db)
+    with db.session() as s:
+        return _drafts(s, party, year, month, today)
+
+
+def pending_corrections(db: Database, *, today: date) -> list[ClaimDraft]:
+    """Corrections for every claimed month whose nights changed since they were claimed."""
+    party = _party(db)
+    with db.session() as s:
+        months = s.execute(select(ClaimRow.year, ClaimRow.month).distinct()).all()
+        found = []
+        for year, month in sorted(months):
+            found += [
+                d for d in _drafts(s, party, year, month, today) if d.claim.kind == "correctie"
+            ]
+        return found
+
+
+def submit_claim(
+    db: Database, year: int, month: int, funder_id: int, *, by: str, now: datetime
+) -> Claim:
+    """Store the funder's draft for the month as sent, with the next declaration number."""
+    party = _party(db)
+    with db.session() as s:
+        drafts = [d for d in _drafts(s, party, year, month, now.date()) if d.funder_id == funder_id]
+        if not drafts:
+            raise ServiceError(
+                f"Er is voor {format_month(year, month)} niets (meer) te declareren bij deze "
+                "financier."
+            )
+        draft = drafts[0]
+        if draft.problems:
+            raise ServiceError(
+                "Deze declaratie kan nog niet worden gemaakt:\n- " + "\n- ".join(draft.problems)
+            )
+        row = _store(s, draft, funder_id, by=by, now=now)
+        return _to_claim(s, row)
+
+
+def list_claims(db: Database, year: int | None = None, month: int | None = None) -> list[Claim]:
+    with db.session() as s:
+        query = select(ClaimRow).order_by(ClaimRow.year, ClaimRow.month, ClaimRow.id)
+        if year is not None:
+            query = query.where(ClaimRow.year == year)
+        if month is not None:
+            query = query.where(ClaimRow.month == month)
+        return [_to_claim(s, row) for row in s.scalars(query)]
+
+
+def get_claim(db: Database, number: str) -> Claim:
+    with db.session() as s:
+        row = s.scalar(select(ClaimRow).where(ClaimRow.number == number))
+        if row is None:
+            raise NotFoundError(f"Declaratie {number} bestaat niet.")
+        return _to_claim(s, row)
+
+
+# -- drafts -----------------------------------------------------------------------------------
+def _drafts(s: Session, party: ClaimParty, year: int, month: int, today: date) -> list[ClaimDraft]:
+    closed = _is_closed(s, year, month)
+    target = month_lines(s, year, month)
+    drafts = []
+    for funder in claim_funders(s):
+        sent = _sent_lines(s, funder.id, year, month)
+        wanted = target.get(funder.id, [])
+        if sent is None:
+            kind, lines = "declaratie", [sl.line for sl in wanted]
+        else:
+            kind, lines = "correctie", _difference(sent, wanted)
+        if not lines:
+            continue
+        claim = Claim(
+            number="",
+            kind=kind,
+            funder_kind=funder.kind,
+            funder_name=funder.name,
+            funder_code=funder.cbs_code if funder.kind == "gemeente" else funder.uzovi_code,
+            year=year,
+            month=month,
+            made_on=today,
+            provider=party,
+            lines=tuple(lines),
+        )
+        problems = claim_problems(claim, _terms(s, wanted))
+        if not closed:
+            problems.insert(
+                0,
+                f"{format_month(year, month).capitalize()} is nog niet afgesloten (Registratie): "
+                "declareer een maand pas als alle nachten kloppen.",
+            )
+        drafts.append(ClaimDraft(funder.id, claim, tuple(problems)))
+    return drafts
+
+
+def _sent_lines(s: Session, funder_id: int, year: int, month: int):  # type: ignore[no-untyped-def]
+    """The funder's claimed lines of the month that still count (not credited), or None when
+    nothing was claimed for it yet."""
+    claim_ids = list(
+        s.scalars(
+            select(ClaimRow.id).where(
+                ClaimRow.funder_id == funder_id, ClaimRow.year == year, ClaimRow.month == month
+            )
+        )
+    )
+    if not claim_ids:
+        return None
+    rows = list(s.scalars(select(ClaimLineRow).where(ClaimLineRow.claim_id.in_(claim_ids))))
+    credited = {r.previous_reference for r in rows if r.debit_credit == "C"}
+    return [r for r in rows if r.debit_credit == "D" and r.reference not in credited]
+
+
+def _subject(row: ClaimLineRow) -> tuple:  # type: ignore[type-arg]
+    if row.stay_id is not None:
+        return ("stay", row.stay_id)
+    return (row.kind, row.contract_id, row.contract_name)
+
+
+def _signature(row: ClaimLineRow) -> tuple:  # type: ignore[type-arg]
+    return (
+        row.kind,
+        row.bsn,
+        row.allocation_reference,
+        row.product_category,
+        row.product_code,
+        row.unit,
+        row.period_from,
+        row.period_to,
+        row.volume,
+        row.tariff_cents,
+    )
+
+
+def _difference(sent: list[ClaimLineRow], wanted: list[SourcedLine]) -> list[ClaimLine]:
+    """Per stay or contract: credit each sent line that is no longer due as it was, and debit
+    each due line that was not sent; lines that stayed the same are left alone."""
+    before: dict[tuple, list[ClaimLineRow]] = defaultdict(list)  # type: ignore[type-arg]
+    for row in sent:
+        before[_subject(row)].append(row)
+    after: dict[tuple, list[SourcedLine]] = defaultdict(list)  # type: ignore[type-arg]
+    for sl in wanted:
+        after[sl.subject].append(sl)
+    lines: list[ClaimLine] = []
+    for subject in [*before, *(k for k in after if k not in before)]:
+        unmatched = list(after.get(subject, []))
+        for row in before.get(subject, []):
+            same = next((sl for sl in unmatched if sl.signature == _signature(row)), None)
+            if same is None:
+                lines.append(_credit(row))  # sent, but no longer due as it was
+            else:
+                unmatched.remove(same)  # sent and still due: left alone
+        lines += [sl.line for sl in unmatched]
+    return lines
+
+
+def _credit(row: ClaimLineRow) -> ClaimLine:
+    return ClaimLine(
+        reference="",
+        previous_reference=row.reference,
+        kind=row.kind,
+        guest_name=row.guest_name,
+        bsn=row.bsn,
+        allocation_reference=row.allocation_reference,
+        care_profile=row.care_profile,
+        contract_name=row.contract_name,
+        product_category=row.product_category,
+        product_code=row.product_code,
+        unit=row.unit,
+        period_from=row.period_from,
+        period_to=row.period_to,
+        volume=row.volume,
+        tariff_cents=row.tariff_cents,
+        amount_cents=row.amount_cents,
+        debit_credit="C",
+        year_nights=row.year_nights,
+    )
+
+
+def _terms(s: Session, wanted: list[SourcedLine]) -> dict[str, AllocationTerms]:
+    """Per toewijzingnummer: the allocation's period, volume and all its active nights."""
+    ids = {sl.allocation_id for sl in wanted if sl.allocation_id is not None}
+    terms = {}
+    for allocation in s.scalars(select(Allocation).where(Allocation.id.in_(ids))):
+        nights = tuple(
+            s.scalars(
+                select(Night.day).where(
+                    Night.allocation_id == allocation.id, Night.active.is_(True)
+                )
+            )
+        )
+        terms[allocation.reference] = AllocationTerms(
+            allocation.start_date,
+            allocation.end_date,
+            allocation.volume,
+            allocation.volume_frequency,
+            nights,
+        )
+    return terms
+
+
+# -- storing ----------------------------------------------------------------------------------
+def _next_number(s: Session, year: int) -> str:
+    prefix = f"D{year}"
+    last = s.scalar(select(func.max(ClaimRow.number)).where(ClaimRow.number.like(f"{prefix}%")))
+    sequence = int(last[len(prefix) :]) + 1 if last else 1
+    return f"{prefix}{sequence:05d}"
+
+
+def _store(s: Session, draft: ClaimDraft, funder_id: int, *, by: str, now: datetime) -> ClaimRow:
+    claim, party = draft.claim, draft.claim.provider
+    funder = s.get(Funder, funder_id)
+    assert funder is not None
+    number = _next_number(s, now.year)
+    row = ClaimRow(
+        number=number,
+        kind=claim.kind,
+        funder_id=funder_id,
+        funder_name=claim.funder_name,
+        funder_kind=claim.funder_kind,
+        funder_code=claim.funder_code,
+        year=claim.year,
+        month=claim.month,
+        made_on=now.date(),
+        made_at=now.replace(microsecond=0),
+        made_by=by,
+        provider_name=party.name,
+        provider_street=party.street,
+        provider_postcode=party.postcode,
+        provider_city=party.city,
+        provider_kvk=party.kvk,
+        provider_agb=party.agb_code,
+        provider_iban=party.iban,
+        total_cents=claim.total_cents,
+    )
+    s.add(row)
+    s.flush()
+    sources = _sources(s, claim.year, claim.month, funder_id)
+    for index, line in enumerate(claim.lines, start=1):
+        stay_id, guest_id, contract_id = sources.get(_key(line), (None, None, None))
+        s.add(
+            ClaimLineRow(
+                claim_id=row.id,
+                reference=f"{number}{index:04d}",
+                stay_id=stay_id,
+                guest_id=guest_id,
+                contract_id=contract_id,
+                **{f: getattr(line, f) for f in _LINE_FIELDS},
+            )
+        )
+    s.flush()
+    return row
+
+
+_LINE_FIELDS = (
+    "previous_reference",
+    "kind",
+    "guest_name",
+    "bsn",
+    "allocation_reference",
+    "care_profile",
+    "contract_name",
+    "product_category",
+    "product_code",
+    "unit",
+    "period_from",
+    "period_to",
+    "volume",
+    "tariff_cents",
+    "amount_cents",
+    "debit_credit",
+    "year_nights",
+)
+
+
+def _key(line: ClaimLine) -> tuple:  # type: ignore[type-arg]
+    return (line.kind, line.bsn, line.contract_name, line.period_from, line.period_to)
+
+
+def _sources(s: Session, year: int, month: int, funder_id: int) -> dict:  # type: ignore[type-arg]
+    """Which stay, guest and contract each line came from (kept for later corrections)."""
+    found = {}
+    for sl in month_lines(s, year, month).get(funder_id, []):
+        found[_key(sl.line)] = (sl.stay_id, sl.guest_id, sl.contract_id)
+    for row in s.scalars(
+        select(ClaimLineRow)
+        .join(ClaimRow, ClaimLineRow.claim_id == ClaimRow.id)
+        .where(ClaimRow.funder_id == funder_id, ClaimRow.year == year, ClaimRow.month == month)
+    ):
+        line_key = (row.kind, row.bsn, row.contract_name, row.period_from, row.period_to)
+        found.setdefault(line_key, (row.stay_id, row.guest_id, row.contract_id))
+    return found
+
+
+def _to_claim(s: Session, row: ClaimRow) -> Claim:
+    lines = s.scalars(
+        select(ClaimLineRow).where(ClaimLineRow.claim_id == row.id).order_by(ClaimLineRow.id)
+    )
+    return Claim(
+        number=row.number,
+        kind=row.kind,
+        funder_kind=row.funder_kind,
+        funder_name=row.funder_name,
+        funder_code=row.funder_code,
+        year=row.year,
+        month=row.month,
+        made_on=row.made_on,
+        provider=ClaimParty(
+            row.provider_name,
+            row.provider_street,
+            row.provider_postcode,
+            row.provider_city,
+            row.provider_kvk,
+            row.provider_agb,
+            row.provider_iban,
+        ),
+        lines=tuple(
+            ClaimLine(reference=ln.reference, **{f: getattr(ln, f) for f in _LINE_FIELDS})
+            for ln in lines
+        ),
+    )
+
+
+def _party(db: Database) -> ClaimParty:
+    p = get_provider(db)
+    return ClaimParty(p.name, p.street, p.postcode, p.city, p.kvk, p.agb_code, p.iban)
