@@ -68,6 +68,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     invoices.add_argument("month", metavar="JJJJ-MM")
     invoices.add_argument("--out", metavar="MAP", type=Path, required=True)
+    claims = commands.add_parser(
+        "claims", help="maak de declaraties (en correcties) van een maand (JJJJ-MM)"
+    )
+    claims.add_argument("month", metavar="JJJJ-MM")
+    month_export = commands.add_parser(
+        "export", help="schrijf alle documenten van een maand naar een map of versleuteld ZIP"
+    )
+    month_export.add_argument("month", metavar="JJJJ-MM")
+    month_export.add_argument("--out", metavar="MAP", type=Path, required=True)
+    month_export.add_argument(
+        "--encrypt", action="store_true", help="één ZIP-bestand met AES-256 en een wachtwoord"
+    )
     return parser
 
 
@@ -234,6 +246,70 @@ def _invoices(args: argparse.Namespace, directory: Path) -> int:
     return EXIT_OK
 
 
+def _claims(args: argparse.Namespace, directory: Path) -> int:
+    from datetime import datetime
+
+    from .domain.money import format_cents
+    from .services.claims import claim_drafts, pending_corrections, submit_claim
+
+    year, month = _month(args.month)
+    db = _open(directory)
+    refused = made = 0
+    try:
+        now = datetime.now()
+        drafts = claim_drafts(db, year, month, today=now.date())
+        drafts += [
+            d
+            for d in pending_corrections(db, today=now.date())
+            if (d.claim.year, d.claim.month) != (year, month)
+        ]
+        for draft in drafts:
+            c = draft.claim
+            what = f"{c.kind} {c.funder_name} {c.year}-{c.month:02d}"
+            if not draft.ready:
+                refused += 1
+                print(f"  niet gemaakt: {what}")
+                for problem in draft.problems:
+                    print(f"    - {problem}")
+                continue
+            claim = submit_claim(
+                db,
+                draft.claim.year,
+                draft.claim.month,
+                draft.funder_id,
+                by="opdrachtregel",
+                now=now,
+            )
+            made += 1
+            print(f"  {claim.number}  {what:<50} {format_cents(claim.total_cents):>14}")
+    finally:
+        db.close()
+    print(f"{made} declaraties gemaakt voor {args.month}; {refused} nog niet (zie hierboven).")
+    return EXIT_OK if refused == 0 else EXIT_ERROR
+
+
+def _month_export(args: argparse.Namespace, directory: Path) -> int:
+    from datetime import date
+
+    from .services.month_export import export_month
+
+    year, month = _month(args.month)
+    db = _open(directory)
+    try:
+        result = export_month(db, year, month, args.out, today=date.today(), encrypt=args.encrypt)
+    finally:
+        db.close()
+    for f in result.files:
+        print(f"  {f.name}")
+    print(f"{len(result.files)} bestanden geschreven naar {result.location}")
+    if result.unclaimed:
+        print("Let op: nog niet gedeclareerd bij " + ", ".join(result.unclaimed) + ".")
+    if result.password:
+        print(f"Wachtwoord (wordt niet bewaard): {result.password}")
+        print("Stuur het wachtwoord via een ander kanaal dan het bestand, bijvoorbeeld per sms.")
+    return EXIT_OK
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "demo": _demo,
     "check": _check,
@@ -241,4 +317,6 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "import-data": _import,
     "close-month": _close_month,
     "invoices": _invoices,
+    "claims": _claims,
+    "export": _month_export,
 }

@@ -68,6 +68,8 @@ def _line_problems(claim: Claim, line: ClaimLine, terms: AllocationTerms | None)
         yield f"{who}: de periode valt buiten de declaratiemaand."
     if claim.is_wmo:
         yield from _wmo_line_problems(who, line, terms)
+    elif not line.product_code:
+        yield f"{line.contract_name}: de prestatiecode ontbreekt (contract)."
 
 
 def _wmo_line_problems(who: str, line: ClaimLine, terms: AllocationTerms | None) -> Iterable[str]:

@@ -167,7 +167,9 @@ def save_demo_contracts(db: Database, funders: dict[str, FunderData], today: dat
         ),
         "wlz": ContractData(
             name="Wlz logeeropvang (VPT/MPT)", reference="ZK-UTR-LO-2025", valid_from=start,
-            notes="Prestatiecode volgens de productlijst van het zorgkantoor.",
+            product_code="ZK001",
+            notes="Demo: prestatiecode ZK001 staat voor de code uit de productlijst van het "
+            "zorgkantoor.",
             rates=_rates(today, start, 15500, 16100),
         ),
         "pgb": ContractData(

@@ -6,9 +6,11 @@ from .page import Page
 
 
 def page_classes() -> list[type[Page]]:
+    from .claims.page import ClaimsPage
     from .funders.page import FundersPage
     from .guests.page import GuestsPage
     from .invoices.page import InvoicesPage
+    from .overview.page import OverviewPage
     from .planner.page import PlannerPage
     from .registration.page import RegistrationPage
     from .rooms.page import RoomsPage
@@ -19,6 +21,8 @@ def page_classes() -> list[type[Page]]:
         GuestsPage,
         RegistrationPage,
         InvoicesPage,
+        ClaimsPage,
+        OverviewPage,
         RoomsPage,
         FundersPage,
         SettingsPage,

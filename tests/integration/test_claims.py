@@ -10,22 +10,15 @@ import pytest
 from sqlalchemy import text
 
 from logeerhuis_app.documents.wmo323 import read_totals, render_wmo323, validate
-from logeerhuis_app.services.allocations import AllocationData, save_allocation
 from logeerhuis_app.services.claims import (
     claim_drafts,
     list_claims,
     pending_corrections,
     submit_claim,
 )
-from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
 from logeerhuis_app.services.corrections import correct_night
 from logeerhuis_app.services.errors import ServiceError
-from logeerhuis_app.services.funders import FunderData, save_funder
-from logeerhuis_app.services.guests import GuestData, save_guest
 from logeerhuis_app.services.months import close_month
-from logeerhuis_app.services.provider import ProviderData, save_provider
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.stays import NewStay, create_stay
 
 STANDARDS = Path(__file__).resolve().parents[3] / "shared" / "standards" / "iwmo-3.2"
 NOW = datetime(2026, 4, 3, 10, 0)
@@ -37,50 +30,8 @@ def _valid(xml: bytes) -> None:
     assert validate(xml, STANDARDS) == []
 
 
-def build_wmo_house(db, *, reference="123456789", volume=None, frequency="total"):
-    save_provider(
-        db,
-        ProviderData(
-            name="Logeerhuis De Linde", street="Lindelaan 12", postcode="3818 AB",
-            city="Amersfoort", kvk="61234567", agb_code="73730123", iban="NL91ABNA0417164300",
-        ),
-    )  # fmt: skip
-    room = save_room(db, RoomData(name="Linde", beds=2))
-    gemeente = save_funder(db, FunderData(kind="gemeente", name="Gemeente Baarn", cbs_code="0308"))
-    contract = save_contract(
-        db,
-        ContractData(
-            funder_id=gemeente.id, name="Wmo kortdurend verblijf", product_category="04",
-            product_code="04A04", valid_from=date(2026, 1, 1),
-            rates=(
-                RateData(valid_from=date(2026, 1, 1), valid_to=date(2026, 3, 14),
-                         amount_cents=14250),
-                RateData(valid_from=date(2026, 3, 15), amount_cents=14820),
-            ),
-        ),
-    )  # fmt: skip
-    guest = save_guest(
-        db, GuestData(first_name="Gerrit", last_name="Bos", bsn="999900006", city="Baarn")
-    )
-    allocation = save_allocation(
-        db,
-        AllocationData(
-            guest_id=guest.id, funder_id=gemeente.id, contract_id=contract.id, kind="toewijzing",
-            reference=reference, start_date=date(2026, 1, 1), end_date=date(2026, 12, 31),
-            volume=volume, volume_frequency=frequency,
-        ),
-    )  # fmt: skip
-    # 10 to 18 March: 8 nights, 5 at the old rate (10-14) and 3 at the new one (15-17).
-    stay = create_stay(
-        db,
-        NewStay(guest.id, room.id, date(2026, 3, 10), date(2026, 3, 18), status="bevestigd",
-                allocation_id=allocation.id),
-    )  # fmt: skip
-    return gemeente, stay
-
-
-def test_a_draft_prices_every_night_at_its_rate_and_waits_for_the_closed_month(db):
-    gemeente, _stay = build_wmo_house(db)
+def test_a_draft_prices_every_night_at_its_rate_and_waits_for_the_closed_month(db, wmo_house):
+    gemeente, _stay = wmo_house()
     [draft] = claim_drafts(db, 2026, 3, today=NOW.date())
     claim = draft.claim
     assert claim.kind == "declaratie" and claim.funder_code == "0308"
@@ -95,8 +46,8 @@ def test_a_draft_prices_every_night_at_its_rate_and_waits_for_the_closed_month(d
     assert list_claims(db) == []
 
 
-def test_a_submitted_claim_gets_a_number_and_a_valid_wmo323(db):
-    gemeente, _stay = build_wmo_house(db)
+def test_a_submitted_claim_gets_a_number_and_a_valid_wmo323(db, wmo_house):
+    gemeente, _stay = wmo_house()
     close_month(db, 2026, 3, by="test", now=NOW)
     claim = submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
     assert claim.number == "D202600001"
@@ -111,8 +62,8 @@ def test_a_submitted_claim_gets_a_number_and_a_valid_wmo323(db):
         submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
 
 
-def test_a_night_found_absent_later_becomes_a_correction_claim_with_credit_lines(db):
-    gemeente, stay = build_wmo_house(db)
+def test_a_night_found_absent_later_becomes_a_correction_claim_with_credit_lines(db, wmo_house):
+    gemeente, stay = wmo_house()
     close_month(db, 2026, 3, by="test", now=NOW)
     original = submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
     correct_night(db, stay.id, date(2026, 3, 16), billable=False, reason="ziekenhuis", by="t",
@@ -136,8 +87,8 @@ def test_a_night_found_absent_later_becomes_a_correction_claim_with_credit_lines
     assert pending_corrections(db, today=date(2026, 4, 21)) == []
 
 
-def test_what_the_municipality_would_refuse_is_named_before_sending(db):
-    gemeente, _stay = build_wmo_house(db, reference="TW-2026-1", volume=2, frequency="week")
+def test_what_the_municipality_would_refuse_is_named_before_sending(db, wmo_house):
+    gemeente, _stay = wmo_house(reference="TW-2026-1", volume=2, frequency="week")
     close_month(db, 2026, 3, by="test", now=NOW)
     [draft] = claim_drafts(db, 2026, 3, today=NOW.date())
     text_ = "\n".join(draft.problems)
@@ -148,8 +99,8 @@ def test_what_the_municipality_would_refuse_is_named_before_sending(db):
     assert list_claims(db) == []
 
 
-def test_a_sent_claim_cannot_be_changed_even_with_sql(db):
-    gemeente, _stay = build_wmo_house(db)
+def test_a_sent_claim_cannot_be_changed_even_with_sql(db, wmo_house):
+    gemeente, _stay = wmo_house()
     close_month(db, 2026, 3, by="test", now=NOW)
     submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
     for statement in (

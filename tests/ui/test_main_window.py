@@ -23,11 +23,13 @@ def test_navigation_lists_every_page_in_dutch(qtbot, context, show):
         "Gasten",
         "Registratie",
         "Facturen",
+        "Declaraties",
+        "Overzichten",
         "Kamers",
         "Financiers en contracten",
         "Instellingen",
     ]
-    window.nav.setCurrentRow(5)
+    window.nav.setCurrentRow(7)
     assert window.current_page().nav_title == "Financiers en contracten"
 
 
@@ -35,6 +37,10 @@ def test_ctrl_number_switches_pages_and_ctrl_n_starts_a_new_item(qtbot, context,
     window = _window(context, show)
     activate(window)
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page().nav_title == "Declaraties"
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page().nav_title == "Instellingen"
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page().nav_title == "Kamers"
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page().editor_title.text() == "Nieuwe kamer"
@@ -44,7 +50,7 @@ def test_ctrl_number_switches_pages_and_ctrl_n_starts_a_new_item(qtbot, context,
 
 def test_leaving_a_page_with_unsaved_input_asks_and_can_stay(qtbot, context, show, prompter):
     window = _window(context, show)
-    window.show_page(4)
+    window.show_page(6)
     page = window.current_page()
     page.new_item()
     qtbot.keyClicks(page.form.fields["name"], "Eik")
@@ -52,7 +58,7 @@ def test_leaving_a_page_with_unsaved_input_asks_and_can_stay(qtbot, context, sho
     assert not window.show_page(0)
     assert window.current_page() is page
     assert page.form.fields["name"].text() == "Eik"
-    assert window.nav.currentRow() == 4
+    assert window.nav.currentRow() == 6
     prompter.confirm_answer = True
     assert window.show_page(0)
 
@@ -62,7 +68,7 @@ def test_geometry_and_page_are_remembered(qtbot, context, show):
     window.setGeometry(QRect(10, 20, 760, 700))
     qtbot.waitUntil(lambda: window.size().height() == 700)
     wanted = (window.size().width(), window.size().height())
-    window.show_page(6)
+    window.show_page(8)
     window.close()
     again = MainWindow(settings_path(context.data_dir))
     qtbot.addWidget(again)

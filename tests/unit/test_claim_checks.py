@@ -68,3 +68,10 @@ def test_signed_amounts_follow_iwmo():
     credit = replace(LINE, debit_credit="C", previous_reference="X1")
     claim = replace(CLAIM, lines=(LINE, credit))
     assert claim.message_total_cents == 0 and claim.nights == 0
+
+
+def test_a_wlz_line_needs_a_performance_code():
+    wlz = replace(CLAIM, funder_kind="zorgkantoor", funder_code="5513")
+    assert _problems(wlz, line=replace(LINE, product_code="")) == [
+        "Wmo logeren: de prestatiecode ontbreekt (contract)."
+    ]

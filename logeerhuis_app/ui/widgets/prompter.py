@@ -15,6 +15,7 @@ class Prompter(Protocol):
     def confirm(self, title: str, text: str) -> bool: ...
     def open_file(self, title: str, file_filter: str) -> Path | None: ...
     def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None: ...
+    def choose_folder(self, title: str) -> Path | None: ...
     def run_dialog(self, dialog: QDialog) -> bool: ...
     def ask_text(self, title: str, label: str) -> str | None: ...
     def open_document(self, path: Path) -> None: ...
@@ -48,6 +49,10 @@ class QtPrompter:
 
     def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, file_filter)
+        return Path(name) if name else None
+
+    def choose_folder(self, title: str) -> Path | None:
+        name = QFileDialog.getExistingDirectory(self.parent, title)
         return Path(name) if name else None
 
     def run_dialog(self, dialog: QDialog) -> bool:
@@ -94,6 +99,9 @@ class RecordingPrompter:
         return self.files.pop(0) if self.files else None
 
     def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None:
+        return self.files.pop(0) if self.files else None
+
+    def choose_folder(self, title: str) -> Path | None:
         return self.files.pop(0) if self.files else None
 
     def run_dialog(self, dialog: QDialog) -> bool:

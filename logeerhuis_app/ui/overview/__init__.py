@@ -1,0 +1,1 @@
+"""Overzichten: month and year figures for funders and the board."""

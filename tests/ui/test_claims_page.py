@@ -1,0 +1,83 @@
+"""Declaraties: what to fix before claiming, making a claim, saving its files, the export."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pyzipper
+from lxml import etree
+from PySide6.QtCore import Qt
+
+from logeerhuis_app.services.claims import list_claims
+from logeerhuis_app.services.months import close_month
+from logeerhuis_app.ui.claims.page import ClaimsPage
+
+
+def _page(context, show, year=2026, month=3):
+    page = show(ClaimsPage(context))
+    page.year.setValue(year)
+    page.month.setValue(month)
+    page.refresh()
+    return page
+
+
+def test_an_open_month_shows_what_to_do_first_and_claims_nothing(
+    context, show, prompter, wmo_house, qtbot
+):
+    wmo_house()
+    page = _page(context, show)
+    assert page.drafts.rowCount() == 1
+    assert "nog niet afgesloten" in page.problems.toPlainText()
+    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
+    assert prompter.messages[-1][0] == "error" and "nog niet afgesloten" in prompter.messages[-1][2]
+    assert list_claims(context.db) == []
+
+
+def test_claim_a_closed_month_and_save_its_wmo323(
+    context, show, prompter, wmo_house, qtbot, tmp_path
+):
+    wmo_house()
+    close_month(context.db, 2026, 3, by="test", now=datetime(2026, 4, 2, 9))
+    page = _page(context, show)
+    assert page.problems.toPlainText() == "Klaar om te declareren."
+    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
+    [claim] = list_claims(context.db)
+    assert page.drafts.rowCount() == 0 and page.sent.rowCount() == 1
+    assert "€\u00a01.157,10" in page.summary.text()
+    page.sent_view.selectRow(0)
+    target = tmp_path / "decl.xml"
+    prompter.files.append(target)
+    qtbot.mouseClick(page.xml_button, Qt.MouseButton.LeftButton)
+    root = etree.fromstring(target.read_bytes())
+    assert root.findtext(".//{*}DeclaratieNummer") == claim.number
+    assert root.findtext(".//{*}TotaalBedrag") == "115710"
+
+
+def test_export_the_month_encrypted_shows_the_password_once(
+    context, show, prompter, wmo_house, tmp_path
+):
+    wmo_house()
+    close_month(context.db, 2026, 3, by="test", now=datetime(2026, 4, 2, 9))
+    page = _page(context, show)
+    page.submit_all()
+    seen = {}
+
+    def fill_in(dialog):
+        dialog.folder.setText(str(tmp_path / "usb"))
+        dialog.encrypt.setChecked(True)
+        dialog.go.click()
+        seen["password"] = dialog.password.text()
+        seen["outcome"] = dialog.outcome.text()
+        dialog.close_button.click()
+
+    prompter.dialog_handler = fill_in
+    page.export_month()
+    [zip_path] = (tmp_path / "usb").iterdir()
+    assert zip_path.suffix == ".zip" and "Bos" not in zip_path.name
+    assert len(seen["password"]) == 29 and "ander kanaal" in seen["outcome"]
+    with pyzipper.AESZipFile(zip_path) as archive:
+        archive.setpassword(seen["password"].encode())
+        names = archive.namelist()
+        xml = next(n for n in names if n.endswith("WMO323.xml"))
+        assert b"115710" in archive.read(xml)
+    assert all("999900006" not in n and "Bos" not in n for n in names)
