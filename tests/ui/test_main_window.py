@@ -88,3 +88,14 @@ def test_export_from_the_file_menu(qtbot, context, show, prompter, tmp_path):
     window.actions_by_name["export"].trigger()
     assert '"Linde"' in target.read_text(encoding="utf-8")
     assert "Alle gegevens geschreven" in context.messages[-1]
+
+
+def test_every_page_fits_a_small_laptop_screen(qtbot, context, show):
+    """1366x768 is the common office laptop: no page may force the window wider or taller.
+    A page's data can add width (a registration month of real guests did), so an empty house
+    must leave room to spare: 1024 pixels."""
+    window = _window(context, show)
+    for index in range(window.nav.count()):
+        window.show_page(index)
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1024 and hint.height() <= 740, window.current_page().nav_title

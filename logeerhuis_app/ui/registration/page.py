@@ -63,13 +63,15 @@ class RegistrationPage(Page):
         self.close_button.clicked.connect(self.close_month)
         bar.addWidget(self.close_button)
         bar.addStretch(1)
-        bar.addWidget(
-            QLabel(
-                "● aanwezig · ○ gepland · A afwezig (niet betaald) · L laat geannuleerd. "
-                "Dubbelklik een nacht om hem te corrigeren."
-            )
-        )
         layout.addLayout(bar)
+        # On a line of its own and wrapping: beside the buttons it made the window wider
+        # than a 1366 pixel screen.
+        legend = QLabel(
+            "● aanwezig · ○ gepland · A afwezig (niet betaald) · L laat geannuleerd. "
+            "Dubbelklik een nacht om hem te corrigeren."
+        )
+        legend.setWordWrap(True)
+        layout.addWidget(legend)
         self.table = QTableWidget()
         self.table.setObjectName("registration")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
