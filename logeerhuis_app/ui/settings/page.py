@@ -14,6 +14,7 @@ from ..master_detail import MasterDetailPage
 from ..widgets.fields import IntField, NoteField, TextField
 from .intake_panel import IntakeSettingsPanel
 from .logo_field import LogoField
+from .security_panel import SecuritySettingsPanel
 
 
 class SettingsPage(MasterDetailPage):
@@ -40,6 +41,7 @@ class SettingsPage(MasterDetailPage):
             return  # never overwrite what the user is typing
         self.show_item(get_provider(self.context.db))
         self.intake_panel.load()
+        self.security_panel.load()
 
     def title_of(self, item: ProviderData) -> str:
         return "Gegevens van het logeerhuis"
@@ -103,4 +105,6 @@ class SettingsPage(MasterDetailPage):
         column.addWidget(hint)
         self.intake_panel = IntakeSettingsPanel(self.context)
         column.addWidget(self.intake_panel)
+        self.security_panel = SecuritySettingsPanel(self.context)
+        column.addWidget(self.security_panel)
         column.addStretch(1)

@@ -1,0 +1,42 @@
+"""Instellingen > Beveiliging: after how many idle minutes the window locks."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
+
+from ...services.errors import ServiceError
+from ...services.security_settings import MAX_IDLE, MIN_IDLE, idle_minutes, set_idle_minutes
+from ..context import TOPIC_SETTINGS, AppContext
+
+
+class SecuritySettingsPanel(QGroupBox):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__("Beveiliging", parent)
+        self.context = context
+        row = QHBoxLayout(self)
+        row.addWidget(QLabel("Vergrendelen na"))
+        self.minutes = QSpinBox()
+        self.minutes.setObjectName("idle_minutes")
+        self.minutes.setRange(MIN_IDLE, MAX_IDLE)
+        self.minutes.setSuffix(" minuten")
+        row.addWidget(self.minutes)
+        row.addWidget(
+            QLabel("zonder toetsenbord of muis; daarna vraagt het programma het wachtwoord.")
+        )
+        row.addStretch(1)
+        self.save_button = QPushButton("Opslaan")
+        self.save_button.setObjectName("save_security")
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.save_button)
+
+    def load(self) -> None:
+        self.minutes.setValue(idle_minutes(self.context.db))
+
+    def save(self) -> None:
+        try:
+            set_idle_minutes(self.context.db, self.minutes.value())
+        except ServiceError as exc:
+            self.context.prompter.error("Niet opgeslagen", exc.detail)
+            return
+        self.context.status(f"Vergrendelen na {self.minutes.value()} minuten opgeslagen.")
+        self.context.announce(TOPIC_SETTINGS)
