@@ -24,6 +24,7 @@ from ..widgets.fields import CheckField, ChoiceField, DateField, IntField, NoteF
 from ..widgets.record_table import Column
 from .allocations_panel import AllocationsPanel
 from .carers_table import CarersEditor
+from .privacy_panel import PrivacyPanel
 
 GENDERS = [("", "—"), ("V", "vrouw"), ("M", "man"), ("X", "anders / onbekend")]
 
@@ -143,6 +144,10 @@ class GuestsPage(MasterDetailPage):
 
         self.allocations = AllocationsPanel(self.context)
         tabs.addTab(self.allocations, "Toewijzingen")
+        self.privacy = PrivacyPanel(
+            self.context, lambda: (self.current.id or None) if self.current is not None else None
+        )
+        tabs.addTab(self.privacy, "Privacy")
         self.tabs = tabs
         note = QLabel("Velden met * zijn verplicht. Data als dd-mm-jjjj.")
         note.setStyleSheet("color: #555;")
