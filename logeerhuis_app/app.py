@@ -33,6 +33,9 @@ def run_gui(data_dir: Path, *, self_test: bool = False) -> int:
         app.installTranslator(translator)
 
     data_dir.mkdir(parents=True, exist_ok=True)
+    lock = _single_instance(data_dir, self_test)
+    if lock is None:
+        return 2
     window = MainWindow(settings_path(data_dir))
     if not self_test:
         window.show()
@@ -46,12 +49,57 @@ def run_gui(data_dir: Path, *, self_test: bool = False) -> int:
             return 2
         from .ui.registry import page_classes
 
+        if not self_test:  # the self-test runs as the local system user, like the CLI
+            from .ui.session_guard import start_session
+
+            if not start_session(context):
+                window.close()
+                context.db.close()
+                return 0
         window.attach(context, page_classes())
         if self_test:
             return _self_test(app, window, started, failures)
-        return app.exec()
+        from .ui.backup import BackupScheduler, backup_at_close
+        from .ui.session_guard import guard_idle
+
+        window.backup_scheduler = BackupScheduler(context, window)  # type: ignore[attr-defined]
+        idle = guard_idle(window, context)
+        code = app.exec()
+        idle.stop_watching()
+        backup_at_close(context)
+        return code
     finally:
         sys.excepthook = previous_hook
+        lock.unlock()
+
+
+def _single_instance(data_dir: Path, self_test: bool):  # type: ignore[no-untyped-def]
+    """One window per data directory: two would each hold their own view of the data.
+    QLockFile removes a lock whose process is gone, so a crash does not block the next start."""
+    from PySide6.QtCore import QLockFile
+
+    from .services.backup import LOCK_FILENAME
+
+    lock = QLockFile(str(data_dir / LOCK_FILENAME))
+    lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+    if lock.tryLock(100):
+        return lock
+    message = (
+        "Logeerhuis is al geopend op deze computer (met dezelfde gegevens). Gebruik het venster "
+        "dat al open is; het kan achter een ander venster of op de taakbalk staan.\n\n"
+        "Twee vensters tegelijk zouden elkaars wijzigingen niet zien."
+    )
+    title = "Logeerhuis is al geopend"
+    if lock.error() != QLockFile.LockError.LockFailedError:
+        title = "Logeerhuis start niet"
+        message = f"Het slotbestand in {data_dir} kan niet worden gemaakt (geen schrijfrechten?)."
+    if self_test:
+        print(f"Fout: {message}", file=sys.stderr)
+    else:
+        from .ui.widgets.prompter import QtPrompter
+
+        QtPrompter(None).error(title, message)
+    return None
 
 
 def _open(window, data_dir: Path, self_test: bool):  # type: ignore[no-untyped-def]
@@ -61,6 +109,18 @@ def _open(window, data_dir: Path, self_test: bool):  # type: ignore[no-untyped-d
     from .ui.widgets.prompter import QtPrompter
 
     prompter = QtPrompter(window)
+    if self_test:
+        from .services.backup import quick_check
+
+        problem = quick_check(data_dir)
+        if problem is not None:
+            print(f"Fout: {problem}", file=sys.stderr)
+            return None
+    else:
+        from .ui.backup import check_at_start
+
+        if not check_at_start(data_dir, prompter):
+            return None
     try:
         db = open_database(data_dir)
     except ServiceError as exc:
@@ -84,8 +144,11 @@ def _offer_demo(context) -> None:  # type: ignore[no-untyped-def]
     if not context.prompter.confirm(
         "Welkom bij Logeerhuis",
         "Er zijn nog geen gegevens. Wilt u eerst rondkijken in een demo-logeerhuis met "
-        "verzonnen gasten, kamers en financiers?\n\n"
-        "Kies Nee om met een leeg logeerhuis te beginnen.",
+        "verzonnen gasten, kamers en financiers? Inloggen kan dan als coördinator "
+        "'ingrid' met wachtwoord 'demo-ingrid-2026' (of als medewerker 'ria', "
+        "'demo-ria-2026').\n\n"
+        "Kies Nee om met een leeg logeerhuis te beginnen; u maakt dan eerst uw eigen "
+        "account als coördinator.",
     ):
         return
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -80,6 +80,17 @@ def build_parser() -> argparse.ArgumentParser:
     month_export.add_argument(
         "--encrypt", action="store_true", help="één ZIP-bestand met AES-256 en een wachtwoord"
     )
+    backup = commands.add_parser(
+        "backup", help="maak een gecontroleerde backup (standaard in de map backups, met rotatie)"
+    )
+    backup.add_argument("--out", metavar="BESTAND", type=Path, help="schrijf de backup hierheen")
+    backup.add_argument(
+        "--encrypt", action="store_true", help="één ZIP-bestand met AES-256 en een wachtwoord"
+    )
+    restore = commands.add_parser(
+        "restore", help="zet een backup terug (het huidige bestand blijft opzij bewaard)"
+    )
+    restore.add_argument("file", metavar="BESTAND", type=Path)
     return parser
 
 
@@ -87,7 +98,8 @@ def _month(text: str) -> tuple[int, int]:
     from .services.errors import ServiceError
 
     parts = text.split("-")
-    if len(parts) != 2 or not all(p.isdigit() for p in parts) or not 1 <= int(parts[1]) <= 12:
+    digits = len(parts) == 2 and all(p.isascii() and p.isdigit() for p in parts)
+    if not digits or not 1 <= int(parts[1]) <= 12:
         raise ServiceError(f"Geef de maand als JJJJ-MM, bijvoorbeeld 2026-03 (niet {text!r}).")
     return int(parts[0]), int(parts[1])
 
@@ -310,6 +322,41 @@ def _month_export(args: argparse.Namespace, directory: Path) -> int:
     return EXIT_OK
 
 
+def _backup(args: argparse.Namespace, directory: Path) -> int:
+    from .services.backup import make_backup
+    from .services.month_export import new_password
+
+    password = new_password() if args.encrypt else None
+    result = make_backup(directory, out=args.out, password=password)
+    print(f"Backup gemaakt en gecontroleerd: {result.path} ({result.size // 1024} kB).")
+    if result.removed:
+        print(f"{len(result.removed)} oudere automatische backup(s) opgeruimd.")
+    if result.password:
+        print(f"Wachtwoord (wordt niet bewaard): {result.password}")
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace, directory: Path) -> int:
+    from getpass import getpass
+
+    from .services.backup_restore import restore_backup
+
+    password = None
+    if args.file.suffix.lower() == ".zip":
+        password = getpass("Wachtwoord van de backup: ")
+    result = restore_backup(directory, args.file, password=password)
+    info = result.info
+    print(f"Backup teruggezet: {args.file}")
+    print(f"  {_n(info.guests)} gasten, {_n(info.stays)} verblijven, {_n(info.invoices)} facturen")
+    if result.set_aside is not None:
+        print(f"Het vorige gegevensbestand is bewaard als {result.set_aside}.")
+    return EXIT_OK
+
+
+def _n(count: int | None) -> str:
+    return "-" if count is None else str(count)
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "demo": _demo,
     "check": _check,
@@ -319,4 +366,6 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "invoices": _invoices,
     "claims": _claims,
     "export": _month_export,
+    "backup": _backup,
+    "restore": _restore,
 }

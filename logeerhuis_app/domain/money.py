@@ -20,7 +20,8 @@ def format_cents(cents: int) -> str:
     return f"€\u00a0{format_amount(cents)}"
 
 
-_AMOUNT = re.compile(r"^(-)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$")
+_AMOUNT = re.compile(r"^(-)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$", re.ASCII)
+_LARGEST_CENTS = 10_000_000_00
 
 
 def parse_euro(text: str) -> int:
@@ -28,13 +29,16 @@ def parse_euro(text: str) -> int:
     raw = (text or "").replace("€", "").replace("\u00a0", "").replace(" ", "").strip()
     if not raw:
         raise InvalidValue("Vul een bedrag in, bijvoorbeeld 123,45.")
-    if re.fullmatch(r"-?\d+\.\d{1,2}", raw):
+    if re.fullmatch(r"-?\d+\.\d{1,2}", raw, re.ASCII):
         raw = raw.replace(".", ",")
     match = _AMOUNT.match(raw)
     if not match:
         raise InvalidValue("Vul een bedrag in, bijvoorbeeld 1.234,56.")
     sign, whole, decimals = match.groups()
-    cents = int(whole.replace(".", "")) * 100 + int((decimals or "0").ljust(2, "0"))
-    if cents > 10_000_000_00:
+    whole = whole.replace(".", "").lstrip("0")
+    if len(whole) > len(str(_LARGEST_CENTS)):  # int() refuses thousands of digits
+        raise InvalidValue("Dit bedrag is te groot.")
+    cents = int(whole or "0") * 100 + int((decimals or "0").ljust(2, "0"))
+    if cents > _LARGEST_CENTS:
         raise InvalidValue("Dit bedrag is te groot.")
     return -cents if sign else cents

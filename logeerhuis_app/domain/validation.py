@@ -21,10 +21,15 @@ def _digits(text: str) -> str:
     return re.sub(r"[\s.\-]", "", text or "")
 
 
+def _only_digits(raw: str) -> bool:
+    """0-9 only: str.isdigit() also accepts '²' and '١', which int() or a code cannot use."""
+    return raw.isascii() and raw.isdigit()
+
+
 def normalize_bsn(text: str) -> str:
     """Nine digits passing the 11-test; shorter numbers get their leading zeros back."""
     raw = _digits(text)
-    if not raw.isdigit():
+    if not _only_digits(raw):
         raise InvalidValue("Een BSN bestaat uit 9 cijfers.")
     if len(raw) in (8, 7):
         raw = raw.zfill(9)
@@ -66,7 +71,7 @@ def normalize_postcode(text: str) -> str:
 
 def _fixed_digits(text: str, length: int, message: str) -> str:
     raw = _digits(text)
-    if not raw.isdigit() or len(raw) != length:
+    if not _only_digits(raw) or len(raw) != length:
         raise InvalidValue(message)
     return raw
 
@@ -91,7 +96,7 @@ def normalize_cbs_municipality_code(text: str) -> str:
     raw = (text or "").strip().upper()
     if raw.startswith("GM"):
         raw = raw[2:]
-    if not raw.isdigit() or not 1 <= len(raw) <= 4 or int(raw) == 0:
+    if not _only_digits(raw) or not 1 <= len(raw) <= 4 or int(raw) == 0:
         raise InvalidValue("Een gemeentecode (CBS) bestaat uit 4 cijfers, bijvoorbeeld 0363.")
     return raw.zfill(4)
 

@@ -22,6 +22,7 @@ from ..db.models import ClaimLine as ClaimLineRow
 from ..domain.claim_checks import AllocationTerms, claim_problems
 from ..domain.claims import Claim, ClaimLine, ClaimParty
 from ..domain.dates import format_month
+from .access import require_role
 from .claim_lines import SourcedLine, claim_funders, month_lines
 from .database import Database
 from .errors import NotFoundError, ServiceError
@@ -65,6 +66,7 @@ def submit_claim(
     db: Database, year: int, month: int, funder_id: int, *, by: str, now: datetime
 ) -> Claim:
     """Store the funder's draft for the month as sent, with the next declaration number."""
+    require_role(db)
     party = _party(db)
     with db.session() as s:
         drafts = [d for d in _drafts(s, party, year, month, now.date()) if d.funder_id == funder_id]

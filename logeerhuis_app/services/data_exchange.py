@@ -6,6 +6,7 @@ gives the same bytes. The layout is described in docs/data-format.md.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -63,6 +64,7 @@ def export_data(db: Database) -> dict[str, Any]:
             sequences = _read_sequences(conn)
     except SQLAlchemyError as exc:
         raise DataError(f"De gegevens konden niet worden gelezen: {_reason(exc)}") from exc
+    _log_export(db)
     return {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -127,13 +129,18 @@ def import_from_file(db: Database, path: Path) -> ExchangeSummary:
             f"Het bestand {path} kan niet worden gelezen: {exc.strerror or exc}."
         ) from exc
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8-sig"))  # -sig: also as Windows Notepad saves it
     except UnicodeDecodeError:
         raise DataError(f"Het bestand {path} is geen Logeerhuis-gegevensbestand.") from None
     except json.JSONDecodeError as exc:
         raise DataError(
             f"Het bestand {path} is geen Logeerhuis-gegevensbestand: het is geen geldige JSON "
             f"(regel {exc.lineno}, kolom {exc.colno})."
+        ) from None
+    except (ValueError, RecursionError):  # a number of thousands of digits, or deep nesting
+        raise DataError(
+            f"Het bestand {path} is geen Logeerhuis-gegevensbestand: het bevat een getal dat "
+            "te groot is of lijsten die te diep genest zijn."
         ) from None
     return import_data(db, data)
 
@@ -155,11 +162,24 @@ def import_data(db: Database, data: Any) -> ExchangeSummary:
                 _insert(conn, table, rows)
                 deferred += later
             for table, key, values in deferred:
-                conn.execute(table.update().where(table.c.id == key).values(**values))
+                _finish(conn, table, key, values)
             _restore_sequences(conn, sequences)
     except SQLAlchemyError as exc:
         raise DataError(f"Inlezen mislukt: {_reason(exc)}. {_NOTHING_READ}") from exc
+    except (ValueError, OverflowError) as exc:  # a value the checks above let through
+        raise DataError(
+            f"Inlezen mislukt: een waarde past niet in de database. {_NOTHING_READ}"
+        ) from exc
     return ExchangeSummary(counts={table.name: len(rows) for table, rows in converted})
+
+
+def _log_export(db: Database) -> None:
+    """The whole export holds every guest's data: it goes into the access log (NEN 7513). On
+    a read-only or full disk the export still goes ahead: rescuing the data comes first."""
+    from .access import log_access
+
+    with contextlib.suppress(DataError):
+        log_access(db, "exporteren", detail="Alle gegevens geëxporteerd (export-data)")
 
 
 def _check_header(data: Any) -> dict[str, Any]:
@@ -250,6 +270,17 @@ def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
         ) from exc
 
 
+def _finish(conn: Connection, table: Table, key: Any, values: dict[str, Any]) -> None:
+    """Give a final invoice its number back, once its lines are in."""
+    try:
+        conn.execute(table.update().where(table.c.id == key).values(**values))
+    except IntegrityError as exc:
+        raise DataError(
+            f"Tabel {table.name}, definitieve factuur (id {key}) past niet: "
+            f"{constraint_reason(table, exc)}. {_NOTHING_READ}"
+        ) from exc
+
+
 def _restore_sequences(conn: Connection, sequences: dict[str, int]) -> None:
     if conn.dialect.name != "sqlite":
         # PostgreSQL: setval() per table sequence here once it is supported.
@@ -284,6 +315,18 @@ def _summary(tables: dict[str, Any]) -> ExchangeSummary:
     return ExchangeSummary(counts={name: len(section["rows"]) for name, section in tables.items()})
 
 
+_DISK_PROBLEMS = {  # SQLite's English for a disk that fails, as the user reads it
+    "disk is full": "de schijf is vol",
+    "readonly database": "het gegevensbestand is alleen-lezen",
+    "disk i/o error": "de schijf gaf een fout bij lezen of schrijven",
+    "database is locked": "het gegevensbestand is bezet door een ander programma",
+}
+
+
 def _reason(exc: SQLAlchemyError) -> str:
     orig = getattr(exc, "orig", None)
-    return str(orig if orig is not None else exc).rstrip(".")
+    text = str(orig if orig is not None else exc).rstrip(".")
+    for problem, dutch in _DISK_PROBLEMS.items():
+        if problem in text.lower():
+            return dutch
+    return text

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import math
 from datetime import date, datetime
 from typing import Any
 
@@ -15,6 +16,9 @@ from sqlalchemy import Boolean, Column, Date, DateTime, Float, Integer, LargeBin
 from sqlalchemy.exc import IntegrityError
 
 from .errors import DataError
+
+# SQLite stores whole numbers in 8 bytes: a bigger one cannot be stored at all.
+SMALLEST_INTEGER, LARGEST_INTEGER = -(2**63), 2**63 - 1
 
 
 def value_to_json(column: Column[Any], value: Any) -> Any:
@@ -65,16 +69,28 @@ def value_from_json(column: Column[Any], value: Any) -> Any:
     if isinstance(kind, Integer):
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValueError(f"verwacht een geheel getal, gevonden {_show(value)}")
+        if not SMALLEST_INTEGER <= value <= LARGEST_INTEGER:
+            raise ValueError("het getal is te groot om op te slaan")
         return value
     if isinstance(kind, Float):
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ValueError(f"verwacht een getal, gevonden {_show(value)}")
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:
+            raise ValueError("het getal is te groot om op te slaan") from None
+        if not math.isfinite(number):
+            raise ValueError(f"verwacht een eindig getal, gevonden {_show(value)}")
+        return number
     if isinstance(kind, String):
         if not isinstance(value, str):
             raise ValueError(f"verwacht tekst, gevonden {_show(value)}")
         if kind.length is not None and len(value) > kind.length:
             raise ValueError(f"de tekst is langer dan {kind.length} tekens")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate ("\ud800") is no character at all
+            raise ValueError("de tekst bevat een ongeldig teken") from None
         return value
     raise ValueError(f"het kolomtype {kind} wordt niet ondersteund")
 
@@ -100,7 +116,10 @@ def _moment(value: Any) -> datetime:
 
 
 def _show(value: Any) -> str:
-    text = repr(value)
+    try:
+        text = repr(value)
+    except (ValueError, RecursionError):  # an int of thousands of digits, or deep nesting
+        return "een te grote waarde"
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -162,7 +181,9 @@ def sequences_from_json(sequences: Any, tables: list[Table]) -> dict[str, int]:
     for name, value in sequences.items():
         if name not in known:
             raise DataError(f"Het onderdeel 'sequences' noemt een onbekende tabel: {name}.")
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise DataError(f"Het onderdeel 'sequences' heeft geen geldig getal voor {name}.")
+        if not 0 <= value <= LARGEST_INTEGER:
             raise DataError(f"Het onderdeel 'sequences' heeft geen geldig getal voor {name}.")
     return sequences
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..db import schema
 from ..db.engine import make_engine, make_session_factory, sqlite_url
+from ..domain.accounts import CurrentUser
 from ..paths import database_path
 from .errors import DataError
 
@@ -26,14 +27,43 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     location: str  # shown to the user: a file path or a server address
+    # Who is signed in (set by services/accounts.sign_in). None: the command line, a script
+    # or a test, which may do everything as the local system user (decision 0014).
+    user: CurrentUser | None = None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A unit of work: commits when the block ends normally, rolls back on any error."""
         session = self.sessions()
+        session.info["user"] = self.user  # for log_access(session, ...)
         try:
             yield session
             session.commit()
+        except OperationalError as exc:  # the disk, not the data: say so in Dutch
+            session.rollback()
+            problem = str(exc.orig).lower()
+            lost = "de wijziging is niet opgeslagen; wat eerder is opgeslagen blijft bewaard."
+            if "disk is full" in problem:
+                raise DataError(
+                    f"De schijf is vol: {lost} Maak ruimte vrij op de schijf van "
+                    f"{self.location} en probeer het opnieuw."
+                ) from exc
+            if "readonly database" in problem:
+                raise DataError(
+                    f"Het gegevensbestand is alleen-lezen: {lost} Controleer of "
+                    f"{self.location} beschreven mag worden (rechten, schijf of USB-stick)."
+                ) from exc
+            if "disk i/o error" in problem:
+                raise DataError(
+                    f"De schijf gaf een fout bij lezen of schrijven: {lost} Controleer de "
+                    f"schijf van {self.location} en maak een reservekopie."
+                ) from exc
+            if "database is locked" in problem:
+                raise DataError(
+                    f"Het gegevensbestand is bezet door een ander programma: {lost} "
+                    "Probeer het over een ogenblik opnieuw."
+                ) from exc
+            raise
         except BaseException:
             session.rollback()
             raise

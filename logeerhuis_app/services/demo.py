@@ -38,6 +38,7 @@ from ..domain.enums import (
 )
 from .closures import ClosureData, add_closure
 from .database import Database
+from .demo_accounts import add_demo_accounts
 from .demo_house import (
     FLEX_START,
     ROOMS,
@@ -147,6 +148,7 @@ def build_demo(db: Database, today: date | None = None, seed: int = 2026) -> Dem
     _write_requests(db, rng, today, rooms, wishes)
     write_demo_intakes(db, rng, today, guests)
     money = build_demo_money(db, rng, today)
+    add_demo_accounts(db, today)
     with db.session() as s:
         count = lambda q: s.scalar(select(func.count()).select_from(q.subquery()))  # noqa: E731
         return DemoSummary(

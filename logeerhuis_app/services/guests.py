@@ -10,6 +10,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db.models import Carer, Guest
+from ..domain.access_log import CHANGE, VIEW
 from ..domain.enums import Grondslag
 from ..domain.people import display_name, sort_name
 from ..domain.validation import (
@@ -20,6 +21,7 @@ from ..domain.validation import (
     normalize_phone,
     normalize_postcode,
 )
+from .access import log_access
 from .database import Database
 from .errors import ConflictError, NotFoundError, ValidationError
 from .field_check import FieldCheck
@@ -141,8 +143,11 @@ def _summary(g: Guest) -> GuestSummary:
 
 
 def get_guest(db: Database, guest_id: int) -> GuestData:
+    """The guest's full record; the view is written to the access log."""
     with db.session() as s:
-        return _to_data(_load(s, guest_id))
+        data = _to_data(_load(s, guest_id))
+        log_access(s, VIEW, guest_id, "Gastgegevens geopend")
+        return data
 
 
 def _load(s: Session, guest_id: int) -> Guest:
@@ -253,6 +258,7 @@ def save_guest(db: Database, data: GuestData) -> GuestData:
             setattr(guest, name, getattr(data, name))
         _sync_carers(guest, data.carers)
         s.flush()
+        log_access(s, CHANGE, guest.id, "Gast aangemaakt" if data.id is None else "Gast gewijzigd")
         return _to_data(guest)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..db.models import Setting
+from .access import require_role
 from .database import Database
 from .errors import ValidationError
 
@@ -21,6 +22,7 @@ def get_text(db: Database, key: str) -> str:
 def set_text(db: Database, key: str, text: str) -> None:
     if key not in (CONDITIONS, EVALUATION):
         raise ValueError(key)
+    require_role(db)
     if len(text) > MAX_LENGTH:
         raise ValidationError({key: "Deze tekst is te lang (hoogstens 20.000 tekens)."})
     with db.session() as s:

@@ -27,6 +27,7 @@ from ..domain.intake import (
     evaluate,
     open_text,
 )
+from .access import require_role
 from .database import Database
 from .errors import NotFoundError, ServiceError, ValidationError
 
@@ -94,6 +95,7 @@ def _required(s: Session) -> dict[str, tuple[str, ...]]:
 
 
 def set_required_items(db: Database, required: dict[str, tuple[str, ...]]) -> None:
+    require_role(db)
     unknown = [k for keys in required.values() for k in keys if k not in BY_KEY]
     if unknown:
         raise ValidationError({"required": f"Onbekende intakepunten: {', '.join(unknown)}."})

@@ -22,10 +22,12 @@ from ..documents.stay_letters import (
     render_evaluation_letter,
     render_statement,
 )
+from ..domain.access_log import PRINT
 from ..domain.enums import StayStatus
 from ..domain.intake import Answer
 from ..domain.people import display_name
 from ..domain.rooms import room_label
+from .access import log_access
 from .database import Database
 from .errors import NotFoundError
 from .house_texts import CONDITIONS, EVALUATION
@@ -69,6 +71,9 @@ def intake_form_pdf(
             overrides=overrides,
             printed_on=printed_on or date.today(),
         )
+        if guest is not None:
+            what = "Leeg intakeformulier" if blank or stay is None else "Intakeformulier"
+            log_access(s, PRINT, guest.id, _about(what, stay))
     return render_intake_form(data)
 
 
@@ -88,6 +93,7 @@ def statement_pdf(
             printed_on=printed_on or date.today(),
             conditions=_text_or_setting(s, conditions, CONDITIONS, DEFAULT_CONDITIONS),
         )
+        log_access(s, PRINT, guest.id, _about("Verklaring logeerzorg", stay))
     return render_statement(data)
 
 
@@ -127,6 +133,7 @@ def departure_checklist_pdf(db: Database, stay_id: int, *, printed_on: date | No
             gp=_join(guest.gp_name, guest.gp_phone),
             next_stay=next_arrival,
         )
+        log_access(s, PRINT, guest.id, _about("Vertrekchecklist", stay))
     return render_departure_checklist(data)
 
 
@@ -155,7 +162,12 @@ def evaluation_letter_pdf(
             text=_text_or_setting(s, text, EVALUATION, DEFAULT_EVALUATION_TEXT),
             signed_by=signed_by.strip(),
         )
+        log_access(s, PRINT, guest.id, _about("Evaluatiebrief", stay))
     return render_evaluation_letter(data)
+
+
+def _about(what: str, stay: Stay | None) -> str:
+    return f"{what} (verblijf {stay.id})" if stay is not None else what
 
 
 def _stay(s: Session, stay_id: int) -> Stay:

@@ -38,6 +38,7 @@ from ..domain.pricing import (
     payment_status,
     price_stay_month,
 )
+from .access import require_role
 from .corrections import corrections_for
 from .database import Database
 from .errors import NotFoundError, ServiceError, ValidationError
@@ -258,6 +259,7 @@ def finalise(  # type: ignore[no-untyped-def]
     now: datetime | None = None,
 ) -> InvoiceData:
     """Give the draft its number, copy the customer's data, store the PDF: all or nothing."""
+    require_role(db)
     provider = get_provider(db)
     if not provider.is_complete:
         raise ServiceError(
@@ -337,6 +339,7 @@ def credit(  # type: ignore[no-untyped-def]
     now: datetime | None = None,
 ) -> InvoiceData:
     """A credit invoice with its own number that cancels the original in full."""
+    require_role(db)
     with db.session() as s:
         original = s.get(Invoice, invoice_id)
         if original is None or original.number is None:

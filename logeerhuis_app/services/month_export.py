@@ -19,8 +19,10 @@ from ..documents.claim_summary import render_claim_summary
 from ..documents.claim_tables import claim_csv, claim_xlsx
 from ..documents.overview_xlsx import overview_xlsx
 from ..documents.wmo323 import render_wmo323
+from ..domain.access_log import EXPORT
 from ..domain.claims import Claim
 from ..domain.dates import month_bounds
+from .access import log_access, require_role
 from .claims import claim_drafts, list_claims
 from .database import Database
 from .errors import ServiceError
@@ -59,6 +61,7 @@ def export_month(
     encrypt: bool = False,
     progress: Progress | None = None,
 ) -> MonthExport:
+    require_role(db)
     documents = month_documents(db, year, month, today=today, progress=progress)
     unclaimed = tuple(d.claim.funder_name for d in claim_drafts(db, year, month, today=today))
     base = f"logeerhuis-{year}-{month:02d}-export-{today.isoformat()}"
@@ -79,6 +82,8 @@ def export_month(
             "Kies een andere map of controleer of de USB-stick vol of beveiligd is."
         ) from exc
     files = tuple(f for f, _data in documents)
+    how = "versleutelde ZIP" if encrypt else "map"
+    log_access(db, EXPORT, detail=f"Maandexport {month:02d}-{year} ({len(files)} bestanden, {how})")
     return MonthExport(location, files, password, unclaimed)
 
 

@@ -13,6 +13,7 @@ from ..domain.validation import (
     normalize_phone,
     normalize_postcode,
 )
+from .access import require_role
 from .database import Database
 from .errors import ConflictError
 from .field_check import FieldCheck
@@ -101,6 +102,7 @@ def validate_provider(data: ProviderData) -> ProviderData:
 
 
 def save_provider(db: Database, data: ProviderData) -> ProviderData:
+    require_role(db)
     data = validate_provider(data)
     with db.session() as s:
         row = s.get(Provider, 1)

@@ -87,6 +87,9 @@ class MainWindow(QMainWindow):
         self._action(self.file_menu, "export", "Alle gegevens &exporteren…", None, self._export)
         self._action(self.file_menu, "import", "Gegevens &importeren…", None, self._import)
         self.file_menu.addSeparator()
+        self._action(self.file_menu, "backup", "&Backup maken naar…", None, self._backup)
+        self._action(self.file_menu, "restore", "Backup &terugzetten…", None, self._restore)
+        self.file_menu.addSeparator()
         self._action(self.file_menu, "quit", "&Afsluiten", QKeySequence("Ctrl+Q"), self.close)
         self.edit_menu = menu.addMenu("Be&werken")
         self._action(self.edit_menu, "new", "&Nieuw", QKeySequence.StandardKey.New,
@@ -160,6 +163,20 @@ class MainWindow(QMainWindow):
 
         if self.context is not None:
             import_all(self.context)
+
+    def _backup(self) -> None:
+        from .backup import backup_to
+
+        if self.context is not None:
+            backup_to(self.context, self)
+
+    def _restore(self) -> None:
+        from .backup import restore_from_menu
+
+        page = self.current_page()
+        if self.context is None or (page is not None and not page.can_leave()):
+            return
+        restore_from_menu(self.context, self)
 
     def _about(self) -> None:
         if self.context is not None:

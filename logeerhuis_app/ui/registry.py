@@ -6,6 +6,8 @@ from .page import Page
 
 
 def page_classes() -> list[type[Page]]:
+    from .access_log.page import AccessLogPage
+    from .accounts.page import AccountsPage
     from .claims.page import ClaimsPage
     from .funders.page import FundersPage
     from .guests.page import GuestsPage
@@ -26,4 +28,6 @@ def page_classes() -> list[type[Page]]:
         RoomsPage,
         FundersPage,
         SettingsPage,
+        AccountsPage,
+        AccessLogPage,
     ]

@@ -279,6 +279,18 @@ def _planner_records(db, anna_id: int, piet_id: int, room_id: int, funder_id: in
                 tariff_cents=14820, amount_cents=44460,
             )
         )  # fmt: skip
+        from logeerhuis_app.db.models import User
+        from logeerhuis_app.services.access import log_access
+
+        s.add(
+            User(
+                user_name="ria", name="Ria de Boer", role="medewerker",
+                password_hash="$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo",
+                active=True, failed_logins=0,
+            )
+        )  # fmt: skip
+        log_access(s, "bekijken", anna_id, "Gastgegevens geopend", user_name="ria",
+                   now=datetime(2026, 3, 4, 9, 15))  # fmt: skip
 
 
 @pytest.fixture

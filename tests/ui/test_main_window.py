@@ -28,6 +28,8 @@ def test_navigation_lists_every_page_in_dutch(qtbot, context, show):
         "Kamers",
         "Financiers en contracten",
         "Instellingen",
+        "Accounts",
+        "Toegangslog",
     ]
     window.nav.setCurrentRow(7)
     assert window.current_page().nav_title == "Financiers en contracten"

@@ -15,9 +15,11 @@ from .invoicing import (
 )
 from .people import Carer, Guest
 from .planning import DateChange, RoomClosure, StayRequest, StaySeries, WlzNightsElsewhere
+from .security import AccessLogEntry, User
 from .stays import Night, Stay
 
 __all__ = [
+    "AccessLogEntry",
     "Allocation",
     "Bed",
     "BedReservation",
@@ -46,5 +48,6 @@ __all__ = [
     "Stay",
     "StayRequest",
     "StaySeries",
+    "User",
     "WlzNightsElsewhere",
 ]

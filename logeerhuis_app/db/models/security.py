@@ -1,0 +1,59 @@
+"""Accounts and the access log (NEN 7513).
+
+Accounts are never deleted, only deactivated: the log refers to them by user name. The access
+log only grows: triggers refuse any update or delete (migration 0010), and each row carries the
+hash of the row before it (domain/access_log.py).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Integer,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..base import AUTOINCREMENT, Base, Timestamps
+
+
+class User(Timestamps, Base):
+    __tablename__ = "users"
+    __table_args__ = (
+        UniqueConstraint("user_name"),
+        CheckConstraint("role IN ('coordinator', 'medewerker')", name="role"),
+        AUTOINCREMENT,
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_name: Mapped[str] = mapped_column(String(50))
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class AccessLogEntry(Base):
+    __tablename__ = "access_log"
+    __table_args__ = (
+        # One successor per row: two writers can never fork the chain.
+        UniqueConstraint("prev_hash"),
+        AUTOINCREMENT,
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    user_name: Mapped[str] = mapped_column(String(50))
+    # No foreign key: the log outlives the guest's record (kept for its own term).
+    guest_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    action: Mapped[str] = mapped_column(String(30))
+    detail: Mapped[str] = mapped_column(String(500), default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

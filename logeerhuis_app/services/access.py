@@ -1,0 +1,92 @@
+"""Who may do what, and the one call that writes the access log (NEN 7513).
+
+Roles are checked here, in the services, not only by hiding buttons. Without a signed-in user
+(command line, scripts, tests) everything is allowed as the system user (decision 0014).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.models import AccessLogEntry
+from ..domain.access_log import ACTIONS, GENESIS, row_hash
+from ..domain.accounts import SYSTEM_USER, CurrentUser, Role
+from .database import Database
+from .errors import ServiceError
+
+
+class NotAllowedError(ServiceError):
+    """The signed-in user's role does not allow this (like PermissionError, in Dutch)."""
+
+
+def current_user_name(db: Database) -> str:
+    """The name written on invoices, claims and the log: the signed-in user or the system."""
+    return db.user.name if db.user is not None else SYSTEM_USER
+
+
+def require_role(db: Database, role: str = Role.COORDINATOR) -> None:
+    """Refuse (NotAllowedError, Dutch) unless the signed-in user has this role."""
+    user = db.user
+    if user is None or user.role == role or user.role == Role.COORDINATOR:
+        return
+    raise NotAllowedError(
+        f"Dit mag alleen een {Role(role).label.lower()}. U bent aangemeld als "
+        f"{user.name} ({Role(user.role).label.lower()}); vraag een coördinator."
+    )
+
+
+def log_access(
+    s_or_db: Session | Database,
+    action: str,
+    guest_id: int | None = None,
+    detail: str = "",
+    *,
+    user_name: str | None = None,
+    now: datetime | None = None,
+) -> None:
+    """Append one row to the access log, in the given session or in its own unit of work.
+
+    The name is the signed-in user's user name, or "opdrachtregel"; user_name overrides it
+    (a failed sign-in records the name that was typed).
+    """
+    if action not in ACTIONS:
+        raise ValueError(action)
+    if isinstance(s_or_db, Database):
+        with s_or_db.session() as s:
+            _append(s, action, guest_id, detail, user_name, now)
+    else:
+        _append(s_or_db, action, guest_id, detail, user_name, now)
+
+
+def _append(
+    s: Session,
+    action: str,
+    guest_id: int | None,
+    detail: str,
+    user_name: str | None,
+    now: datetime | None,
+) -> None:
+    if user_name is None:
+        user: CurrentUser | None = s.info.get("user")
+        user_name = user.user_name if user is not None else SYSTEM_USER
+    user_name = user_name[:50]
+    detail = detail[:500]
+    at = (now or datetime.now()).replace(microsecond=0)
+    s.flush()  # earlier rows of this unit of work first
+    last = s.scalar(select(AccessLogEntry.hash).order_by(AccessLogEntry.id.desc()).limit(1))
+    prev = last if last is not None else GENESIS
+    s.add(
+        AccessLogEntry(
+            at=at,
+            user_name=user_name,
+            guest_id=guest_id,
+            action=action,
+            detail=detail,
+            prev_hash=prev,
+            hash=row_hash(prev, at, user_name, guest_id, action, detail),
+        )
+    )
+    s.flush()

@@ -1,0 +1,128 @@
+"""Restoring a backup: into a NEW file, verified, the old database set aside, then switched.
+
+The caller must have closed its own engine on the live database first (the window does that
+and reopens afterwards); a command-line restore is refused while a window holds the lock.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ..domain.backup_rotation import parse_backup_name
+from ..paths import database_path
+from .backup import BackupInfo, Progress, app_is_running, copy_database, inspect_backup
+from .errors import DataError
+
+SET_ASIDE_PREFIX = "logeerhuis-vervangen-"  # the replaced database, kept, never deleted
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    source: Path
+    info: BackupInfo  # what is now the live database
+    set_aside: Path | None  # where the database that was replaced now is
+
+
+def restore_backup(
+    data_dir: Path,
+    source: Path,
+    *,
+    password: str | None = None,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+    check_lock: bool = True,
+) -> RestoreResult:
+    """Make the backup `source` (a .sqlite3 backup or an encrypted .zip) the live database.
+
+    Nothing of the current database changes until the copy is complete and verified."""
+    data_dir, source, now = Path(data_dir), Path(source), now or datetime.now()
+    live = database_path(data_dir)
+    if check_lock and app_is_running(data_dir):
+        raise DataError(
+            "Logeerhuis is nog geopend op deze gegevens. Sluit het programma eerst, of zet de "
+            "backup terug via Bestand > Backup terugzetten in het programma zelf."
+        )
+    if not source.is_file():
+        raise DataError(f"Het bestand {source} bestaat niet.")
+    if live.exists() and source.resolve() == live.resolve():
+        raise DataError("Dit is het gegevensbestand zelf, geen backup.")
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="terugzetten-", dir=data_dir) as work:
+        if source.suffix.lower() == ".zip":
+            backup_file, moment = _unzip(source, Path(work), password)
+        else:
+            backup_file, moment = source, None
+        chosen = inspect_backup(backup_file)  # refuse a damaged, foreign or newer file early
+        fresh = Path(work) / "nieuw.sqlite3"
+        copy_database(backup_file, fresh, progress=progress)
+        info = inspect_backup(fresh)  # the new file itself, before it replaces anything
+        set_aside = _set_aside(live, now)
+        try:
+            os.replace(fresh, live)
+        except OSError as exc:
+            if set_aside is not None:
+                _rename_with_side_files(set_aside, live)
+            raise DataError(f"De backup kan niet worden teruggezet: {exc}.") from exc
+    restored = BackupInfo(live, moment or chosen.moment, live.stat().st_size, info.revision,
+                          info.guests, info.stays, info.invoices)  # fmt: skip
+    return RestoreResult(source, restored, set_aside)
+
+
+def set_aside_files(data_dir: Path) -> list[Path]:
+    """Databases replaced by earlier restores, newest first."""
+    return sorted(Path(data_dir).glob(f"{SET_ASIDE_PREFIX}*.sqlite3"), reverse=True)
+
+
+def _set_aside(live: Path, now: datetime) -> Path | None:
+    if not live.exists():
+        return None
+    stamp = f"{now:%Y-%m-%dT%H%M%S}"
+    target = live.with_name(f"{SET_ASIDE_PREFIX}{stamp}.sqlite3")
+    number = 2
+    while target.exists():
+        target = live.with_name(f"{SET_ASIDE_PREFIX}{stamp}-{number}.sqlite3")
+        number += 1
+    try:
+        _rename_with_side_files(live, target)
+    except OSError as exc:
+        raise DataError(
+            f"Het huidige gegevensbestand kan niet opzij worden gezet ({exc}). Is Logeerhuis "
+            "nog ergens geopend? Er is niets veranderd."
+        ) from exc
+    return target
+
+
+def _rename_with_side_files(source: Path, target: Path) -> None:
+    """A -wal file belongs to its database: it moves along, so nothing committed is lost."""
+    os.replace(source, target)
+    for side in _SIDE_FILES:
+        extra = source.with_name(source.name + side)
+        if extra.exists():
+            os.replace(extra, target.with_name(target.name + side))
+
+
+def _unzip(archive_path: Path, work: Path, password: str | None) -> tuple[Path, datetime | None]:
+    import zipfile
+    import zlib
+
+    import pyzipper
+
+    try:
+        with pyzipper.AESZipFile(archive_path) as archive:
+            members = [n for n in archive.namelist() if n.endswith(".sqlite3") and "/" not in n]
+            if len(members) != 1:
+                raise DataError(f"{archive_path.name} bevat geen Logeerhuis-backup.")
+            if password:
+                archive.setpassword(password.encode())
+            target = work / "uitgepakt.sqlite3"  # never the name from the archive
+            target.write_bytes(archive.read(members[0]))
+            return target, parse_backup_name(members[0])
+    except RuntimeError as exc:  # pyzipper: encrypted and no or a wrong password
+        raise DataError(f"Het wachtwoord voor {archive_path.name} klopt niet.") from exc
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError) as exc:
+        raise DataError(f"{archive_path.name} is geen leesbaar ZIP-bestand ({exc}).") from exc

@@ -1,0 +1,183 @@
+"""Backups in the window: automatic (daily, at close), to a USB stick, restore, and the check
+at start that offers the newest good backup when the data file is damaged."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+from ...services.backup import backup_is_due, make_backup, newest_good_backup, quick_check
+from ...services.backup_restore import restore_backup
+from ...services.errors import ServiceError
+from ..context import TOPIC_ALL, AppContext
+from ..widgets.prompter import Prompter
+
+DUE_CHECK_MS = 60 * 60 * 1000  # hourly look whether the daily backup is due
+FIRST_CHECK_MS = 20 * 1000  # not during start-up: the user wants the window first
+
+
+def backup_automatically(
+    context: AppContext, parent: QWidget | None = None, now: datetime | None = None
+) -> bool:
+    """A backup into the backups folder, with rotation; a failure is told, never hidden."""
+    with _Progress(parent, "Backup maken…") as progress:
+        try:
+            result = make_backup(context.data_dir, now=now, progress=progress)
+        except ServiceError as exc:
+            context.prompter.error(
+                "Backup mislukt",
+                f"De automatische backup is niet gelukt.\n\n{exc.message}\n\n"
+                "Uw gegevens zelf zijn niet veranderd.",
+            )
+            return False
+    context.status(f"Backup gemaakt: {result.path.name}")
+    return True
+
+
+def backup_at_close(context: AppContext) -> bool:
+    """After the window closed: release the database, then back it up."""
+    context.db.close()
+    return backup_automatically(context)
+
+
+class BackupScheduler(QObject):
+    """Checks every hour (and shortly after start) whether a day passed since the newest
+    backup; the backup itself runs in the GUI thread, it takes about a second."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget,
+        now: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        super().__init__(parent)
+        self.context, self._parent, self._now = context, parent, now
+        self.timer = QTimer(self)
+        self.timer.setInterval(DUE_CHECK_MS)
+        self.timer.timeout.connect(self.run_if_due)
+        self.timer.start()
+        QTimer.singleShot(FIRST_CHECK_MS, self, self.run_if_due)
+
+    def run_if_due(self) -> bool:
+        now = self._now()
+        if not backup_is_due(self.context.data_dir, now):
+            return False
+        return backup_automatically(self.context, self._parent, now)
+
+
+def backup_to(context: AppContext, parent: QWidget | None = None) -> bool:
+    """Bestand > Backup maken naar…"""
+    from .dialogs import BackupDialog
+
+    return context.prompter.run_dialog(BackupDialog(context, parent))
+
+
+def restore_from_menu(context: AppContext, parent: QWidget | None = None) -> bool:
+    """Bestand > Backup terugzetten…: True when another database is now open."""
+    from .dialogs import RestoreDialog
+
+    dialog = RestoreDialog(context, parent)
+    context.prompter.run_dialog(dialog)
+    return dialog.restored is not None
+
+
+def switch_to_backup(
+    context: AppContext,
+    source: Path,
+    *,
+    password: str | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> bool:
+    """Close the engine, restore, reopen. The old file stays beside it, renamed."""
+    from ...services.database import open_database
+
+    context.db.close()
+    try:
+        result = restore_backup(
+            context.data_dir, source, password=password, progress=progress, check_lock=False
+        )
+    except ServiceError as exc:
+        context.prompter.error("Backup niet teruggezet", f"{exc.message}\n\nEr is niets veranderd.")
+        return False  # the engine reconnects to the unchanged file on its next use
+    try:
+        context.db = open_database(context.data_dir)
+    except ServiceError as exc:
+        context.prompter.error(
+            "Backup teruggezet, niet geopend",
+            f"De backup is teruggezet, maar kon niet worden geopend: {exc.message}\n\n"
+            "Sluit Logeerhuis en start het opnieuw.",
+        )
+        return False
+    context.announce(TOPIC_ALL)
+    aside = f"\n\nHet vorige gegevensbestand is bewaard als:\n{result.set_aside}"
+    context.prompter.info(
+        "Backup teruggezet",
+        "De backup is teruggezet en geopend." + (aside if result.set_aside is not None else ""),
+    )
+    context.status("Backup teruggezet.")
+    return True
+
+
+def check_at_start(data_dir: Path, prompter: Prompter) -> bool:
+    """Quick check before anything opens the file for writing. True: go on and open it."""
+    problem = quick_check(data_dir)
+    if problem is None:
+        return True
+    good = newest_good_backup(data_dir)
+    if good is None:
+        prompter.error(
+            "Gegevensbestand beschadigd",
+            f"{problem}\n\nEr is geen goede backup gevonden in {data_dir / 'backups'}. "
+            "Logeerhuis opent het bestand niet, zodat er niets verder beschadigd raakt. "
+            "Zet een backup van een USB-stick terug met 'logeerhuis restore BESTAND', "
+            "of vraag hulp.",
+        )
+        return False
+    when = f"{good.moment:%d-%m-%Y %H:%M}" if good.moment else good.path.name
+    if not prompter.confirm(
+        "Gegevensbestand beschadigd",
+        f"{problem}\n\nLogeerhuis opent het bestand niet, zodat er niets verder beschadigd "
+        f"raakt. De nieuwste goede backup is van {when} ({good.guests} gasten, "
+        f"{good.stays} verblijven, {good.invoices} facturen).\n\n"
+        "Wilt u die backup terugzetten? Wat na dat moment is ingevoerd, moet u opnieuw "
+        "invoeren. Het beschadigde bestand blijft bewaard (met de datum in de naam).",
+    ):
+        return False
+    try:
+        result = restore_backup(data_dir, good.path, check_lock=False)
+    except ServiceError as exc:
+        prompter.error("Backup niet teruggezet", exc.message)
+        return False
+    prompter.info(
+        "Backup teruggezet",
+        f"De backup van {when} is teruggezet. Het beschadigde bestand is bewaard als "
+        f"{result.set_aside}.",
+    )
+    return True
+
+
+class _Progress:
+    """A progress dialog that appears only when the work takes longer than a second."""
+
+    def __init__(self, parent: QWidget | None, label: str) -> None:
+        self.dialog = QProgressDialog(label, "", 0, 100, parent)
+        self.dialog.setWindowTitle("Logeerhuis")
+        self.dialog.setCancelButton(None)  # a half backup is worth nothing: no cancel
+        self.dialog.setMinimumDuration(1000)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+
+    def __enter__(self) -> Callable[[int, int, str], None]:
+        return self
+
+    def __call__(self, done: int, total: int, _what: str) -> None:
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(done)
+        QApplication.processEvents()
+
+    def __exit__(self, *_exc: object) -> None:
+        self.dialog.reset()
+        self.dialog.deleteLater()

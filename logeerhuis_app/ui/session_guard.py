@@ -1,0 +1,49 @@
+"""Who is at the keyboard: the access log checked at start, sign-in before any page shows
+data, and the idle lock that asks the password again (open work stays as it is)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMainWindow
+
+from ..services.access_log import verify_chain
+from ..services.security_settings import idle_minutes
+from .context import TOPIC_ALL, TOPIC_SETTINGS, AppContext
+from .idle_lock import IdleLock
+from .login import lock_screen, sign_in
+
+
+def start_session(context: AppContext) -> bool:
+    """False when nobody signed in (the app then closes)."""
+    problems = verify_chain(context.db)
+    if problems:
+        context.prompter.error(
+            "Toegangslog niet in orde",
+            "Het toegangslog is na het schrijven gewijzigd of beschadigd. Meld dit aan de "
+            "coördinator (NEN 7513); het programma werkt verder.\n\n" + "\n".join(problems[:10]),
+        )
+    return sign_in(context)
+
+
+def guard_idle(window: QMainWindow, context: AppContext) -> IdleLock:
+    """Lock after the house's idle minutes: the window's content is hidden until the password
+    is given again; "Programma afsluiten" in the lock closes the window normally."""
+
+    def on_idle() -> None:
+        central = window.centralWidget()
+        central.setVisible(False)
+        try:
+            unlocked = lock_screen(context)
+        finally:
+            central.setVisible(True)
+        if not unlocked:
+            window.close()
+
+    guard = IdleLock(window, idle_minutes(context.db) * 60_000, on_idle)
+
+    def follow_setting(topic: str) -> None:
+        if topic in (TOPIC_SETTINGS, TOPIC_ALL):
+            guard.set_timeout(idle_minutes(context.db) * 60_000)
+
+    context.data_changed.connect(follow_setting)
+    guard.start()
+    return guard
