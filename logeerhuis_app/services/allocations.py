@@ -9,7 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import Allocation, Contract, Funder, Guest, Night, Stay
+from ..domain.access_log import CHANGE
 from ..domain.enums import AllocationKind, FunderKind, VolumeFrequency
+from .access import log_access
 from .database import Database
 from .errors import ConflictError, NotFoundError, ServiceError
 from .field_check import FieldCheck
@@ -158,7 +160,7 @@ def save_allocation(db: Database, data: AllocationData) -> AllocationData:
             row.version += 1
         for name in _FIELDS:
             setattr(row, name, getattr(data, name))
-        s.flush()
+        log_access(s, CHANGE, row.guest_id, "Toewijzing opgeslagen")
         return _to_data(s, row)
 
 

@@ -13,6 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import NightCorrection, Stay
+from ..domain.access_log import CHANGE
+from .access import log_access
 from .database import Database
 from .errors import NotFoundError, ValidationError
 
@@ -47,7 +49,7 @@ def correct_night(
             corrected_at=now.replace(microsecond=0),
         )
         s.add(row)
-        s.flush()
+        log_access(s, CHANGE, stay.guest_id, f"Nacht {day.isoformat()} gecorrigeerd")
         return CorrectionData(
             stay_id, day, billable, row.reason, row.corrected_by, row.corrected_at
         )

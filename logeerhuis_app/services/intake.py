@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import IntakeAnswer, IntakeOverride, Setting, Stay
+from ..domain.access_log import CHANGE
 from ..domain.dates import format_date
 from ..domain.intake import (
     BY_KEY,
@@ -27,7 +28,7 @@ from ..domain.intake import (
     evaluate,
     open_text,
 )
-from .access import require_role
+from .access import log_access, require_role
 from .database import Database
 from .errors import NotFoundError, ServiceError, ValidationError
 
@@ -192,7 +193,8 @@ def save_intake(db: Database, stay_id: int, answers: dict[str, Answer]) -> Intak
     """Store every answer given (also the ones taken over from an earlier stay)."""
     validate_answers(answers)
     with db.session() as s:
-        if s.get(Stay, stay_id) is None:
+        stay = s.get(Stay, stay_id)
+        if stay is None:
             raise NotFoundError("Dit verblijf bestaat niet (meer).")
         rows = {
             r.item_key: r
@@ -213,7 +215,7 @@ def save_intake(db: Database, stay_id: int, answers: dict[str, Answer]) -> Intak
                 answer.valid_until,
                 answer.confirmed,
             )
-        s.flush()
+        log_access(s, CHANGE, stay.guest_id, "Intake opgeslagen")
         return load_intake(s, stay_id)
 
 
@@ -241,7 +243,8 @@ def override(
                 given_at=now.replace(microsecond=0),
             )
         )
-        s.flush()
+        stay = s.get(Stay, stay_id)
+        log_access(s, CHANGE, stay.guest_id if stay else None, f"Intake overruled ({gate})")
         return load_intake(s, stay_id)
 
 

@@ -13,12 +13,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db.models import DateChange, Night, Room, Stay
+from ..domain.access_log import CHANGE
 from ..domain.dates import format_date
 from ..domain.enums import StayStatus
 from ..domain.intake import GATE_CHECK_IN, GATE_CONFIRM
 from ..domain.nights import occupied_nights
 from ..domain.planning import is_late_cancellation
 from ..domain.rooms import room_label
+from .access import log_access
 from .database import Database
 from .errors import ConflictError, NotFoundError, ServiceError, ValidationError
 from .intake import refuse_unless_passes
@@ -73,6 +75,7 @@ def move_stay(
         _rebuild_nights(s, stay, room, bed_id, arrival, departure)
         _record(s, stay, old, who or WhoAsked(), now or datetime.now())
         s.flush()
+        log_access(s, CHANGE, stay.guest_id, "Verblijf verplaatst of verlengd")
         return to_stay_data(stay)
 
 
@@ -144,6 +147,7 @@ def set_status(db: Database, stay_id: int, status: StayStatus) -> StayData:
             refuse_unless_passes(s, stay.id, GATE_CONFIRM)
         stay.status = status.value
         stay.version += 1
+        log_access(s, CHANGE, stay.guest_id, "Status van het verblijf gewijzigd")
         return to_stay_data(stay)
 
 
@@ -166,6 +170,7 @@ def check_in(db: Database, stay_id: int, *, when: datetime) -> StayData:
         stay.status = StayStatus.PRESENT.value
         stay.checked_in_at = when.replace(microsecond=0)
         stay.version += 1
+        log_access(s, CHANGE, stay.guest_id, "Ingecheckt")
         return to_stay_data(stay)
 
 
@@ -185,6 +190,7 @@ def check_out(db: Database, stay_id: int, *, when: datetime) -> StayData:
         stay.status = StayStatus.DEPARTED.value
         stay.checked_out_at = when.replace(microsecond=0)
         stay.version += 1
+        log_access(s, CHANGE, stay.guest_id, "Uitgecheckt")
         return to_stay_data(stay)
 
 
@@ -209,6 +215,7 @@ def cancel(
         stay.version += 1
         for night in stay.nights:
             night.active = False
+        log_access(s, CHANGE, stay.guest_id, "Verblijf geannuleerd")
         return to_stay_data(stay)
 
 
@@ -226,6 +233,7 @@ def reinstate(db: Database, stay_id: int, status: StayStatus = StayStatus.CONFIR
         stay.cancelled_at, stay.cancel_reason, stay.cancelled_by = None, "", ""
         stay.cancel_late = False
         _rebuild_nights(s, stay, room, stay.bed_id, stay.arrival, stay.departure)  # type: ignore[arg-type]
+        log_access(s, CHANGE, stay.guest_id, "Annulering ongedaan gemaakt")
         return to_stay_data(stay)
 
 
@@ -235,4 +243,5 @@ def delete_planned(db: Database, stay_id: int) -> None:
         stay = _load(s, stay_id)
         if stay.status not in (StayStatus.OPTION, StayStatus.CONFIRMED) or stay.checked_in_at:
             raise ServiceError("Alleen een gepland verblijf kan worden verwijderd; annuleer het.")
+        log_access(s, CHANGE, stay.guest_id, "Gepland verblijf verwijderd")
         s.delete(stay)

@@ -26,8 +26,10 @@ from ..db.models import (
     Setting,
     Stay,
 )
+from ..domain.access_log import CHANGE, EXPORT
 from ..domain.dates import format_date
 from ..domain.people import display_name
+from .access import log_access
 from .database import Database
 from .errors import NotFoundError, ValidationError
 
@@ -64,6 +66,7 @@ def guest_dossier(db: Database, guest_id: int, *, now: datetime) -> bytes:
             if rows:
                 tables[table.name] = rows
         name = display_name(guest.first_name, guest.prefix, guest.last_name)
+        log_access(s, EXPORT, guest_id, "Inzage: alle gegevens van de gast")
     document = {
         "soort": "inzage: alle gegevens van het logeerhuis over deze gast",
         "gast": name,
@@ -133,6 +136,7 @@ def erase_care_data(db: Database, guest_id: int, *, reason: str) -> Erased:
             carer.notes = ""
         for stay in s.scalars(select(Stay).where(Stay.guest_id == guest_id)):
             stay.notes = ""
+        log_access(s, CHANGE, guest_id, f"Zorggegevens verwijderd: {reason.strip()}")
     return Erased(fields, *counts)
 
 

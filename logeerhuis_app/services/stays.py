@@ -13,11 +13,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db.models import Allocation, Bed, Guest, Night, Room, RoomClosure, Stay
+from ..domain.access_log import CHANGE
 from ..domain.dates import format_date
 from ..domain.enums import StayStatus
 from ..domain.nights import occupied_nights
 from ..domain.people import display_name
 from ..domain.rooms import room_label
+from .access import log_access
 from .database import Database
 from .errors import NotFoundError, ServiceError, ValidationError
 
@@ -52,7 +54,9 @@ class NewStay:
 
 def create_stay(db: Database, new: NewStay) -> StayData:
     with db.session() as s:
-        return to_stay_data(add_stay(s, new))
+        stay = add_stay(s, new)
+        log_access(s, CHANGE, stay.guest_id, "Verblijf gepland")
+        return to_stay_data(stay)
 
 
 def add_stay(s: Session, new: NewStay) -> Stay:
