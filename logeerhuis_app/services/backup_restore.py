@@ -124,5 +124,14 @@ def _unzip(archive_path: Path, work: Path, password: str | None) -> tuple[Path, 
             return target, parse_backup_name(members[0])
     except RuntimeError as exc:  # pyzipper: encrypted and no or a wrong password
         raise DataError(f"Het wachtwoord voor {archive_path.name} klopt niet.") from exc
-    except (zipfile.BadZipFile, zlib.error, OSError, ValueError) as exc:
+    except (
+        zipfile.BadZipFile,
+        pyzipper.BadZipFile,
+        zlib.error,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+        KeyError,
+    ) as exc:  # pyzipper has its own BadZipFile
         raise DataError(f"{archive_path.name} is geen leesbaar ZIP-bestand ({exc}).") from exc

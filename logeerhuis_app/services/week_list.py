@@ -62,4 +62,8 @@ def write_week_list(db: Database, week_start: date, path: Path) -> Path:
         raise DataError(
             f"De weeklijst kan niet worden opgeslagen in {path}: {exc.strerror or exc}"
         ) from exc
+    from ..domain.access_log import PRINT
+    from .access import log_access
+
+    log_access(db, PRINT, detail=f"Weeklijst vanaf {week_start.isoformat()} (alle gasten)")
     return Path(path)

@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 from ...documents.claim_summary import render_claim_summary
 from ...documents.claim_tables import claim_csv, claim_xlsx
 from ...documents.wmo323 import render_wmo323
+from ...domain.access_log import EXPORT
 from ...domain.claims import Claim
 from ...domain.dates import format_date, format_month
 from ...domain.money import format_cents
+from ...services.access import log_access
 from ...services.claims import (
     ClaimDraft,
     claim_drafts,
@@ -281,6 +283,7 @@ class ClaimsPage(Page):
                 "Niet bewaard", f"{path} kan niet worden geschreven: {exc.strerror or exc}"
             )
             return
+        log_access(self.context.db, EXPORT, detail=f"Declaratie {claim.number} bewaard ({suffix})")
         self.context.status(f"Bewaard: {path}")
         if suffix == "pdf":
             self.context.prompter.open_document(Path(path))
