@@ -17,12 +17,10 @@ from sqlalchemy.orm import Session
 
 from ..db.models import (
     Allocation,
-    Bed,
     Contract,
     Funder,
     Guest,
     Night,
-    Room,
     Stay,
     WlzNightsElsewhere,
 )
@@ -34,15 +32,11 @@ from ..domain.planning import late_cancellation_billed
 from ..domain.pricing import (
     MissingRate,
     PricedLine,
-    price_fixed_month,
-    price_housing_days,
-    price_reserved_days,
     price_stay_month,
 )
 from .corrections import corrections_for
 from .errors import ServiceError
-from .invoice_lines import contract_rates, reserved_days
-from .reservations import reservations_between
+from .invoice_lines import contract_rates, priced_contract_days, reserved_days
 
 CLAIM_FUNDER_KINDS = (FunderKind.GEMEENTE.value, FunderKind.ZORGKANTOOR.value)
 _CLAIMED_STATUSES = (
@@ -160,50 +154,9 @@ def _contract_lines(
     s: Session, year: int, month: int, funders: dict[int, Funder], result: dict
 ) -> None:  # type: ignore[type-arg]
     """Reserved beds, housing parts of split-day contracts and fixed monthly sums."""
-    first, after = month_bounds(year, month)
-    for reservation in reservations_between(s, first, after):
-        contract = s.get(Contract, reservation.contract_id)
-        if contract is None or contract.funder_id not in funders:
-            continue
-        bed = s.get(Bed, reservation.bed_id)
-        room = s.get(Room, bed.room_id) if bed else None
-        where = f"{room.name if room else 'kamer'}, bed {bed.number if bed else '?'}"
-        priced = _price(
-            contract,
-            lambda c=contract, r=reservation: price_reserved_days(
-                contract_rates(s, c.id), r.start_date, r.end_date, year, month
-            ),
-        )
-        for p in priced:
-            line = _line(p, contract, label=f"{contract.name} ({where})")
-            result[contract.funder_id].append(SourcedLine(line, None, None, contract.id, None))
-    for contract in s.scalars(
-        select(Contract).where(
-            Contract.active.is_(True),
-            Contract.funder_id.in_(funders),
-            Contract.tariff_model.in_((TariffModel.SPLIT_DAY, TariffModel.FIXED_PERIOD)),
-        )
-    ):
-        rates = contract_rates(s, contract.id)
-        if contract.tariff_model == TariffModel.SPLIT_DAY:
-            priced = _price(
-                contract,
-                lambda c=contract, r=rates: price_housing_days(
-                    r, c.valid_from, c.valid_to, year, month
-                ),
-            )
-        else:
-            priced = _price(contract, lambda r=rates: price_fixed_month(r, year, month))
-        for p in priced:
-            line = _line(p, contract)
-            result[contract.funder_id].append(SourcedLine(line, None, None, contract.id, None))
-
-
-def _price(contract: Contract, compute) -> list[PricedLine]:  # type: ignore[no-untyped-def]
-    try:
-        return compute()  # type: ignore[no-any-return]
-    except MissingRate as exc:
-        raise ServiceError(f"{contract.name}: {exc.args[0] if exc.args else exc}") from exc
+    for contract, label, p in priced_contract_days(s, year, month, set(funders)):
+        line = _line(p, contract, label=label)
+        result[contract.funder_id].append(SourcedLine(line, None, None, contract.id, None))
 
 
 def _line(

@@ -4,6 +4,8 @@ beds, and credit or debit lines for nights corrected after their month was invoi
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 from sqlalchemy import select
@@ -27,6 +29,7 @@ from ..domain.enums import TariffModel
 from ..domain.people import display_name
 from ..domain.pricing import (
     MissingRate,
+    PricedLine,
     price_fixed_month,
     price_housing_days,
     price_reserved_days,
@@ -38,8 +41,9 @@ from .reservations import reservations_between
 
 
 def contract_lines(s: Session, year: int, month: int, first: date) -> dict[int, list[InvoiceLine]]:
-    """Per funder that wants an invoice: the housing part of split-day contracts for every
-    contracted day and fixed monthly sums, unless already on a final invoice of this month."""
+    """Per funder that wants an invoice: reserved beds, the housing part of split-day contracts
+    for every contracted day and fixed monthly sums, unless already on a final invoice of this
+    month."""
     already = {
         d
         for (d,) in s.execute(
@@ -53,73 +57,51 @@ def contract_lines(s: Session, year: int, month: int, first: date) -> dict[int, 
             )
         )
     }
-    result: dict[int, list[InvoiceLine]] = defaultdict(list)
-    contracts = s.execute(
-        select(Contract, Funder)
-        .join(Funder, Contract.funder_id == Funder.id)
-        .where(
-            Contract.active.is_(True),
-            Funder.wants_invoice.is_(True),
-            Funder.invoice_to_guest.is_(False),
-            Contract.tariff_model.in_((TariffModel.SPLIT_DAY, TariffModel.FIXED_PERIOD)),
-        )
-    ).all()
-    _reservation_lines(s, year, month, first, already, result)
-    for contract, funder in contracts:
-        rates = contract_rates(s, contract.id)
-        try:
-            if contract.tariff_model == TariffModel.SPLIT_DAY:
-                priced = price_housing_days(
-                    rates, contract.valid_from, contract.valid_to, year, month
-                )
-            else:
-                priced = price_fixed_month(rates, year, month)
-        except MissingRate as exc:
-            raise ServiceError(f"{contract.name}: {exc.args[0] if exc.args else exc}") from exc
-        for p in priced:
-            description = f"{contract.name}: {p.description}"
-            if description in already:
-                continue
-            result[funder.id].append(
-                InvoiceLine(
-                    stay_id=None,
-                    guest_name="(contract)",
-                    kind=p.kind,
-                    description=description,
-                    period_from=p.day_from,
-                    period_to=p.day_to,
-                    quantity=p.quantity,
-                    unit_cents=p.unit_cents,
-                    amount_cents=p.amount_cents,
-                )
+    funder_ids = set(
+        s.scalars(
+            select(Funder.id).where(
+                Funder.wants_invoice.is_(True), Funder.invoice_to_guest.is_(False)
             )
+        )
+    )
+    result: dict[int, list[InvoiceLine]] = defaultdict(list)
+    for contract, label, p in priced_contract_days(s, year, month, funder_ids):
+        description = f"{label}: {p.description}"
+        if description in already:
+            continue
+        who = "(gereserveerd bed)" if p.kind == "gereserveerd" else "(contract)"
+        result[contract.funder_id].append(
+            InvoiceLine(
+                stay_id=None,
+                guest_name=who,
+                kind=p.kind,
+                description=description,
+                period_from=p.day_from,
+                period_to=p.day_to,
+                quantity=p.quantity,
+                unit_cents=p.unit_cents,
+                amount_cents=p.amount_cents,
+            )
+        )
     return result
 
 
-def _reservation_lines(
-    s: Session,
-    year: int,
-    month: int,
-    first: date,
-    already: set[str],
-    result: dict[int, list[InvoiceLine]],
-) -> None:
-    """Reserved beds: every reserved day of the month, for funders that want an invoice."""
-    after = month_bounds(year, month)[1]
+def priced_contract_days(
+    s: Session, year: int, month: int, funder_ids: set[int]
+) -> list[tuple[Contract, str, PricedLine]]:
+    """What the funders' contracts cost in a month apart from the stays: every reserved day of
+    a bed (labelled with the room and bed), the housing part of split-day contracts for every
+    contracted day, and fixed monthly sums. Used by invoices and by claims alike."""
+    first, after = month_bounds(year, month)
+    found: list[tuple[Contract, str, PricedLine]] = []
     for reservation in reservations_between(s, first, after):
         contract = s.get(Contract, reservation.contract_id)
-        funder = s.get(Funder, contract.funder_id) if contract else None
-        if (
-            contract is None
-            or funder is None
-            or not funder.wants_invoice
-            or funder.invoice_to_guest
-        ):
+        if contract is None or contract.funder_id not in funder_ids:
             continue
         bed = s.get(Bed, reservation.bed_id)
         room = s.get(Room, bed.room_id) if bed else None
         where = f"{room.name if room else 'kamer'}, bed {bed.number if bed else '?'}"
-        try:
+        with _rates_of(contract):
             priced = price_reserved_days(
                 contract_rates(s, contract.id),
                 reservation.start_date,
@@ -127,25 +109,33 @@ def _reservation_lines(
                 year,
                 month,
             )
-        except MissingRate as exc:
-            raise ServiceError(f"{contract.name}: {exc.args[0] if exc.args else exc}") from exc
-        for p in priced:
-            description = f"{contract.name} ({where}): {p.description}"
-            if description in already:
-                continue
-            result[funder.id].append(
-                InvoiceLine(
-                    stay_id=None,
-                    guest_name="(gereserveerd bed)",
-                    kind=p.kind,
-                    description=description,
-                    period_from=p.day_from,
-                    period_to=p.day_to,
-                    quantity=p.quantity,
-                    unit_cents=p.unit_cents,
-                    amount_cents=p.amount_cents,
+        found += [(contract, f"{contract.name} ({where})", p) for p in priced]
+    for contract in s.scalars(
+        select(Contract).where(
+            Contract.active.is_(True),
+            Contract.funder_id.in_(funder_ids),
+            Contract.tariff_model.in_((TariffModel.SPLIT_DAY, TariffModel.FIXED_PERIOD)),
+        )
+    ):
+        rates = contract_rates(s, contract.id)
+        with _rates_of(contract):
+            if contract.tariff_model == TariffModel.SPLIT_DAY:
+                priced = price_housing_days(
+                    rates, contract.valid_from, contract.valid_to, year, month
                 )
-            )
+            else:
+                priced = price_fixed_month(rates, year, month)
+        found += [(contract, contract.name, p) for p in priced]
+    return found
+
+
+@contextmanager
+def _rates_of(contract: Contract) -> Iterator[None]:
+    """A missing rate is the contract's problem: name it in Dutch."""
+    try:
+        yield
+    except MissingRate as exc:
+        raise ServiceError(f"{contract.name}: {exc.args[0] if exc.args else exc}") from exc
 
 
 def reserved_days(s: Session, first: date, after: date) -> dict[tuple[int, int], set[date]]:
