@@ -31,6 +31,7 @@ from ..widgets.fields import DateField
 from .commands import ServiceCommand, StayIds
 from .geometry import ZOOMS
 from .grid import PlannerGrid
+from .remote_refresh import RemoteRefresh
 from .stay_dialog import StayDialog
 from .waiting_lane import WaitingLane
 
@@ -159,6 +160,8 @@ class PlannerPage(Page):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+        # Another PC on the same server may change the planning: reload when it did.
+        self.remote = RemoteRefresh(self, lambda: self.context.db, self.refresh)
 
     def _button(self, bar: QHBoxLayout, text: str, tip: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
         button = QPushButton(text)
@@ -176,6 +179,8 @@ class PlannerPage(Page):
         """Reload the data (after a change) and show it."""
         self._loaded = None
         self._show()
+        if hasattr(self, "remote"):  # not yet during __init__
+            self.remote.seen()
 
     def _show(self) -> None:
         """Show the period; data is loaded for a wider window, so scrolling a week within it

@@ -1,0 +1,42 @@
+"""Another PC changes the planning: the planner here reloads by itself, and not for its own
+changes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from logeerhuis_app.services.guests import GuestData, save_guest
+from logeerhuis_app.services.planning import cancel
+from logeerhuis_app.services.rooms import RoomData, save_room
+from logeerhuis_app.services.stays import NewStay, create_stay
+from logeerhuis_app.ui.planner.page import PlannerPage
+
+MONDAY = date(2026, 3, 2)
+
+
+def test_a_stay_made_elsewhere_appears_without_pressing_f5(context, show):
+    room = save_room(context.db, RoomData(name="Linde", beds=1))
+    anna = save_guest(context.db, GuestData(first_name="Anna", last_name="Smit"))
+    page = show(PlannerPage(context), 1300, 600)
+    page.first_day = MONDAY
+    page.refresh()
+    page.remote.check()
+    assert page.remote.reloads == 0  # nothing changed
+    # "The other PC": the services on the same database, not through this window.
+    stay = create_stay(context.db, NewStay(anna.id, room.id, date(2026, 3, 4), date(2026, 3, 6)))
+    page.remote.check()
+    assert page.remote.reloads == 1
+    assert [s.id for s in page.view.stays] == [stay.id]
+    cancel(context.db, stay.id, reason="ziek", cancelled_by="dochter",
+           when=datetime(2026, 3, 1, 9))  # fmt: skip
+    page.remote.check()
+    assert page.remote.reloads == 2 and not page.view.stays
+
+
+def test_a_hidden_planner_does_not_poll(context, show):
+    page = show(PlannerPage(context), 1300, 600)
+    page.hide()
+    room = save_room(context.db, RoomData(name="Eik", beds=1))
+    assert room.id
+    page.remote.check()
+    assert page.remote.reloads == 0
