@@ -1,6 +1,11 @@
 """Start the window: show it at once, then open the data and build the pages.
 
-Also the `--self-test`: the same start off-screen, then every page visited and timed.
+Also the `--self-test`: the same start off-screen, then every page visited and timed; and the
+hidden `--startup-probe` for bench/startup_bench.py: the user's start without the sign-in,
+printing when the window was shown and when the first page had painted, then stopping.
+
+Nothing heavy is imported before the window is shown: SQLAlchemy, the services and the pages
+come after it (ui/main_window.py and ui/context.py import Qt only).
 """
 
 from __future__ import annotations
@@ -12,11 +17,14 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from .paths import settings_path
+from .paths import LOCK_FILENAME, settings_path
+
+PRELOAD_PAGES_AFTER_MS = 150
 
 
-def run_gui(data_dir: Path, *, self_test: bool = False) -> int:
+def run_gui(data_dir: Path, *, self_test: bool = False, startup_probe: bool = False) -> int:
     started = time.perf_counter()
+    quiet = self_test or startup_probe  # no sign-in, no dialogs: messages go to stderr
     if self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -33,25 +41,32 @@ def run_gui(data_dir: Path, *, self_test: bool = False) -> int:
         app.installTranslator(translator)
 
     data_dir.mkdir(parents=True, exist_ok=True)
-    lock = _single_instance(data_dir, self_test)
+    lock = _single_instance(data_dir, quiet)
     if lock is None:
         return 2
     window = MainWindow(settings_path(data_dir))
     if not self_test:
         window.show()
         app.processEvents()
+        if startup_probe:
+            _probe_mark("window shown", started)
     failures: list[str] = []
     previous_hook = sys.excepthook
-    sys.excepthook = _make_excepthook(window, data_dir, failures, self_test)
+    sys.excepthook = _make_excepthook(window, data_dir, failures, quiet)
     try:
-        context = _open(window, data_dir, self_test)
+        context = _open(window, data_dir, self_test, quiet)
         if context is None:
             return 2
         from .ui.registry import page_classes
 
-        if not self_test:  # the self-test runs as the local system user, like the CLI
+        if not quiet:  # the self-test runs as the local system user, like the CLI
+            from PySide6.QtCore import QTimer
+
             from .ui.session_guard import start_session
 
+            # Import the pages while the sign-in dialog waits for the password (once it has
+            # painted), so that the planner follows the sign-in without that wait.
+            QTimer.singleShot(PRELOAD_PAGES_AFTER_MS, page_classes)
             if not start_session(context):
                 window.close()
                 context.db.close()
@@ -59,6 +74,8 @@ def run_gui(data_dir: Path, *, self_test: bool = False) -> int:
         window.attach(context, page_classes())
         if self_test:
             return _self_test(app, window, started, failures)
+        if startup_probe:
+            return _startup_probe(app, window, started, failures)
         from .ui.backup import BackupScheduler, backup_at_close
         from .ui.session_guard import guard_idle
 
@@ -73,12 +90,10 @@ def run_gui(data_dir: Path, *, self_test: bool = False) -> int:
         lock.unlock()
 
 
-def _single_instance(data_dir: Path, self_test: bool):  # type: ignore[no-untyped-def]
+def _single_instance(data_dir: Path, quiet: bool):  # type: ignore[no-untyped-def]
     """One window per data directory: two would each hold their own view of the data.
     QLockFile removes a lock whose process is gone, so a crash does not block the next start."""
     from PySide6.QtCore import QLockFile
-
-    from .services.backup import LOCK_FILENAME
 
     lock = QLockFile(str(data_dir / LOCK_FILENAME))
     lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
@@ -93,7 +108,7 @@ def _single_instance(data_dir: Path, self_test: bool):  # type: ignore[no-untype
     if lock.error() != QLockFile.LockError.LockFailedError:
         title = "Logeerhuis start niet"
         message = f"Het slotbestand in {data_dir} kan niet worden gemaakt (geen schrijfrechten?)."
-    if self_test:
+    if quiet:
         print(f"Fout: {message}", file=sys.stderr)
     else:
         from .ui.widgets.prompter import QtPrompter
@@ -102,37 +117,44 @@ def _single_instance(data_dir: Path, self_test: bool):  # type: ignore[no-untype
     return None
 
 
-def _open(window, data_dir: Path, self_test: bool):  # type: ignore[no-untyped-def]
-    from .services.database import open_database
+def _open(window, data_dir: Path, self_test: bool, quiet: bool):  # type: ignore[no-untyped-def]
+    """The database this PC uses (a server when one was chosen, else the file), checked."""
+    from .services.database import open_database, open_database_url
     from .services.errors import ServiceError
+    from .services.server_setting import chosen_server_url
     from .ui.context import AppContext
     from .ui.widgets.prompter import QtPrompter
 
     prompter = QtPrompter(window)
+    server_url = chosen_server_url(data_dir)
+    # The integrity check and the offer of the newest backup are for this PC's own file.
+    if server_url is None and not _file_is_sound(data_dir, prompter, self_test):
+        return None
+    try:
+        db = open_database_url(server_url) if server_url else open_database(data_dir)
+    except ServiceError as exc:
+        if quiet:
+            print(f"Fout: {exc.message}", file=sys.stderr)
+        else:
+            prompter.error("Gegevens niet geopend", exc.message)
+        return None
+    context = AppContext(db, prompter, data_dir, status=window.show_status)
+    if db.is_empty and not quiet:
+        _offer_demo(context)
+    return context
+
+
+def _file_is_sound(data_dir: Path, prompter, self_test: bool) -> bool:  # type: ignore[no-untyped-def]
     if self_test:
         from .services.backup import quick_check
 
         problem = quick_check(data_dir)
         if problem is not None:
             print(f"Fout: {problem}", file=sys.stderr)
-            return None
-    else:
-        from .ui.backup import check_at_start
+        return problem is None
+    from .ui.backup import check_at_start
 
-        if not check_at_start(data_dir, prompter):
-            return None
-    try:
-        db = open_database(data_dir)
-    except ServiceError as exc:
-        if self_test:
-            print(f"Fout: {exc.message}", file=sys.stderr)
-        else:
-            prompter.error("Gegevens niet geopend", exc.message)
-        return None
-    context = AppContext(db, prompter, data_dir, status=window.show_status)
-    if db.is_empty and not self_test:
-        _offer_demo(context)
-    return context
+    return check_at_start(data_dir, prompter)
 
 
 def _offer_demo(context) -> None:  # type: ignore[no-untyped-def]
@@ -186,7 +208,52 @@ def _self_test(app, window, started: float, failures: list[str]) -> int:  # type
     return 0
 
 
-def _make_excepthook(window, data_dir: Path, failures: list[str], self_test: bool):  # type: ignore[no-untyped-def]
+def _probe_mark(what: str, started: float) -> None:
+    """One line for bench/startup_bench.py: the wall clock (to measure from the process start)
+    and the milliseconds since run_gui began."""
+    print(f"startup-probe: {what} at {time.time():.6f} ({_ms(started)} ms in run_gui)", flush=True)
+
+
+def _ms(started: float) -> str:
+    return f"{1000 * (time.perf_counter() - started):.0f}"
+
+
+def _startup_probe(app, window, started: float, failures: list[str]) -> int:  # type: ignore[no-untyped-def]
+    """After attach: process events until the current page (normally the planner, its grid)
+    has painted, mark the moment, and stop without closing the window (no settings saved)."""
+    from PySide6.QtCore import QElapsedTimer, QEvent, QObject
+
+    page = window.current_page()
+    target = window if page is None else getattr(page, "grid", page)
+
+    class PaintSeen(QObject):
+        painted = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if watched is target and event.type() == QEvent.Type.Paint:
+                self.painted = True
+            return False
+
+    seen = PaintSeen()
+    target.installEventFilter(seen)
+    clock = QElapsedTimer()
+    clock.start()
+    while not seen.painted and clock.elapsed() < 5000:
+        app.processEvents()
+    forced = not seen.painted
+    if forced:  # the platform never painted it (hidden?): paint it synchronously
+        target.repaint()
+    title = page.nav_title if page is not None else "(geen pagina)"
+    _probe_mark(f"page painted: {title}{' (forced)' if forced else ''}", started)
+    target.removeEventFilter(seen)
+    window.context.db.close()
+    if failures:
+        print("startup-probe: errors: " + "; ".join(failures), file=sys.stderr)
+        return 1
+    return 0
+
+
+def _make_excepthook(window, data_dir: Path, failures: list[str], quiet: bool):  # type: ignore[no-untyped-def]
     """An error in a slot must not kill the app silently: log it and tell the user in Dutch."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
@@ -197,7 +264,7 @@ def _make_excepthook(window, data_dir: Path, failures: list[str], self_test: boo
                 log.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')}\n{text}\n")
         except OSError:
             pass
-        if self_test:
+        if quiet:
             print(text, file=sys.stderr)
             return
         from PySide6.QtWidgets import QMessageBox

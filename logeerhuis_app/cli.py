@@ -14,6 +14,8 @@ from pathlib import Path
 from . import __version__
 from .paths import ENV_DATA_DIR, data_dir
 
+ENV_DATABASE_URL = "LOGEERHUIS_DATABASE_URL"  # read by services.database_server
+
 EXIT_OK, EXIT_PROBLEM, EXIT_ERROR = 0, 1, 2
 
 
@@ -39,6 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"de gegevensmap (standaard: {ENV_DATA_DIR} of de gebruikersmap)",
     )
     parser.add_argument(
+        "--database-url",
+        metavar="ADRES",
+        help="een database op een PostgreSQL-server, bijvoorbeeld "
+        f"postgresql+psycopg://gebruiker@server/logeerhuis (standaard: {ENV_DATABASE_URL}; "
+        "zonder: het gegevensbestand in de gegevensmap)",
+    )
+    parser.add_argument(
         "--version",
         action="version",
         version=f"Logeerhuis {__version__}",
@@ -48,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--self-test",
         action="store_true",
         help="open het venster onzichtbaar, bezoek elke pagina en meld de tijden",
+    )
+    parser.add_argument(  # for bench/startup_bench.py only, so not in the help
+        "--startup-probe", action="store_true", help=argparse.SUPPRESS
     )
     commands = parser.add_subparsers(dest="command", metavar="OPDRACHT")
     demo = commands.add_parser("demo", help="vul een lege gegevensmap met het demo-logeerhuis")
@@ -110,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from .app import run_gui  # Qt only when a window is wanted
 
-        return run_gui(directory, self_test=args.self_test)
+        return run_gui(directory, self_test=args.self_test, startup_probe=args.startup_probe)
     handler: Callable[[argparse.Namespace, Path], int] = _COMMANDS[args.command]
     from .services.errors import ServiceError
 
@@ -124,31 +136,55 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _open(directory: Path):  # type: ignore[no-untyped-def]
-    from .services.database import open_database
+def _open(directory: Path, args: argparse.Namespace | None = None):  # type: ignore[no-untyped-def]
+    """The server database when --database-url or LOGEERHUIS_DATABASE_URL says so, else the
+    SQLite file in the data directory."""
+    from .services.database import open_database, open_database_url
 
-    return open_database(directory)
+    url = _server_url(args, directory)
+    return open_database_url(url) if url else open_database(directory)
+
+
+def _server_url(args: argparse.Namespace | None, directory: Path) -> str | None:
+    """--database-url, else LOGEERHUIS_DATABASE_URL, else the server chosen in the window
+    (Bestand > Databaseserver), else None: the file in the data directory."""
+    from .services.server_setting import chosen_server_url
+
+    given = (getattr(args, "database_url", None) or "").strip()
+    return given or chosen_server_url(directory)
+
+
+def _file_only(args: argparse.Namespace, directory: Path, what: str) -> None:
+    from .services.errors import ServiceError
+
+    if _server_url(args, directory):
+        raise ServiceError(
+            f"{what} werkt met het gegevensbestand op deze computer, niet met een database op "
+            "een server. Gebruik daar de hulpmiddelen van PostgreSQL (pg_dump, pg_restore) of "
+            "export-data."
+        )
 
 
 def _demo(args: argparse.Namespace, directory: Path) -> int:
     from .services.demo import build_demo
 
-    db = _open(directory)
+    db = _open(directory, args)
+    where = db.location if db.on_server else str(directory)
     try:
         if not db.is_empty:
             if args.if_empty:
-                print(f"Er staan al gegevens in {directory}; geen demo gemaakt.")
+                print(f"Er staan al gegevens in {where}; geen demo gemaakt.")
                 return EXIT_OK
             print(
-                f"Fout: {directory} bevat al gegevens. De demo wordt alleen in een lege "
-                "gegevensmap gemaakt (kies een andere map met --data-dir).",
+                f"Fout: {where} bevat al gegevens. De demo wordt alleen in een lege "
+                "gegevensmap of database gemaakt (kies een andere map met --data-dir).",
                 file=sys.stderr,
             )
             return EXIT_ERROR
         summary = build_demo(db)
     finally:
         db.close()
-    print(f"Demo-logeerhuis gemaakt in {directory}:")
+    print(f"Demo-logeerhuis gemaakt in {where}:")
     print(
         f"  {summary.rooms} kamers, {summary.guests} gasten, {summary.funders} financiers, "
         f"{summary.contracts} contracten,"
@@ -172,8 +208,10 @@ def _demo(args: argparse.Namespace, directory: Path) -> int:
     return EXIT_OK
 
 
-def _check(_args: argparse.Namespace, directory: Path) -> int:
+def _check(args: argparse.Namespace, directory: Path) -> int:
     from .services.health import check_database
+
+    _file_only(args, directory, "De controle")
 
     report = check_database(directory)
     for fact in report.facts:
@@ -190,7 +228,7 @@ def _check(_args: argparse.Namespace, directory: Path) -> int:
 def _export(args: argparse.Namespace, directory: Path) -> int:
     from .services.data_exchange import export_to_file
 
-    db = _open(directory)
+    db = _open(directory, args)
     try:
         summary = export_to_file(db, args.file)
     finally:
@@ -202,7 +240,7 @@ def _export(args: argparse.Namespace, directory: Path) -> int:
 def _import(args: argparse.Namespace, directory: Path) -> int:
     from .services.data_exchange import import_from_file
 
-    db = _open(directory)
+    db = _open(directory, args)
     try:
         summary = import_from_file(db, args.file)
     finally:
@@ -223,7 +261,7 @@ def _close_month(args: argparse.Namespace, directory: Path) -> int:
     from .services.months import close_month, month_check
 
     year, month = _month(args.month)
-    db = _open(directory)
+    db = _open(directory, args)
     try:
         check = month_check(db, year, month)
         for warning in check.warnings:
@@ -242,7 +280,7 @@ def _invoices(args: argparse.Namespace, directory: Path) -> int:
     from .services.invoicing import finalise, invoice_pdf, make_drafts
 
     year, month = _month(args.month)
-    db = _open(directory)
+    db = _open(directory, args)
     try:
         drafts = make_drafts(db, year, month)
         args.out.mkdir(parents=True, exist_ok=True)
@@ -265,7 +303,7 @@ def _claims(args: argparse.Namespace, directory: Path) -> int:
     from .services.claims import claim_drafts, pending_corrections, submit_claim
 
     year, month = _month(args.month)
-    db = _open(directory)
+    db = _open(directory, args)
     refused = made = 0
     try:
         now = datetime.now()
@@ -306,7 +344,7 @@ def _month_export(args: argparse.Namespace, directory: Path) -> int:
     from .services.month_export import export_month
 
     year, month = _month(args.month)
-    db = _open(directory)
+    db = _open(directory, args)
     try:
         result = export_month(db, year, month, args.out, today=date.today(), encrypt=args.encrypt)
     finally:
@@ -326,6 +364,9 @@ def _backup(args: argparse.Namespace, directory: Path) -> int:
     from .services.backup import make_backup
     from .services.month_export import new_password
 
+    if _server_url(args, directory):
+        return _server_backup(args, directory)
+
     password = new_password() if args.encrypt else None
     result = make_backup(directory, out=args.out, password=password)
     print(f"Backup gemaakt en gecontroleerd: {result.path} ({result.size // 1024} kB).")
@@ -336,10 +377,37 @@ def _backup(args: argparse.Namespace, directory: Path) -> int:
     return EXIT_OK
 
 
+def _server_backup(args: argparse.Namespace, directory: Path) -> int:
+    from .services.backup import backups_dir
+    from .services.backup_postgres import make_server_backup
+    from .services.errors import ServiceError
+
+    if args.encrypt:
+        raise ServiceError("Een versleutelde backup kan alleen van het gegevensbestand.")
+    db = _open(directory, args)
+    try:
+        out = args.out
+        if out is None:
+            result = make_server_backup(db, backups_dir(directory))
+        else:
+            result = make_server_backup(db, out.parent, rotate=False)
+            result.path.replace(out)
+    finally:
+        db.close()
+    if result.note:
+        print(f"Let op: {result.note}")
+    print(f"Backup gemaakt en gecontroleerd: {out or result.path} ({result.size // 1024} kB).")
+    if result.removed:
+        print(f"{len(result.removed)} oudere automatische backup(s) opgeruimd.")
+    return EXIT_OK
+
+
 def _restore(args: argparse.Namespace, directory: Path) -> int:
     from getpass import getpass
 
     from .services.backup_restore import restore_backup
+
+    _file_only(args, directory, "Terugzetten")
 
     password = None
     if args.file.suffix.lower() == ".zip":

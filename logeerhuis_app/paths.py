@@ -8,6 +8,7 @@ from pathlib import Path
 APP_NAME = "Logeerhuis"
 ENV_DATA_DIR = "LOGEERHUIS_DATA_DIR"
 DATABASE_FILENAME = "logeerhuis.sqlite3"
+LOCK_FILENAME = "logeerhuis.lock"  # held by the running window (QLockFile in app.py)
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:

@@ -33,11 +33,124 @@ def data_dir(tmp_path):
     return path
 
 
-@pytest.fixture
-def db(data_dir):
-    from logeerhuis_app.services.database import open_database
+# --- PostgreSQL ---------------------------------------------------------------------------
+# With LOGEERHUIS_TEST_POSTGRES=1 and LOGEERHUIS_TEST_PG_URL (a server URL whose user may create
+# databases; .ci/run starts such a server), every test under tests/integration that uses `db`
+# runs twice: [sqlite] on a file and [postgresql] on a fresh database copied from a migrated
+# template. A test that is SQLite-only by nature (file backups, PRAGMAs, a crash on a file)
+# carries @pytest.mark.sqlite_only. Tests under tests/postgres need the server and are skipped
+# without it.
+PG_URL = os.environ.get("LOGEERHUIS_TEST_PG_URL", "").strip()
+PG_ENABLED = os.environ.get("LOGEERHUIS_TEST_POSTGRES") == "1" and bool(PG_URL)
 
-    database = open_database(data_dir)
+
+def pytest_generate_tests(metafunc):
+    if "db" not in metafunc.fixturenames:
+        return
+    tests_dir = Path(__file__).parent
+    folder = Path(metafunc.definition.path).relative_to(tests_dir).parts[0]
+    if folder == "postgres":  # server tests: skipped (by pg_admin) when there is no server
+        metafunc.parametrize("db", ["postgresql"], indirect=True)
+        return
+    if not PG_ENABLED or folder != "integration":
+        return
+    if metafunc.definition.get_closest_marker("sqlite_only"):
+        return
+    metafunc.parametrize("db", ["sqlite", "postgresql"], indirect=True)
+
+
+def pytest_collection_modifyitems(items):
+    """Mark what runs on the server (`-m postgresql` in .ci/run selects exactly that)."""
+    tests_dir = Path(__file__).parent
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        folder = Path(item.path).relative_to(tests_dir).parts[0]
+        if folder == "postgres" or params.get("db") == "postgresql":
+            item.add_marker("postgresql")
+
+
+@pytest.fixture(scope="session")
+def pg_admin():
+    """An autocommit engine on the test server's maintenance database, and a migrated
+    template database that each test's database is copied from."""
+    if not PG_ENABLED:
+        pytest.skip("geen PostgreSQL-testserver (LOGEERHUIS_TEST_POSTGRES=1 en _PG_URL)")
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from logeerhuis_app.services.database import open_database_url
+
+    admin = create_engine(make_url(PG_URL), isolation_level="AUTOCOMMIT", poolclass=_null_pool())
+    template = f"lh_template_{os.getpid()}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{template}"'))
+    migrated = open_database_url(_pg_url_for(template))
+    migrated.close()
+    yield admin, template
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _null_pool():
+    from sqlalchemy.pool import NullPool
+
+    return NullPool
+
+
+def _pg_url_for(database: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(PG_URL).set(database=database).render_as_string(hide_password=False)
+
+
+_pg_counter = iter(range(1, 1_000_000))
+
+
+def _new_pg_database(pg_admin, *, migrated: bool):
+    from sqlalchemy import text
+
+    admin, template = pg_admin
+    name = f"lh_test_{os.getpid()}_{next(_pg_counter)}"
+    source = f' TEMPLATE "{template}"' if migrated else ""
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"{source}'))
+    return name
+
+
+def _drop_pg_database(pg_admin, name: str) -> None:
+    from sqlalchemy import text
+
+    with pg_admin[0].connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture
+def pg_url(pg_admin):
+    """The URL of a fresh, migrated PostgreSQL database, dropped after the test."""
+    name = _new_pg_database(pg_admin, migrated=True)
+    yield _pg_url_for(name)
+    _drop_pg_database(pg_admin, name)
+
+
+@pytest.fixture
+def pg_empty_url(pg_admin):
+    """The URL of a fresh, empty PostgreSQL database (no tables), dropped after the test."""
+    name = _new_pg_database(pg_admin, migrated=False)
+    yield _pg_url_for(name)
+    _drop_pg_database(pg_admin, name)
+
+
+@pytest.fixture
+def db(request, data_dir):
+    """The open database: a SQLite file in data_dir, or [postgresql] a fresh server database."""
+    from logeerhuis_app.services.database import open_database, open_database_url
+
+    if getattr(request, "param", "sqlite") == "postgresql":
+        database = open_database_url(request.getfixturevalue("pg_url"))
+    else:
+        database = open_database(data_dir)
     yield database
     database.engine.dispose()
 

@@ -5,18 +5,33 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from .locking import guard_versions
+
 BUSY_TIMEOUT_MS = 5000
+CONNECT_TIMEOUT_S = 10  # a server that does not answer: say so within seconds
 
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite+pysqlite:///{path}"
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for the URL; SQLite connections get WAL, synchronous=FULL and foreign keys."""
-    engine = create_engine(url, future=True)
+def make_engine(url: str | URL) -> Engine:
+    """An engine for the URL; SQLite connections get WAL, synchronous=FULL and foreign keys.
+
+    A PostgreSQL engine checks a pooled connection before use (the server or the network may
+    have dropped it while the app sat idle) and gives up connecting after a few seconds.
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        connect_args = {}
+        if "connect_timeout" not in parsed.query:
+            connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
+        guard_versions()
+        return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
+    engine = create_engine(parsed, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

@@ -24,11 +24,10 @@ from ..domain.backup_rotation import (
     backups_to_delete,
     parse_backup_name,
 )
-from ..paths import database_path
+from ..paths import LOCK_FILENAME, database_path
 from .errors import DataError
 
 BACKUP_DIRNAME = "backups"
-LOCK_FILENAME = "logeerhuis.lock"  # held by the running window (QLockFile in app.py)
 SQLITE_HEADER = b"SQLite format 3\x00"
 PAGES_PER_STEP = 256
 Progress = Callable[[int, int, str], None]  # done, total, what

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..db.locking import take_turn
 from ..db.models import Allocation, Funder, Night
 from ..db.models import Claim as ClaimRow
 from ..db.models import ClaimLine as ClaimLineRow
@@ -246,6 +247,9 @@ def _terms(s: Session, wanted: list[SourcedLine]) -> dict[str, AllocationTerms]:
 
 # -- storing ----------------------------------------------------------------------------------
 def _next_number(s: Session, year: int) -> str:
+    """The next claim number of the year. Two PCs submitting at once take turns (a lock held
+    until commit), so both read the highest number after the other's commit: no doubles."""
+    take_turn(s, f"claim-numbers-{year}")
     prefix = f"D{year}"
     last = s.scalar(select(func.max(ClaimRow.number)).where(ClaimRow.number.like(f"{prefix}%")))
     sequence = int(last[len(prefix) :]) + 1 if last else 1

@@ -102,14 +102,38 @@ def _write_atomically(path: Path, content: bytes) -> None:
 
 
 def _read_sequences(conn: Connection) -> dict[str, int]:
-    """The AUTOINCREMENT counters, so ids of deleted rows are never given again after a move."""
-    if conn.dialect.name != "sqlite":
-        # PostgreSQL: read each table's sequence with pg_sequences here once it is supported.
-        return {}
+    """The AUTOINCREMENT counters, so ids of deleted rows are never given again after a move.
+
+    SQLite keeps them in sqlite_sequence; PostgreSQL in each table's id sequence (serial), where
+    an id once drawn is never drawn again, even when its transaction was rolled back.
+    """
+    if conn.dialect.name == "postgresql":
+        return {t.name: seq for t in _counted_tables() if (seq := _pg_counter(conn, t)) > 0}
     if not _has_sqlite_sequence(conn):
         return {}
     found = {name: seq for name, seq in conn.execute(text("SELECT name, seq FROM sqlite_sequence"))}
     return {t.name: int(found[t.name]) for t in exchanged_tables() if t.name in found}
+
+
+def _counted_tables() -> list[Table]:
+    """The tables whose ids are never reused (AUTOINCREMENT on SQLite, a sequence elsewhere)."""
+    return [t for t in exchanged_tables() if t.kwargs.get("sqlite_autoincrement")]
+
+
+def _pg_sequence(conn: Connection, table: Table) -> str | None:
+    query = text("SELECT pg_get_serial_sequence(:table, 'id')")
+    return conn.execute(query, {"table": table.name}).scalar()
+
+
+def _pg_counter(conn: Connection, table: Table) -> int:
+    """The highest id ever given (0: none yet), as sqlite_sequence says it: the last value
+    drawn from the sequence, or a higher id that a row was inserted with (a singleton row)."""
+    sequence = _pg_sequence(conn, table)
+    if sequence is None:
+        return 0
+    last, called = conn.execute(text(f"SELECT last_value, is_called FROM {sequence}")).one()
+    highest = conn.execute(select(func.max(table.c.id))).scalar() or 0
+    return max(int(last) if called else 0, int(highest))
 
 
 def _has_sqlite_sequence(conn: Connection) -> bool:
@@ -227,11 +251,15 @@ def _refuse_unless_ready(conn: Connection) -> None:
         )
     filled = [t.name for t in exchanged_tables() if conn.execute(select(1).select_from(t)).first()]
     if filled:
-        raise DataError(
-            "Gegevens worden alleen in een lege gegevensmap ingelezen, zodat er niets wordt "
-            f"overschreven. Deze bevat al gegevens (in: {', '.join(filled)}). Kies een nieuwe "
-            "map met --data-dir."
+        where = (
+            "een lege database, zodat er niets wordt overschreven. Deze database op de server "
+            f"bevat al gegevens (in: {', '.join(filled)}). Laat de beheerder een nieuwe, lege "
+            "database maken."
+            if conn.dialect.name == "postgresql"
+            else "een lege gegevensmap, zodat er niets wordt overschreven. Deze bevat al "
+            f"gegevens (in: {', '.join(filled)}). Kies een nieuwe map met --data-dir."
         )
+        raise DataError(f"Gegevens worden alleen ingelezen in {where}")
 
 
 # A final invoice refuses new lines (a trigger), so invoices come in as drafts and get their
@@ -282,8 +310,8 @@ def _finish(conn: Connection, table: Table, key: Any, values: dict[str, Any]) ->
 
 
 def _restore_sequences(conn: Connection, sequences: dict[str, int]) -> None:
-    if conn.dialect.name != "sqlite":
-        # PostgreSQL: setval() per table sequence here once it is supported.
+    if conn.dialect.name == "postgresql":
+        _restore_pg_sequences(conn, sequences)
         return
     for name, value in sequences.items():
         params = {"name": name, "seq": value}
@@ -296,13 +324,40 @@ def _restore_sequences(conn: Connection, sequences: dict[str, int]) -> None:
             )
 
 
+def _restore_pg_sequences(conn: Connection, sequences: dict[str, int]) -> None:
+    """Rows inserted with their own ids leave a PostgreSQL sequence where it was: move each on
+    to the exported counter, or at least past the highest id read (as SQLite does by itself)."""
+    for table in _counted_tables():
+        sequence = _pg_sequence(conn, table)
+        if sequence is None:
+            continue
+        value = max(sequences.get(table.name, 0), _pg_counter(conn, table))
+        if value > 0:
+            conn.execute(
+                text("SELECT setval(:seq, :value, true)"), {"seq": sequence, "value": value}
+            )
+
+
 # --- shared ---------------------------------------------------------------------------------
 
 
 def _begin(conn: Connection, mode: str) -> None:
-    """pysqlite starts a transaction only at the first write; SQLite needs it said explicitly."""
+    """One consistent view for an export, the write lock for an import.
+
+    pysqlite starts a transaction only at the first write; SQLite needs it said explicitly.
+    PostgreSQL reads one snapshot under REPEATABLE READ; an import locks the tables against
+    writers (readers go on) so nobody adds rows between the emptiness check and the insert.
+    """
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql(f"BEGIN {mode}")
+    elif conn.dialect.name == "postgresql":
+        if mode == "DEFERRED":
+            conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        else:
+            names = ", ".join(
+                conn.dialect.identifier_preparer.quote(t.name) for t in exchanged_tables()
+            )
+            conn.exec_driver_sql(f"LOCK TABLE {names} IN EXCLUSIVE MODE")
 
 
 def _stored_revision(conn: Connection) -> str | None:

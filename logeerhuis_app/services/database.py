@@ -7,15 +7,26 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError, ProgrammingError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..db import schema
 from ..db.engine import make_engine, make_session_factory, sqlite_url
+from ..db.locking import StaleVersionError
 from ..domain.accounts import CurrentUser
 from ..paths import database_path
-from .errors import DataError
+from .database_server import database_url, describe_url, parse_url, server_problem
+from .errors import ConflictError, DataError
+
+__all__ = [
+    "Database",
+    "SchemaTooNew",
+    "database_url",
+    "open_database",
+    "open_database_url",
+    "test_connection",
+]
 
 
 class SchemaTooNew(DataError):
@@ -30,6 +41,11 @@ class Database:
     # Who is signed in (set by services/accounts.sign_in). None: the command line, a script
     # or a test, which may do everything as the local system user (decision 0014).
     user: CurrentUser | None = None
+
+    @property
+    def on_server(self) -> bool:
+        """A PostgreSQL server shared by several PCs, rather than this PC's own file."""
+        return self.engine.dialect.name == "postgresql"
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -63,7 +79,15 @@ class Database:
                     f"Het gegevensbestand is bezet door een ander programma: {lost} "
                     "Probeer het over een ogenblik opnieuw."
                 ) from exc
+            if self.engine.dialect.name == "postgresql":
+                raise DataError(f"{server_problem(exc, self.location)} {lost}") from exc
             raise
+        except StaleVersionError as exc:  # another PC saved the same record a moment ago
+            session.rollback()
+            raise ConflictError(
+                "Deze gegevens zijn intussen door iemand anders gewijzigd; de wijziging is niet "
+                "opgeslagen. Sluit het venster en open het opnieuw."
+            ) from exc
         except BaseException:
             session.rollback()
             raise
@@ -89,7 +113,8 @@ def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
     """
     path = database_path(data_dir)
     try:
-        schema.refuse_if_newer(schema.stored_revision_sqlite_file(path))
+        stored = schema.stored_revision_sqlite_file(path)
+        schema.refuse_if_newer(stored)
     except schema.SchemaTooNewError as exc:
         raise SchemaTooNew(str(exc)) from exc
     except schema.SchemaError as exc:
@@ -100,7 +125,7 @@ def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
         raise DataError(f"De gegevensmap {data_dir} kan niet worden gemaakt: {exc}") from exc
     engine = make_engine(sqlite_url(path))
     try:
-        if migrate:
+        if migrate and not schema.is_current(stored):
             schema.upgrade(engine)
     except OperationalError as exc:
         engine.dispose()
@@ -108,3 +133,85 @@ def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
             f"Het gegevensbestand {path} kan niet worden geopend of bijgewerkt: {exc.orig}"
         ) from exc
     return Database(engine=engine, sessions=make_session_factory(engine), location=str(path))
+
+
+def open_database_url(url: str, *, migrate: bool = True) -> Database:
+    """Open the database on a PostgreSQL server: connect, refuse a newer schema, migrate.
+
+    Every failure becomes a DataError in Dutch: the server is unreachable, the login is
+    refused, the database does not exist, or its schema is older and this user may not
+    change it. A newer schema is refused (SchemaTooNew) before anything is written.
+    """
+    parsed = parse_url(url)
+    location = describe_url(parsed)
+    try:
+        engine = make_engine(parsed)
+    except ImportError as exc:  # the driver is an optional part of an installation
+        raise DataError(
+            "De PostgreSQL-ondersteuning (psycopg) is niet geïnstalleerd in deze versie van "
+            "Logeerhuis."
+        ) from exc
+    try:
+        revision = schema.stored_revision(engine)
+        schema.refuse_if_newer(revision)
+        if migrate and not schema.is_current(revision):
+            try:
+                schema.upgrade(engine)
+            except ProgrammingError as exc:
+                if getattr(exc.orig, "sqlstate", None) != "42501":  # insufficient_privilege
+                    raise
+                raise DataError(
+                    f"De database {location} heeft een ouder schema "
+                    f"({revision or 'leeg'}) dat moet worden bijgewerkt naar "
+                    f"{schema.head_revision()}, maar deze gebruiker heeft daar geen rechten "
+                    "voor. Laat de beheerder Logeerhuis één keer openen met een gebruiker die "
+                    "tabellen mag maken en wijzigen (de eigenaar van de database)."
+                ) from exc
+    except schema.SchemaTooNewError as exc:
+        engine.dispose()
+        raise SchemaTooNew(str(exc)) from exc
+    except DataError:
+        engine.dispose()
+        raise
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise DataError(server_problem(exc, location)) from exc
+    return Database(engine=engine, sessions=make_session_factory(engine), location=location)
+
+
+def test_connection(url: str) -> str | None:
+    """For the connection dialog: None when the database can be used as it is or after the
+    migrations, else the Dutch reason. Reads only; nothing is created or changed."""
+    try:
+        parsed = parse_url(url)
+    except DataError as exc:
+        return exc.message
+    location = describe_url(parsed)
+    try:
+        engine = make_engine(parsed)
+    except ImportError:
+        return "De PostgreSQL-ondersteuning (psycopg) is niet geïnstalleerd."
+    try:
+        revision = schema.stored_revision(engine)
+        schema.refuse_if_newer(revision)
+        if revision != schema.head_revision() and not _may_create_tables(engine):
+            return (
+                f"De database {location} heeft een ouder schema ({revision or 'leeg'}) dat "
+                "moet worden bijgewerkt, maar deze gebruiker mag daar geen tabellen maken."
+            )
+    except schema.SchemaTooNewError as exc:
+        return str(exc)
+    except SQLAlchemyError as exc:
+        return server_problem(exc, location)
+    finally:
+        engine.dispose()
+    return None
+
+
+def _may_create_tables(engine: Engine) -> bool:
+    query = text("SELECT has_schema_privilege(current_schema(), 'CREATE')")
+    with engine.connect() as conn:
+        return bool(conn.execute(query).scalar())
+
+
+test_connection.__test__ = False  # type: ignore[attr-defined]  # not a pytest test

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from ..db.locking import insert_if_missing
 from ..db.models import (
     Allocation,
     Contract,
@@ -267,7 +268,8 @@ def finalise(  # type: ignore[no-untyped-def]
             "AGB-code en IBAN); die staan op elke factuur."
         )
     with db.session() as s:
-        invoice = s.get(Invoice, invoice_id)
+        # Locked until commit: a second PC finalising the same draft waits, then finds it final.
+        invoice = s.get(Invoice, invoice_id, with_for_update=True)
         if invoice is None:
             raise NotFoundError("Deze factuur bestaat niet (meer).")
         if invoice.number is not None:
@@ -310,16 +312,22 @@ def finalise(  # type: ignore[no-untyped-def]
 
 
 def _next_number(s: Session, year: int) -> int:
-    """Take the next number of the year's series, holding the counter row until commit."""
-    if s.scalar(select(InvoiceSeries.id).where(InvoiceSeries.year == year)) is None:
-        s.add(InvoiceSeries(year=year, last_number=0))
-        s.flush()
-    s.execute(
-        update(InvoiceSeries)
+    """Take the next number of the year's series, holding the counter row until commit.
+
+    The row is locked (SELECT ... FOR UPDATE on PostgreSQL; SQLite has one writer): a second
+    PC finalising at the same moment waits for this commit and takes the next number, so the
+    series has no gaps and no doubles. A rollback gives the number back with the lock.
+    """
+    insert_if_missing(s, InvoiceSeries.__table__, {"year": year, "last_number": 0}, ["year"])
+    counter = s.execute(
+        select(InvoiceSeries)
         .where(InvoiceSeries.year == year)
-        .values(last_number=InvoiceSeries.last_number + 1)
-    )
-    return s.scalar(select(InvoiceSeries.last_number).where(InvoiceSeries.year == year))  # type: ignore[return-value]
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).scalar_one()
+    counter.last_number += 1
+    s.flush()
+    return counter.last_number
 
 
 def _render_pdf(provider, invoice, lines, number, invoice_date, due, credits_number) -> bytes:  # type: ignore[no-untyped-def]

@@ -173,8 +173,8 @@ class _Occupancy:
         ).all()  # fmt: skip
         self.taken: dict[int, dict[date, str]] = defaultdict(dict)  # bed -> day -> who
         self.own: dict[date, tuple[int, date, date]] = {}  # the guest's nights elsewhere
-        for bed_id, day, guest_id, room_id, arrival, departure, first_name, prefix, last in rows:
-            self.taken[bed_id][day] = display_name(first_name, prefix, last)
+        for bed_id, day, guest_id, room_id, arrival, departure, first_name, prefix, surname in rows:
+            self.taken[bed_id][day] = display_name(first_name, prefix, surname)
             if guest_id == guest.id:
                 self.own[day] = (room_id, arrival, departure)
         self.closures: dict[int, list[RoomClosure]] = defaultdict(list)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ..services.database import Database
 from .widgets.prompter import Prompter
+
+if TYPE_CHECKING:  # the database (SQLAlchemy) is imported only after the window is shown
+    from ..services.database import Database
 
 # Topics carried by AppContext.data_changed; a page reloads only for topics it shows.
 TOPIC_GUESTS = "guests"

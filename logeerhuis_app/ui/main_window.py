@@ -7,10 +7,11 @@ the user sees something within a fraction of a second of double-clicking.
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,6 +35,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings_file: Path) -> None:
         super().__init__()
         self.setWindowTitle("Logeerhuis")
+        self.setWindowIcon(QIcon(str(resources.files("logeerhuis_app.resources") / "icon.png")))
         self.settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
         self.context: AppContext | None = None
         self.pages: list[Page] = []
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self._action(self.file_menu, "backup", "&Backup maken naar…", None, self._backup)
         self._action(self.file_menu, "restore", "Backup &terugzetten…", None, self._restore)
+        self._action(self.file_menu, "server", "&Databaseserver…", None, self._server)
         self.file_menu.addSeparator()
         self._action(self.file_menu, "quit", "&Afsluiten", QKeySequence("Ctrl+Q"), self.close)
         self.edit_menu = menu.addMenu("Be&werken")
@@ -163,6 +166,12 @@ class MainWindow(QMainWindow):
 
         if self.context is not None:
             import_all(self.context)
+
+    def _server(self) -> None:
+        from .connection.dialog import ConnectionDialog
+
+        if self.context is not None:
+            self.context.prompter.run_dialog(ConnectionDialog(self.context, self))
 
     def _backup(self) -> None:
         from .backup import backup_to

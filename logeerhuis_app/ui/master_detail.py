@@ -281,7 +281,10 @@ class MasterDetailPage(Page):
         except ValidationError as exc:
             self._show_problems(exc.field_errors)
             return False
-        except (ConflictError, NotFoundError) as exc:
+        except ConflictError as exc:
+            self._offer_reload(exc.message)
+            return False
+        except NotFoundError as exc:
             self.context.prompter.error("Niet opgeslagen", exc.message)
             return False
         except ServiceError as exc:
@@ -294,6 +297,27 @@ class MasterDetailPage(Page):
         self.refresh()
         self._select_quietly(self.record_id(saved))
         return True
+
+    def _offer_reload(self, message: str) -> None:
+        """Someone else saved this item first (another PC): the user chooses between their
+        version (reload, losing what they typed) and keeping their input on screen."""
+        item_id = self.record_id(self.current) if self.current is not None else None
+        if item_id is None or not self.context.prompter.confirm(
+            "Niet opgeslagen: intussen gewijzigd",
+            f"{message}\n\nDe opgeslagen versie nu laden? Wat u hier typte gaat dan verloren. "
+            "Kies Nee om uw invoer te laten staan (bijvoorbeeld om die over te nemen).",
+        ):
+            self.context.status("Niet opgeslagen: intussen door iemand anders gewijzigd.")
+            return
+        try:
+            fresh = self.fetch(item_id)
+        except NotFoundError as exc:
+            self.context.prompter.error("Niet geladen", exc.message)
+            return
+        self.show_item(fresh)
+        self.refresh()
+        self._select_quietly(item_id)
+        self.context.status("De opgeslagen versie is geladen.")
 
     def topic_after_save(self) -> str:
         return self.topics[0]

@@ -1,6 +1,6 @@
 """The process the crash test kills: it runs the real services until SIGKILL stops it.
 
-Usage: crash_child.py DATA_DIR JOURNAL HOUSE_JSON SEED
+Usage: crash_child.py DATA_DIR|SERVER_URL JOURNAL HOUSE_JSON SEED
 
 After every service call that returned, one JSON line goes to the journal, flushed and
 fsynced: the parent then knows which operations reported success and must be in the database.
@@ -21,7 +21,7 @@ from sqlalchemy import select
 from logeerhuis_app.db.models import Invoice, MonthClosure, Stay
 from logeerhuis_app.domain.dates import month_bounds
 from logeerhuis_app.services.corrections import correct_night
-from logeerhuis_app.services.database import open_database
+from logeerhuis_app.services.database import open_database, open_database_url
 from logeerhuis_app.services.errors import ServiceError
 from logeerhuis_app.services.invoicing import finalise, make_drafts
 from logeerhuis_app.services.months import close_month
@@ -129,10 +129,13 @@ def advance(db, journal: Journal, open_from: int) -> None:  # type: ignore[no-un
 
 
 def main() -> int:
-    data_dir, journal_path, house_path, seed = sys.argv[1:5]
+    target, journal_path, house_path, seed = sys.argv[1:5]
     house = json.loads(Path(house_path).read_text(encoding="utf-8"))
     rng = random.Random(int(seed))
-    db = open_database(Path(data_dir), migrate=False)
+    if target.startswith("postgresql"):
+        db = open_database_url(target, migrate=False)
+    else:
+        db = open_database(Path(target), migrate=False)
     journal = Journal(Path(journal_path))
     assert "PySide6" not in sys.modules, "the crash child must not load Qt"
     closed = closed_months(db)

@@ -26,6 +26,9 @@ from logeerhuis_app.services.backup import (
 from logeerhuis_app.services.backup_restore import restore_backup, set_aside_files
 from logeerhuis_app.services.errors import DataError
 
+# Backups of the SQLite file; PostgreSQL has its own in tests/postgres/test_backup_postgres.py.
+pytestmark = pytest.mark.sqlite_only
+
 NOW = datetime(2026, 11, 28, 15, 30)
 
 
@@ -201,7 +204,7 @@ def test_a_running_window_blocks_a_command_line_restore_but_a_stale_lock_does_no
 ):
     from PySide6.QtCore import QLockFile
 
-    from logeerhuis_app.services.backup import LOCK_FILENAME
+    from logeerhuis_app.paths import LOCK_FILENAME
 
     backup = make_backup(data_dir, now=NOW).path
     db.close()

@@ -5,11 +5,14 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from logeerhuis_app.services.backup_restore import restore_backup
 from logeerhuis_app.services.errors import DataError
+
+pytestmark = pytest.mark.sqlite_only  # a backup of the SQLite file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 

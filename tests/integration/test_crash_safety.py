@@ -4,7 +4,8 @@ The child (crash_child.py) plans stays, corrects nights, closes months, makes dr
 finalises invoices, and journals each call only after it returned. After every SIGKILL the
 database must pass SQLite's integrity check, hold every journaled operation, and keep the
 invoice rules: numbers of a year 1..n without gaps, totals equal to the sum of the lines,
-and final invoices exactly as they were.
+and final invoices exactly as they were. The same runs against a PostgreSQL server (the
+child's connection dies with it; the server must roll back what was not committed).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import json
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -22,12 +22,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Connection, text
 
 from logeerhuis_app.domain.pricing import invoice_number
-from logeerhuis_app.paths import database_path
 from logeerhuis_app.services.allocations import AllocationData, save_allocation
 from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
-from logeerhuis_app.services.database import open_database
+from logeerhuis_app.services.database import Database, open_database, open_database_url
 from logeerhuis_app.services.funders import FunderData, save_funder
 from logeerhuis_app.services.guests import GuestData, save_guest
 from logeerhuis_app.services.provider import ProviderData, save_provider
@@ -38,11 +38,18 @@ ROOT = Path(__file__).resolve().parents[2]
 KILLS = 20
 SEED = 20260307
 
-pytestmark = pytest.mark.slow  # about 20 s: 20 child processes
+pytestmark = pytest.mark.slow  # about 20 s per database: 20 child processes
 
 
-def _build_house(data_dir: Path) -> dict:
-    db = open_database(data_dir)
+def _open(target: str) -> Database:
+    """A data directory (the SQLite file) or a server URL."""
+    if target.startswith("postgresql"):
+        return open_database_url(target)
+    return open_database(Path(target))
+
+
+def _build_house(target: str) -> dict:
+    db = _open(target)
     save_provider(
         db,
         ProviderData(
@@ -84,10 +91,10 @@ def _build_house(data_dir: Path) -> dict:
     return {"rooms": rooms, "guests": guests}
 
 
-def _run_and_kill(data_dir: Path, journal: Path, house: Path, seed: int, delay: float) -> None:
+def _run_and_kill(target: str, journal: Path, house: Path, seed: int, delay: float) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen(
-        [sys.executable, str(CHILD), str(data_dir), str(journal), str(house), str(seed)],
+        [sys.executable, str(CHILD), target, str(journal), str(house), str(seed)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -120,85 +127,109 @@ def _journal(path: Path) -> list[dict]:
     return [json.loads(line) for line in lines[:-1]]
 
 
-def _finals(conn: sqlite3.Connection) -> dict[int, tuple]:
+def _finals(conn: Connection) -> dict[int, tuple]:
     finals = {}
     rows = conn.execute(
-        "SELECT id, year, sequence, number, total_cents, pdf, pdf_sha256 FROM invoices "
-        "WHERE number IS NOT NULL"
+        text(
+            "SELECT id, year, sequence, number, total_cents, pdf, pdf_sha256 FROM invoices "
+            "WHERE number IS NOT NULL"
+        )
     ).fetchall()
     for invoice_id, year, sequence, number, total, pdf, sha in rows:
         lines = tuple(
-            conn.execute(
-                "SELECT id, description, quantity, unit_cents, amount_cents FROM invoice_lines "
-                "WHERE invoice_id = ? ORDER BY id",
-                (invoice_id,),
-            ).fetchall()
+            tuple(row)
+            for row in conn.execute(
+                text(
+                    "SELECT id, description, quantity, unit_cents, amount_cents "
+                    "FROM invoice_lines WHERE invoice_id = :id ORDER BY id"
+                ),
+                {"id": invoice_id},
+            )
         )
         pdf_hash = hashlib.sha256(pdf).hexdigest() if pdf is not None else None
         finals[invoice_id] = (year, sequence, number, total, sha, pdf_hash, lines)
     return finals
 
 
-def _check(db_file: Path, entries: list[dict], before: dict[int, tuple]) -> dict[int, tuple]:
-    conn = sqlite3.connect(db_file)
+def _check(target: str, entries: list[dict], before: dict[int, tuple]) -> dict[int, tuple]:
+    db = _open(target)
     try:
-        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        _check_journal(conn, entries)
-        finals = _finals(conn)
-        _check_invoice_rules(conn, finals)
+        with db.engine.connect() as conn:
+            if conn.dialect.name == "sqlite":
+                assert conn.exec_driver_sql("PRAGMA integrity_check").fetchall() == [("ok",)]
+                assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+            _check_journal(conn, entries)
+            finals = _finals(conn)
+            _check_invoice_rules(conn, finals)
         for invoice_id, old in before.items():
             assert finals.get(invoice_id) == old, f"final invoice {invoice_id} changed"
         return finals
     finally:
-        conn.close()
+        db.close()
 
 
-def _check_journal(conn: sqlite3.Connection, entries: list[dict]) -> None:
+def _one(conn: Connection, sql: str, **params: object) -> tuple | None:
+    """One row as a plain tuple, dates as ISO text (as the journal holds them)."""
+    row = conn.execute(text(sql), params).first()
+    if row is None:
+        return None
+    return tuple(v.isoformat() if hasattr(v, "isoformat") else v for v in row)
+
+
+def _check_journal(conn: Connection, entries: list[dict]) -> None:
     last_drafts = {}
     for entry in entries:
         op = entry["op"]
         if op == "stay":
-            row = conn.execute(
-                "SELECT guest_id, arrival, departure FROM stays WHERE id = ?", (entry["id"],)
-            ).fetchone()
+            row = _one(
+                conn,
+                "SELECT guest_id, arrival, departure FROM stays WHERE id = :id",
+                id=entry["id"],
+            )
             assert row == (entry["guest_id"], entry["arrival"], entry["departure"]), entry
         elif op == "correction":
-            row = conn.execute(
-                "SELECT stay_id, day, billable FROM night_corrections WHERE reason = ?",
-                (entry["reason"],),
-            ).fetchone()
+            row = _one(
+                conn,
+                "SELECT stay_id, day, billable FROM night_corrections WHERE reason = :reason",
+                reason=entry["reason"],
+            )
             assert row == (entry["stay_id"], entry["day"], int(entry["billable"])), entry
         elif op == "close":
-            row = conn.execute(
-                "SELECT 1 FROM month_closures WHERE year = ? AND month = ?",
-                (entry["year"], entry["month"]),
-            ).fetchone()
+            row = _one(
+                conn,
+                "SELECT 1 FROM month_closures WHERE year = :year AND month = :month",
+                year=entry["year"],
+                month=entry["month"],
+            )
             assert row is not None, entry
         elif op == "drafts":
             last_drafts[(entry["year"], entry["month"])] = entry
         elif op == "final":
-            row = conn.execute(
-                "SELECT number, total_cents, pdf_sha256 FROM invoices WHERE id = ?",
-                (entry["id"],),
-            ).fetchone()
+            row = _one(
+                conn,
+                "SELECT number, total_cents, pdf_sha256 FROM invoices WHERE id = :id",
+                id=entry["id"],
+            )
             assert row == (entry["number"], entry["total"], entry["sha"]), entry
         else:
             raise AssertionError(f"unknown journal entry {entry}")
     # A later make_drafts replaces a month's drafts; the newest ones are there (draft or final).
     for entry in last_drafts.values():
         for invoice_id in entry["ids"]:
-            row = conn.execute("SELECT 1 FROM invoices WHERE id = ?", (invoice_id,)).fetchone()
+            row = _one(conn, "SELECT 1 FROM invoices WHERE id = :id", id=invoice_id)
             assert row is not None, entry
 
 
-def _check_invoice_rules(conn: sqlite3.Connection, finals: dict[int, tuple]) -> None:
+def _check_invoice_rules(conn: Connection, finals: dict[int, tuple]) -> None:
     by_year: dict[int, list[tuple[int, str]]] = {}
     for year, sequence, number, total, sha, pdf_hash, lines in finals.values():
         by_year.setdefault(year, []).append((sequence, number))
         assert total == sum(line[4] for line in lines), number
         assert sha == pdf_hash, f"the stored PDF of {number} does not match its hash"
-    counters = dict(conn.execute("SELECT year, last_number FROM invoice_series").fetchall())
+    counters = {
+        year: last
+        for year, last in conn.execute(text("SELECT year, last_number FROM invoice_series"))
+    }
     for year in set(by_year) | set(counters):
         numbered = sorted(by_year.get(year, []))
         assert [seq for seq, _n in numbered] == list(range(1, len(numbered) + 1)), numbered
@@ -207,17 +238,24 @@ def _check_invoice_rules(conn: sqlite3.Connection, finals: dict[int, tuple]) -> 
 
 
 def test_killing_the_services_at_random_moments_loses_nothing(tmp_path):
-    data_dir = tmp_path / "data"
+    _kill_repeatedly(str(tmp_path / "data"), tmp_path)
+
+
+@pytest.mark.postgresql
+def test_killing_the_services_on_a_server_loses_nothing(pg_url, tmp_path):
+    _kill_repeatedly(pg_url, tmp_path)
+
+
+def _kill_repeatedly(target: str, tmp_path: Path) -> None:
     house = tmp_path / "house.json"
-    house.write_text(json.dumps(_build_house(data_dir)), encoding="utf-8")
+    house.write_text(json.dumps(_build_house(target)), encoding="utf-8")
     journal = tmp_path / "journal.jsonl"
-    db_file = database_path(data_dir)
     rng = random.Random(SEED)
     finals: dict[int, tuple] = {}
     kills = 0
     for _ in range(KILLS):
-        _run_and_kill(data_dir, journal, house, rng.randrange(10**9), rng.uniform(0.05, 0.6))
-        finals = _check(db_file, _journal(journal), finals)
+        _run_and_kill(target, journal, house, rng.randrange(10**9), rng.uniform(0.05, 0.6))
+        finals = _check(target, _journal(journal), finals)
         kills += 1
     entries = _journal(journal)
     done = {op: sum(e["op"] == op for e in entries) for op in ("stay", "correction", "final")}

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from logeerhuis_app.db.models import Funder, Invoice, InvoiceLine
-from logeerhuis_app.paths import database_path
 
 
 @pytest.fixture
@@ -61,11 +61,10 @@ def invoice_id(db):
         " VALUES (1, 'x', 'verblijf', 'x', '2026-03-01', '2026-03-01', 1, 1, 1)",
     ],
 )
-def test_sql_by_hand_cannot_change_a_final_invoice(db, data_dir, invoice_id, sql):
-    conn = sqlite3.connect(database_path(data_dir))
-    with pytest.raises(sqlite3.IntegrityError, match="definitieve factuur"):
-        conn.execute(sql)
-    conn.close()
+def test_sql_by_hand_cannot_change_a_final_invoice(db, invoice_id, sql):
+    # Through a connection of its own, past the services: SQLite's triggers and PostgreSQL's.
+    with db.engine.connect() as conn, pytest.raises(DBAPIError, match="definitieve factuur"):
+        conn.execute(text(sql))
     with db.session() as s:
         invoice = s.get(Invoice, invoice_id)
         assert (invoice.number, invoice.total_cents, invoice.customer_name) == (

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
+import pytest
+
 from logeerhuis_app.cli import main
 from logeerhuis_app.db.schema import head_revision
 from logeerhuis_app.paths import database_path
@@ -12,6 +14,9 @@ from logeerhuis_app.services.guests import GuestData, save_guest
 from logeerhuis_app.services.health import check_database
 from logeerhuis_app.services.rooms import RoomData, save_room
 from logeerhuis_app.services.stays import NewStay, cancel_stay, create_stay
+
+# `check` reads the SQLite file read-only (PRAGMA integrity_check); not for a server.
+pytestmark = pytest.mark.sqlite_only
 
 
 def _small_house(db) -> int:

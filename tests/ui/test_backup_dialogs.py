@@ -174,7 +174,9 @@ def test_a_damaged_database_without_backup_opens_nothing(qtbot, context, prompte
 
 def test_daily_backup_when_due_and_a_backup_at_close(qtbot, context, show):
     window = show(MainWindow(settings_path(context.data_dir)))
-    now = [datetime(2026, 11, 27, 9, 15)]
+    # Days before today: the backup at close (made now) must not fall on the same day, or
+    # the daily rotation would rightly keep only one of the two.
+    now = [datetime.now().replace(second=0, microsecond=0) - timedelta(days=3)]
     scheduler = BackupScheduler(context, window, now=lambda: now[0])
     assert scheduler.timer.isActive()
     assert scheduler.run_if_due()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
@@ -193,3 +195,32 @@ def test_wlz_nights_used_elsewhere_are_entered_on_the_guest(qtbot, context, show
     qtbot.mouseClick(panel.elsewhere_button, Qt.MouseButton.LeftButton)
     assert context.prompter.messages[-1][0] == "error"
     assert nights_elsewhere(context.db, guest.id, date.today().year) == 12
+
+
+def test_a_guest_saved_meanwhile_elsewhere_offers_to_reload_or_keep_the_input(
+    qtbot, context, show, prompter
+):
+    """Two PCs open the same guest; the other one saves first. Saving here is refused with a
+    choice: keep what was typed (Nee), or load the saved version (Ja)."""
+    guest = save_guest(context.db, GuestData(first_name="Anna", last_name="Smit"))
+    page = show(GuestsPage(context))
+    page.activate()
+    page.select_id(guest.id)
+    save_guest(context.db, replace(get_guest(context.db, guest.id), phone="030-1234567"))
+
+    _type(qtbot, page, "last_name", "Smid")
+    prompter.confirm_answer = False  # keep my input
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert prompter.messages[-1][1] == "Niet opgeslagen: intussen gewijzigd"
+    assert "iemand anders gewijzigd" in prompter.messages[-1][2]
+    assert page.form.fields["last_name"].text() == "Smid"  # what I typed stays
+    assert get_guest(context.db, guest.id).last_name == "Smit"
+
+    prompter.confirm_answer = True  # load theirs
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.form.fields["last_name"].text() == "Smit"
+    assert page.form.fields["phone"].text() == "030-1234567"
+    _type(qtbot, page, "last_name", "Smid")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)  # now on the fresh version
+    saved = get_guest(context.db, guest.id)
+    assert (saved.last_name, saved.phone) == ("Smid", "030-1234567")

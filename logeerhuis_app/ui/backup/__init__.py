@@ -26,7 +26,14 @@ def backup_automatically(
     """A backup into the backups folder, with rotation; a failure is told, never hidden."""
     with _Progress(parent, "Backup maken…") as progress:
         try:
-            result = make_backup(context.data_dir, now=now, progress=progress)
+            if context.db.on_server:  # pg_dump or the JSON export, into the same folder
+                from ...services.backup import backups_dir
+                from ...services.backup_postgres import make_server_backup
+
+                progress(0, 1, "")
+                result = make_server_backup(context.db, backups_dir(context.data_dir), now=now)
+            else:
+                result = make_backup(context.data_dir, now=now, progress=progress)
         except ServiceError as exc:
             context.prompter.error(
                 "Backup mislukt",
@@ -39,7 +46,12 @@ def backup_automatically(
 
 
 def backup_at_close(context: AppContext) -> bool:
-    """After the window closed: release the database, then back it up."""
+    """After the window closed: release the database, then back it up (a server database is
+    backed up through its connection, so before it is closed)."""
+    if context.db.on_server:
+        done = backup_automatically(context)
+        context.db.close()
+        return done
     context.db.close()
     return backup_automatically(context)
 
@@ -64,21 +76,67 @@ class BackupScheduler(QObject):
 
     def run_if_due(self) -> bool:
         now = self._now()
-        if not backup_is_due(self.context.data_dir, now):
+        if not _backup_due(self.context, now):
             return False
         return backup_automatically(self.context, self._parent, now)
+
+
+def _backup_due(context: AppContext, now: datetime) -> bool:
+    if not context.db.on_server:
+        return backup_is_due(context.data_dir, now)
+    from ...domain.backup_rotation import backup_due
+    from ...services.backup import backups_dir
+    from ...services.backup_postgres import automatic_backups
+
+    return backup_due(max(automatic_backups(backups_dir(context.data_dir)), default=None), now)
 
 
 def backup_to(context: AppContext, parent: QWidget | None = None) -> bool:
     """Bestand > Backup maken naar…"""
     from .dialogs import BackupDialog
 
+    if context.db.on_server:
+        return _server_backup_to(context)
     return context.prompter.run_dialog(BackupDialog(context, parent))
+
+
+def _server_backup_to(context: AppContext) -> bool:
+    """The server's data into a chosen folder (a USB stick): pg_dump, or the JSON export."""
+    from ...services.backup_postgres import make_server_backup
+
+    folder = context.prompter.choose_folder("Map voor de backup van de server")
+    if folder is None:
+        return False
+    try:
+        with _Progress(None, "Backup maken…") as progress:
+            progress(0, 1, "")
+            result = make_server_backup(context.db, folder, rotate=False)
+    except ServiceError as exc:
+        context.prompter.error("Backup mislukt", exc.message)
+        return False
+    note = f"\n\n{result.note}" if result.note else ""
+    context.prompter.info(
+        "Backup gemaakt",
+        f"De backup van de server is gemaakt en gecontroleerd:\n{result.path}{note}",
+    )
+    return True
+
+
+SERVER_RESTORE = (
+    "Logeerhuis werkt nu met een database op een server. Een backup daarvan zet de beheerder "
+    "terug met pg_restore (een .pgdump-bestand) of met 'logeerhuis import-data' in een lege "
+    "database (een .json-bestand); zie de handleiding. Zo wordt voorkomen dat een andere pc "
+    "midden in het werk andere gegevens krijgt."
+)
 
 
 def restore_from_menu(context: AppContext, parent: QWidget | None = None) -> bool:
     """Bestand > Backup terugzetten…: True when another database is now open."""
     from .dialogs import RestoreDialog
+
+    if context.db.on_server:
+        context.prompter.info("Backup terugzetten", SERVER_RESTORE)
+        return False
 
     dialog = RestoreDialog(context, parent)
     context.prompter.run_dialog(dialog)

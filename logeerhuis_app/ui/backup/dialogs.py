@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from ...services.backup import BackupInfo, BackupResult, inspect_backup, list_backups, make_backup
 from ...services.errors import ServiceError
-from ...services.month_export import new_password
 from ..context import AppContext
 
 MIN_PASSWORD = 10
@@ -144,6 +143,8 @@ class BackupDialog(QDialog):
         if not self.encrypt.isChecked():
             return None
         if self.generate.isChecked():
+            from ...services.month_export import new_password
+
             return new_password()
         first, second = self.password1.text(), self.password2.text()
         if len(first) < MIN_PASSWORD:

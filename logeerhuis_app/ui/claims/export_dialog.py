@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -27,8 +28,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_month
 from ...services.errors import ServiceError
-from ...services.month_export import MonthExport, export_month
 from ..context import AppContext
+
+if TYPE_CHECKING:
+    from ...services.month_export import MonthExport
 
 
 class ExportDialog(QDialog):
@@ -106,6 +109,8 @@ class ExportDialog(QDialog):
         self.progress.setVisible(True)
         self.progress.setValue(0)
         self.go.setEnabled(False)
+        from ...services.month_export import export_month  # documents only when exporting
+
         try:
             self.result_export = export_month(
                 self.context.db,

@@ -20,9 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...documents.claim_summary import render_claim_summary
-from ...documents.claim_tables import claim_csv, claim_xlsx
-from ...documents.wmo323 import render_wmo323
 from ...domain.access_log import EXPORT
 from ...domain.claims import Claim
 from ...domain.dates import format_date, format_month
@@ -39,7 +36,6 @@ from ...services.errors import ServiceError
 from ..context import AppContext
 from ..page import Page
 from ..widgets.record_table import Column, RecordTableModel
-from .export_dialog import ExportDialog
 
 TOPIC_CLAIMS = "claims"
 
@@ -247,12 +243,17 @@ class ClaimsPage(Page):
                 "Alleen een Wmo-declaratie met regels van gasten heeft een WMO323-bestand.",
             )
             return
+        from ...documents.wmo323 import render_wmo323  # documents only when one is made
+
         self._write(claim, "xml", "XML (*.xml)", lambda: render_wmo323(claim))
 
     def _save(self, kind: str) -> None:
         claim = self._chosen_claim()
         if claim is None:
             return
+        from ...documents.claim_summary import render_claim_summary
+        from ...documents.claim_tables import claim_csv, claim_xlsx
+
         makers: dict[str, tuple[str, Callable[[], bytes]]] = {
             "pdf": ("PDF (*.pdf)", lambda: render_claim_summary(claim)),
             "csv": ("CSV (*.csv)", lambda: claim_csv(claim)),
@@ -289,6 +290,8 @@ class ClaimsPage(Page):
             self.context.prompter.open_document(Path(path))
 
     def export_month(self) -> None:
+        from .export_dialog import ExportDialog  # brings the month export and its documents
+
         dialog = ExportDialog(self.context, self.year.value(), self.month.value(), self)
         self.context.prompter.run_dialog(dialog)
 

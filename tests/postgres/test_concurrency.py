@@ -1,0 +1,129 @@
+"""Two PCs on one PostgreSQL database at the same moment: numbers stay gapless, no lost update."""
+
+from __future__ import annotations
+
+import multiprocessing
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+from pg_workers import finalise_all, number_claims
+from sqlalchemy import select
+
+from logeerhuis_app.db.models import Claim, Funder, Guest, Invoice, InvoiceLine
+from logeerhuis_app.services.claims import submit_claim
+from logeerhuis_app.services.database import open_database_url
+from logeerhuis_app.services.errors import ConflictError
+from logeerhuis_app.services.guests import GuestData, get_guest, save_guest
+from logeerhuis_app.services.months import close_month
+from logeerhuis_app.services.provider import ProviderData, save_provider
+
+INVOICES = 24
+NOW = datetime(2026, 4, 2, 10, 0)
+
+
+def _run_two(target, args_a, args_b):  # type: ignore[no-untyped-def]
+    """Start two processes that wait for each other at a barrier, then run at once."""
+    spawn = multiprocessing.get_context("spawn")
+    barrier, results = spawn.Barrier(2), spawn.Queue()
+    children = [
+        spawn.Process(target=target, args=(*args, barrier, results)) for args in (args_a, args_b)
+    ]
+    for child in children:
+        child.start()
+    outcome = [results.get(timeout=120) for _ in children]
+    for child in children:
+        child.join(timeout=60)
+        assert child.exitcode == 0
+    return outcome
+
+
+def _drafts(db, count: int) -> list[int]:
+    save_provider(
+        db,
+        ProviderData(
+            name="Logeerhuis De Linde", street="Lindelaan 12", postcode="3818 AB",
+            city="Amersfoort", kvk="61234567", agb_code="73730123", iban="NL91ABNA0417164300",
+        ),
+    )  # fmt: skip
+    ids = []
+    with db.session() as s:
+        funder = Funder(kind="particulier", name="Particulier")
+        s.add(funder)
+        s.flush()
+        for n in range(count):
+            invoice = Invoice(
+                kind="factuur", year=2026, funder_id=funder.id, period_from=date(2026, 3, 1),
+                period_to=date(2026, 3, 31), customer_name=f"Familie {n}", total_cents=100 + n,
+            )  # fmt: skip
+            s.add(invoice)
+            s.flush()
+            s.add(
+                InvoiceLine(
+                    invoice_id=invoice.id, guest_name="Gast", description="1 nacht",
+                    period_from=date(2026, 3, 2), period_to=date(2026, 3, 2), quantity=1,
+                    unit_cents=100 + n, amount_cents=100 + n,
+                )
+            )  # fmt: skip
+            ids.append(invoice.id)
+    return ids
+
+
+def test_two_pcs_finalising_at_once_give_numbers_without_gaps_or_doubles(pg_url):
+    db = open_database_url(pg_url)
+    ids = _drafts(db, INVOICES)
+    # Both PCs go through all drafts, in opposite order: they meet in the middle.
+    first, second = _run_two(finalise_all, (pg_url, ids), (pg_url, list(reversed(ids))))
+    assert first and second, "both PCs finalised some invoices"
+    with db.session() as s:
+        rows = s.execute(select(Invoice.id, Invoice.sequence, Invoice.number)).all()
+    db.close()
+    assert sorted(seq for _id, seq, _n in rows) == list(range(1, INVOICES + 1))
+    assert len({n for _id, _s, n in rows}) == INVOICES
+    # Each invoice was finalised by exactly one PC, with the number it reported.
+    reported = dict(first + second)
+    assert len(first) + len(second) == INVOICES == len(reported)
+    assert reported == {invoice_id: number for invoice_id, _s, number in rows}
+
+
+def test_two_pcs_numbering_claims_at_once_give_no_doubles(db, pg_url, wmo_house):
+    gemeente, _stay = wmo_house()
+    close_month(db, 2026, 3, by="test", now=NOW)
+    first = submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
+    with db.session() as s:
+        template = s.scalar(select(Claim.id).where(Claim.number == first.number))
+    a, b = _run_two(number_claims, (pg_url, template, 10), (pg_url, template, 10))
+    assert len(a) == len(b) == 10
+    assert sorted(a + b) == [f"D2026{n:05d}" for n in range(2, 22)]
+
+
+def test_a_second_save_of_the_same_guest_gets_the_dutch_conflict_message(pg_url):
+    pc_a, pc_b = open_database_url(pg_url), open_database_url(pg_url)
+    try:
+        guest = save_guest(pc_a, GuestData(first_name="Anna", last_name="Smit"))
+        on_a, on_b = get_guest(pc_a, guest.id), get_guest(pc_b, guest.id)
+        save_guest(pc_a, replace(on_a, city="Baarn"))
+        with pytest.raises(ConflictError, match="intussen door iemand anders gewijzigd"):
+            save_guest(pc_b, replace(on_b, city="Soest"))
+        assert get_guest(pc_b, guest.id).city == "Baarn"
+    finally:
+        pc_a.close()
+        pc_b.close()
+
+
+def test_two_saves_in_the_same_moment_cannot_both_pass_the_version_compare(pg_url):
+    """B has read version 1 inside its transaction when A commits version 2: the compare in
+    the service passed, yet the row lock taken before the UPDATE stops B."""
+    pc_a, pc_b = open_database_url(pg_url), open_database_url(pg_url)
+    try:
+        guest = save_guest(pc_a, GuestData(first_name="Anna", last_name="Smit"))
+        stale = pytest.raises(ConflictError, match="intussen door iemand anders gewijzigd")
+        with stale, pc_b.session() as s:
+            row = s.get(Guest, guest.id)
+            assert row.version == guest.version  # B's compare passes
+            save_guest(pc_a, replace(guest, city="Baarn"))
+            row.city, row.version = "Soest", row.version + 1
+        assert get_guest(pc_a, guest.id).city == "Baarn"
+    finally:
+        pc_a.close()
+        pc_b.close()
