@@ -30,7 +30,8 @@ DisableProgramGroupPage=yes
 DefaultGroupName={#AppName}
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
-MinVersion=10.0
+; Qt 6 uses the icu.dll of Windows itself, there from Windows 10 version 1903 (build 18362).
+MinVersion=10.0.18362
 SourceDir=..
 OutputDir=dist
 OutputBaseFilename=logeerhuis-{#AppVersion}-setup
