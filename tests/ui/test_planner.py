@@ -375,3 +375,42 @@ def test_departure_documents_from_the_stay_dialog(planner, house, prompter, cont
     planner.open_stay(house["stay"].id)
     assert "Anna Smit" in _pdf_text(checklist)
     assert "10-03-2026" in _pdf_text(letter) or "10 maart 2026" in _pdf_text(letter)
+
+
+def test_a_reserved_bed_names_its_funder_where_the_bed_is_free(planner, house, context, qtbot):
+    from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
+    from logeerhuis_app.services.funders import FunderData, save_funder
+    from logeerhuis_app.services.reservations import ReservationData, reserve_bed
+    from logeerhuis_app.ui.planner.grid import reservation_text
+    from logeerhuis_app.ui.planner.painting import _widest_gap
+
+    leusden = save_funder(context.db, FunderData(name="Gemeente Leusden", cbs_code="0327"))
+    crisis = save_contract(
+        context.db,
+        ContractData(
+            funder_id=leusden.id,
+            name="Crisisbed",
+            tariff_model="reserved_bed",
+            valid_from=date(2026, 1, 1),
+            rates=(RateData(valid_from=date(2026, 1, 1), amount_cents=11800),),
+        ),
+    )
+    linde_bed = planner.grid.beds[0].bed_id
+    reserve_bed(
+        context.db, ReservationData(None, linde_bed, crisis.id, date(2026, 3, 2), date(2026, 3, 15))
+    )
+    planner.refresh()
+    over_anna = planner.grid.reservation_at(_point(planner, 0, date(2026, 3, 11)).toPointF())
+    assert reservation_text(over_anna) == (
+        "Bed gereserveerd door Gemeente Leusden, 02-03-2026 t/m 15-03-2026 "
+        "(betaald, ook als het leeg is)"
+    )
+    assert planner.grid.reservation_at(_point(planner, 1, date(2026, 3, 11)).toPointF()) is None
+    # The name goes in the widest free stretch: here before Anna's stay (2-10 March).
+    g = planner.grid.geometry_
+    span = (g.x_of(date(2026, 3, 2)), g.x_of(date(2026, 3, 16)))
+    anna = g.bar_span(date(2026, 3, 10), date(2026, 3, 13))
+    assert _widest_gap(span, [anna]) == (span[0], anna[0])
+    assert _widest_gap(span, []) == span
+    assert _widest_gap((0, 100), [(-10, 40), (60, 120)]) == (40, 60)
+    planner.grid.repaint()  # paints without error with the label in place

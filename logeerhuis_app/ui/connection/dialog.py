@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -138,7 +140,13 @@ class ConnectionDialog(QDialog):
         if missing:
             self.result.setText(missing)
             return False
-        problem = test_connection(self.url() or "")
+        self.result.setText("Verbinden…")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # up to 10 s for no answer
+        QApplication.processEvents()
+        try:
+            problem = test_connection(self.url() or "")
+        finally:
+            QApplication.restoreOverrideCursor()
         self.result.setText(problem or "De verbinding werkt.")
         return problem is None
 
@@ -184,8 +192,6 @@ class ConnectionDialog(QDialog):
         self.accept()
 
     def _step(self, percent: int, what: str) -> None:
-        from PySide6.QtWidgets import QApplication
-
         self.progress.setValue(percent)
         self.progress.setFormat(f"{percent}% {what}")
         QApplication.processEvents()

@@ -16,7 +16,7 @@ from ...domain.enums import StayStatus
 from ...domain.holidays import holidays_between
 from ...domain.planning import Booking, collision_message, find_collision, first_colliding_day
 from ...domain.rooms import room_label
-from ...services.planner_view import PlannerBed, PlannerStay, PlannerView
+from ...services.planner_view import PlannerBed, PlannerReservation, PlannerStay, PlannerView
 from .geometry import GridGeometry
 
 REQUEST_MIME = "application/x-logeerhuis-request"
@@ -88,6 +88,20 @@ class PlannerGrid(QWidget):
             for s in stays
             if s.status != StayStatus.CANCELLED
         ]
+
+    def reservation_at(self, pos: QPointF) -> PlannerReservation | None:
+        """The funder's reservation of the bed and day under a point, if any."""
+        row = self.geometry_.row_at(pos.y())
+        if self.view is None or not 0 <= row < len(self.beds):
+            return None
+        if pos.x() < self.geometry_.label_width:
+            return None
+        day = self.geometry_.day_at(pos.x())
+        bed_id = self.beds[row].bed_id
+        for reservation in self.view.reservations:
+            if reservation.bed_id == bed_id and reservation.start <= day < reservation.end:
+                return reservation
+        return None
 
     def stay_at(self, pos: QPointF) -> tuple[PlannerStay | None, str]:
         """The stay bar under a point and which part: 'start', 'end' or 'body'."""
@@ -226,9 +240,14 @@ class PlannerGrid(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
-            stay, _part = self.stay_at(QPointF(event.pos()))  # type: ignore[attr-defined]
-            if stay is not None:
-                QToolTip.showText(event.globalPos(), tooltip_text(stay), self)  # type: ignore[attr-defined]
+            pos = QPointF(event.pos())  # type: ignore[attr-defined]
+            stay, _part = self.stay_at(pos)
+            reserved = self.reservation_at(pos)
+            text = tooltip_text(stay) if stay is not None else ""
+            if reserved is not None:
+                text = "\n".join(filter(None, (text, reservation_text(reserved))))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)  # type: ignore[attr-defined]
             else:
                 QToolTip.hideText()
             return True
@@ -357,3 +376,11 @@ def tooltip_text(stay: PlannerStay) -> str:
         lines.append(f"Notitie: {stay.notes}")
     lines += [f"<span style='color:#c62828'>⚠ {w}</span>" for w in stay.warnings]
     return "<br>".join(lines)
+
+
+def reservation_text(reservation: PlannerReservation) -> str:
+    last = reservation.end - timedelta(days=1)
+    return (
+        f"Bed gereserveerd door {reservation.funder_name}, "
+        f"{format_date(reservation.start)} t/m {format_date(last)} (betaald, ook als het leeg is)"
+    )

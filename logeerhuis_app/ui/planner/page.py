@@ -137,7 +137,8 @@ class PlannerPage(Page):
         legend = QLabel(
             "Optie: geel · Bevestigd: blauw · Aanwezig: groen · Vertrokken: grijs · "
             "↻ reeks · ⚠ let op (financiering of kamer) · intake: ○ onvolledig, ⊘ geblokkeerd, "
-            "◐ overruled. Slepen over vrije dagen maakt een "
+            "◐ overruled · paarse streep: bed gereserveerd door een financier. Slepen over vrije "
+            "dagen maakt een "
             "verblijf; slepen verplaatst; de uiteinden slepen verandert aankomst of vertrek."
         )
         legend.setWordWrap(True)

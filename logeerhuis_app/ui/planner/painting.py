@@ -37,6 +37,7 @@ def paint_grid(grid: PlannerGrid, p: QPainter, clip: QRect) -> None:
     for stay in grid.view.stays if grid.view is not None else ():
         if stay.departure >= g.first_day and stay.arrival < last:  # loaded, but in sight?
             _paint_stay(grid, p, stay)
+    _paint_reservation_labels(grid, p)
     _paint_drag(grid, p)
     _paint_cursor(grid, p)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -91,26 +92,66 @@ def _paint_closures(grid: PlannerGrid, p: QPainter) -> None:
 
 
 def _paint_reservations(grid: PlannerGrid, p: QPainter) -> None:
-    """A bed a funder reserved: a band along the top of its row, named after the funder."""
+    """A bed a funder reserved: a band along the top of its row (its name: see the labels)."""
     g = grid.geometry_
     for reservation in grid.view.reservations if grid.view is not None else ():
         row = grid._rows.get(reservation.bed_id)
         if row is None:
             continue
         left, right = g.x_of(reservation.start), g.x_of(reservation.end)
-        band = QRectF(left, g.y_of(row) + 1, right - left, 4)
-        p.fillRect(band, style.RESERVED)
-        if grid.days <= 35:
-            label = QRectF(max(left, g.label_width) + 2, g.y_of(row) + g.row_height - 11, 300, 10)
-            font = QFont(p.font())
-            font.setPointSizeF(6.5)
-            p.save()
-            p.setFont(font)
-            p.setPen(style.RESERVED)
-            p.drawText(
-                label, Qt.AlignmentFlag.AlignLeft, f"gereserveerd: {reservation.funder_name}"
-            )
-            p.restore()
+        p.fillRect(QRectF(left, g.y_of(row) + 1, right - left, 4), style.RESERVED)
+
+
+def _paint_reservation_labels(grid: PlannerGrid, p: QPainter) -> None:
+    """The funder's name in the widest free stretch of a reserved bed (where no bar is), so
+    that it is readable and shows where the funder pays for an empty bed."""
+    g = grid.geometry_
+    if grid.days > 35 or grid.view is None:
+        return
+    font = QFont(p.font())
+    font.setPointSizeF(7.5)
+    p.save()
+    p.setFont(font)
+    p.setPen(style.RESERVED)
+    metrics = p.fontMetrics()
+    view_right = g.x_of(g.first_day + timedelta(days=grid.days))
+    for reservation in grid.view.reservations:
+        row = grid._rows.get(reservation.bed_id)
+        if row is None:
+            continue
+        span = (
+            max(g.x_of(reservation.start), g.label_width),
+            min(g.x_of(reservation.end), view_right),
+        )
+        bars = sorted(
+            g.bar_span(stay.arrival, stay.departure)
+            for stay in grid.view.stays
+            if stay.bed_id == reservation.bed_id
+        )
+        left, right = _widest_gap(span, bars)
+        if right - left < 40:
+            continue
+        rect = QRectF(left + 4, g.y_of(row) + 5, right - left - 8, g.row_height - 6)
+        full = f"gereserveerd: {reservation.funder_name}"
+        fits = metrics.horizontalAdvance(full) <= rect.width()
+        text = full if fits else reservation.funder_name  # the name matters most
+        p.drawText(
+            rect,
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width())),
+        )
+    p.restore()
+
+
+def _widest_gap(span: tuple[float, float], bars: list[tuple[float, float]]) -> tuple[float, float]:
+    """The widest part of `span` that no bar covers (bars sorted by their left edge)."""
+    best, start = (0.0, 0.0), span[0]
+    for left, right in [*bars, (span[1], span[1])]:
+        end = min(left, span[1])
+        if end - start > best[1] - best[0]:
+            best = (start, end)
+        start = max(start, right)
+    return best
 
 
 def _paint_stay(grid: PlannerGrid, p: QPainter, stay) -> None:  # type: ignore[no-untyped-def]
