@@ -29,7 +29,8 @@ from logeerhuis_app.services.contracts import ContractData, RateData, save_contr
 from logeerhuis_app.services.database import open_database
 from logeerhuis_app.services.funders import FunderData, save_funder
 from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.invoicing import finalise, make_drafts
+from logeerhuis_app.services.invoice_batch import finalise_all
+from logeerhuis_app.services.invoicing import make_drafts
 from logeerhuis_app.services.months import close_month
 from logeerhuis_app.services.provider import ProviderData, save_provider
 from logeerhuis_app.services.rooms import RoomData, save_room
@@ -117,8 +118,8 @@ def app_run(db) -> tuple[float, int]:  # type: ignore[no-untyped-def]
     begin = time.perf_counter()
     close_month(db, YEAR, MONTH, by="bench", now=datetime(2026, 4, 1, 9))
     drafts = make_drafts(db, YEAR, MONTH)
-    for draft in drafts:
-        finalise(db, draft.id, invoice_date=date(2026, 4, 2), by="bench")
+    # As `logeerhuis invoices` and "Alle concepten definitief maken" do: one transaction.
+    finalise_all(db, [d.id for d in drafts], invoice_date=date(2026, 4, 2), by="bench")
     return time.perf_counter() - begin, len(drafts)
 
 

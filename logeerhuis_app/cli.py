@@ -277,22 +277,26 @@ def _invoices(args: argparse.Namespace, directory: Path) -> int:
     from datetime import date
 
     from .domain.money import format_cents
-    from .services.invoicing import finalise, invoice_pdf, make_drafts
+    from .services.invoice_batch import finalise_all
+    from .services.invoicing import make_drafts
 
     year, month = _month(args.month)
     db = _open(directory, args)
     try:
         drafts = make_drafts(db, year, month)
         args.out.mkdir(parents=True, exist_ok=True)
-        for draft in drafts:
-            final = finalise(db, draft.id, invoice_date=date.today(), by="opdrachtregel")
-            target = args.out / f"factuur-{final.number}.pdf"
-            target.write_bytes(invoice_pdf(db, final.id))
-            amount = format_cents(final.total_cents)
-            print(f"  {final.number}  {final.customer_name:<40} {amount:>14}  {target}")
+        # One transaction: all of the month's drafts get their numbers, or none does.
+        finals = finalise_all(
+            db, [d.id for d in drafts], invoice_date=date.today(), by="opdrachtregel"
+        )
     finally:
         db.close()
-    print(f"{len(drafts)} facturen definitief gemaakt voor {args.month}.")
+    for final in finals:  # stored and committed; the files are copies for the user
+        target = args.out / f"factuur-{final.number}.pdf"
+        target.write_bytes(final.pdf)
+        amount = format_cents(final.total_cents)
+        print(f"  {final.number}  {final.customer_name:<40} {amount:>14}  {target}")
+    print(f"{len(finals)} facturen definitief gemaakt voor {args.month}.")
     return EXIT_OK
 
 

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from ..db.models import IntakeAnswer, IntakeOverride, Setting, Stay
@@ -165,6 +165,30 @@ def _previous_stay_with_intake(s: Session, stay: Stay) -> int | None:
     )
 
 
+def _previous_stays_with_intake(s: Session, stays: list[Stay]) -> dict[int, int]:
+    """For many stays at once (the planner): stay id -> what _previous_stay_with_intake gives,
+    in one query instead of one per stay."""
+    guests = {stay.guest_id for stay in stays}
+    if not guests:
+        return {}
+    has_answers = exists().where(IntakeAnswer.stay_id == Stay.id)
+    by_guest: dict[int, list[tuple[date, int]]] = {}
+    for stay_id, guest_id, arrival in s.execute(
+        select(Stay.id, Stay.guest_id, Stay.arrival).where(Stay.guest_id.in_(guests), has_answers)
+    ):
+        by_guest.setdefault(guest_id, []).append((arrival, stay_id))
+    found = {}
+    for stay in stays:
+        candidates = [
+            (arrival, stay_id)
+            for arrival, stay_id in by_guest.get(stay.guest_id, ())
+            if stay_id != stay.id and arrival <= stay.arrival
+        ]
+        if candidates:  # the latest arrival, then the highest id: as ORDER BY ... DESC
+            found[stay.id] = max(candidates)[1]
+    return found
+
+
 # -- writing ----------------------------------------------------------------------------------
 def validate_answers(answers: dict[str, Answer]) -> dict[str, Answer]:
     problems: dict[str, str] = {}
@@ -299,12 +323,20 @@ def intake_labels(s: Session, stays: list[Stay]) -> dict[int, tuple[str, str]]:
             )
         )
     }
+    previous = _previous_stays_with_intake(s, [st for st in stays if st.id not in answers])
+    earlier: dict[int, dict[str, Answer]] = {}
+    for r in s.scalars(
+        select(IntakeAnswer).where(IntakeAnswer.stay_id.in_(set(previous.values())))
+    ):
+        earlier.setdefault(r.stay_id, {})[r.item_key] = Answer(
+            r.value, r.answered_on, r.staff, r.note, r.valid_until, r.confirmed
+        )
     result = {}
     for stay in stays:
         own = answers.get(stay.id)
         if own is None:
-            previous = _previous_stay_with_intake(s, stay)
-            own = carry_over(_answers(s, previous)) if previous is not None else {}
+            before = previous.get(stay.id)
+            own = carry_over(earlier.get(before, {})) if before is not None else {}
         state = evaluate(own, required, arrival=stay.arrival, departure=stay.departure)
         data = IntakeData(
             stay.id,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import func, select, update
@@ -136,10 +136,16 @@ def make_drafts(db: Database, year: int, month: int) -> list[InvoiceData]:
         for payer in settlements:
             groups.setdefault(payer, [])
         made = []
+        # Read once for the whole month, not per draft.
+        facts = _MonthFacts(
+            corrections=corrections_for(s, [stay.id for stay, *_rest in rows]),
+            covered=reserved_days(s, first, after),
+            rates=_RatesByContract(s),
+        )
         for (funder_id, payer_guest), stays in groups.items():
             extra = by_contract.get(funder_id, []) if payer_guest is None else []
             extra = [*extra, *settlements.get((funder_id, payer_guest), [])]
-            invoice = _draft(s, year, month, funder_id, payer_guest, stays, extra)
+            invoice = _draft(s, year, month, funder_id, payer_guest, stays, facts, extra)
             if invoice is not None:
                 made.append(invoice)
         s.flush()
@@ -162,6 +168,24 @@ def _stays_of_credited(s: Session, first: date) -> set[int]:
     return {stay_id for (stay_id,) in rows if stay_id is not None}
 
 
+@dataclass
+class _RatesByContract:
+    s: Session
+    cache: dict[int, list] = field(default_factory=dict)  # type: ignore[type-arg]
+
+    def of(self, contract_id: int) -> list:  # type: ignore[type-arg]
+        if contract_id not in self.cache:
+            self.cache[contract_id] = contract_rates(self.s, contract_id)
+        return self.cache[contract_id]
+
+
+@dataclass(frozen=True)
+class _MonthFacts:
+    corrections: dict  # type: ignore[type-arg]  # (stay, day) -> the newest correction
+    covered: dict[tuple[int, int], set[date]]  # (bed, funder) -> days paid as a reservation
+    rates: _RatesByContract
+
+
 def _draft(  # type: ignore[no-untyped-def]
     s: Session,
     year: int,
@@ -169,6 +193,7 @@ def _draft(  # type: ignore[no-untyped-def]
     funder_id: int,
     payer_guest: int | None,
     stays,
+    facts: _MonthFacts,
     extra: list[InvoiceLine] | None = None,
 ) -> Invoice | None:
     first, after = month_bounds(year, month)
@@ -184,10 +209,9 @@ def _draft(  # type: ignore[no-untyped-def]
     )
     references = []
     lines: list[InvoiceLine] = []
-    corrections = corrections_for(s, [stay.id for stay, *_rest in stays])
-    covered = reserved_days(s, first, after)
+    corrections, covered = facts.corrections, facts.covered
     for stay, guest, allocation, contract, _funder in stays:
-        rates = contract_rates(s, contract.id)
+        rates = facts.rates.of(contract.id)
         try:
             priced = price_stay_month(
                 TariffModel(contract.tariff_model),
@@ -260,6 +284,15 @@ def finalise(  # type: ignore[no-untyped-def]
     now: datetime | None = None,
 ) -> InvoiceData:
     """Give the draft its number, copy the customer's data, store the PDF: all or nothing."""
+    provider = finalising_provider(db)
+    with db.session() as s:
+        finalise_in(s, provider, invoice_id, invoice_date=invoice_date, by=by, render=render,
+                    now=now)  # fmt: skip
+        return _to_data(s, s.get(Invoice, invoice_id))  # type: ignore[arg-type]
+
+
+def finalising_provider(db: Database):  # type: ignore[no-untyped-def]
+    """Who may finalise (a coordinator) and the provider's data every invoice carries."""
     require_role(db)
     provider = get_provider(db)
     if not provider.is_complete:
@@ -267,48 +300,69 @@ def finalise(  # type: ignore[no-untyped-def]
             "Vul eerst bij Instellingen de gegevens van het logeerhuis in (naam, adres, KvK, "
             "AGB-code en IBAN); die staan op elke factuur."
         )
-    with db.session() as s:
-        # Locked until commit: a second PC finalising the same draft waits, then finds it final.
-        invoice = s.get(Invoice, invoice_id, with_for_update=True)
-        if invoice is None:
-            raise NotFoundError("Deze factuur bestaat niet (meer).")
-        if invoice.number is not None:
-            raise ServiceError(f"Factuur {invoice.number} is al definitief.")
-        lines = list(s.scalars(select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id)))
-        if not lines:
-            raise ValidationError(
-                {"lines": "Een factuur zonder regels kan niet definitief worden."}
-            )
-        if sum(line.amount_cents for line in lines) != invoice.total_cents:
-            raise ServiceError("Het totaal van deze concept-factuur klopt niet met de regels.")
-        year = invoice_date.year
-        sequence = _next_number(s, year)
-        number = invoice_number(year, sequence)
-        due = due_date(invoice_date, provider.payment_term_days)
-        credits_number = None
-        if invoice.credits_invoice_id is not None:
-            credits_number = s.get(Invoice, invoice.credits_invoice_id).number  # type: ignore[union-attr]
-        make_pdf = render or _render_pdf
-        pdf = make_pdf(provider, invoice, lines, number, invoice_date, due, credits_number)
-        # One UPDATE: from here on the triggers keep the invoice as it is.
-        s.execute(
-            update(Invoice)
-            .where(Invoice.id == invoice.id, Invoice.number.is_(None))
-            .values(
-                number=number,
-                sequence=sequence,
-                year=year,
-                invoice_date=invoice_date,
-                due_date=due,
-                pdf=pdf,
-                pdf_sha256=hashlib.sha256(pdf).hexdigest(),
-                finalised_at=(now or datetime.now()).replace(microsecond=0),
-                finalised_by=by,
-                version=invoice.version + 1,
-            )
+    return provider
+
+
+@dataclass(frozen=True)
+class Finalised:
+    id: int
+    number: str
+    customer_name: str
+    total_cents: int
+    pdf: bytes
+
+
+def finalise_in(  # type: ignore[no-untyped-def]
+    s: Session,
+    provider,
+    invoice_id: int,
+    *,
+    invoice_date: date,
+    by: str,
+    render=None,
+    now: datetime | None = None,
+) -> Finalised:
+    """Finalise one draft inside the caller's transaction (see finalise)."""
+    # Locked until commit: a second PC finalising the same draft waits, then finds it final.
+    invoice = s.get(Invoice, invoice_id, with_for_update=True)
+    if invoice is None:
+        raise NotFoundError("Deze factuur bestaat niet (meer).")
+    if invoice.number is not None:
+        raise ServiceError(f"Factuur {invoice.number} is al definitief.")
+    lines = list(s.scalars(select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id)))
+    if not lines:
+        raise ValidationError({"lines": "Een factuur zonder regels kan niet definitief worden."})
+    if sum(line.amount_cents for line in lines) != invoice.total_cents:
+        raise ServiceError("Het totaal van deze concept-factuur klopt niet met de regels.")
+    year = invoice_date.year
+    sequence = _next_number(s, year)
+    number = invoice_number(year, sequence)
+    due = due_date(invoice_date, provider.payment_term_days)
+    credits_number = None
+    if invoice.credits_invoice_id is not None:
+        credits_number = s.get(Invoice, invoice.credits_invoice_id).number  # type: ignore[union-attr]
+    make_pdf = render or _render_pdf
+    pdf = make_pdf(provider, invoice, lines, number, invoice_date, due, credits_number)
+    # One UPDATE: from here on the triggers keep the invoice as it is.
+    s.execute(
+        update(Invoice)
+        .where(Invoice.id == invoice.id, Invoice.number.is_(None))
+        .values(
+            number=number,
+            sequence=sequence,
+            year=year,
+            invoice_date=invoice_date,
+            due_date=due,
+            pdf=pdf,
+            pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+            finalised_at=(now or datetime.now()).replace(microsecond=0),
+            finalised_by=by,
+            version=invoice.version + 1,
         )
-        s.expire(invoice)
-        return _to_data(s, s.get(Invoice, invoice.id))  # type: ignore[arg-type]
+    )
+    done = Finalised(invoice_id, number, invoice.customer_name, invoice.total_cents, pdf)
+    s.expire(invoice)
+    return done
 
 
 def _next_number(s: Session, year: int) -> int:
@@ -316,17 +370,21 @@ def _next_number(s: Session, year: int) -> int:
 
     The row is locked (SELECT ... FOR UPDATE on PostgreSQL; SQLite has one writer): a second
     PC finalising at the same moment waits for this commit and takes the next number, so the
-    series has no gaps and no doubles. A rollback gives the number back with the lock.
+    series has no gaps and no doubles. A rollback gives the number back with the lock. Within
+    one transaction (a batch) the locked row is read once and counted on.
     """
-    insert_if_missing(s, InvoiceSeries.__table__, {"year": year, "last_number": 0}, ["year"])
-    counter = s.execute(
-        select(InvoiceSeries)
-        .where(InvoiceSeries.year == year)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    ).scalar_one()
+    counters: dict[int, InvoiceSeries] = s.info.setdefault("invoice_series", {})
+    counter = counters.get(year)
+    if counter is None:
+        insert_if_missing(s, InvoiceSeries.__table__, {"year": year, "last_number": 0}, ["year"])
+        counter = s.execute(
+            select(InvoiceSeries)
+            .where(InvoiceSeries.year == year)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).scalar_one()
+        counters[year] = counter
     counter.last_number += 1
-    s.flush()
     return counter.last_number
 
 
@@ -458,14 +516,18 @@ def invoice_pdf(db: Database, invoice_id: int) -> bytes:
 def _to_data(
     s: Session, invoice: Invoice, today: date | None = None, *, with_lines: bool = False
 ) -> InvoiceData:
-    paid = s.scalar(
-        select(func.coalesce(func.sum(Payment.amount_cents), 0)).where(
-            Payment.invoice_id == invoice.id
+    paid, credit_note = 0, None  # payments and credit notes belong to final invoices only
+    if invoice.number is not None:
+        paid = s.scalar(
+            select(func.coalesce(func.sum(Payment.amount_cents), 0)).where(
+                Payment.invoice_id == invoice.id
+            )
         )
-    )
-    credit_note = s.scalar(
-        select(Invoice).where(Invoice.credits_invoice_id == invoice.id, Invoice.number.is_not(None))
-    )
+        credit_note = s.scalar(
+            select(Invoice).where(
+                Invoice.credits_invoice_id == invoice.id, Invoice.number.is_not(None)
+            )
+        )
     credited = -credit_note.total_cents if credit_note is not None else 0
     if invoice.number is None:
         status = "concept"

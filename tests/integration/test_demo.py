@@ -478,3 +478,25 @@ def test_a_crisis_bed_is_reserved_by_a_municipality(demo):
     [reservation] = list_reservations(db, date(2000, 1, 1), date(2100, 1, 1))
     assert reservation.funder_name.startswith("Gemeente ")
     assert reservation.start <= today <= reservation.last_day
+
+
+def test_the_planner_finds_earlier_intakes_as_the_single_stay_lookup_does(demo):
+    """intake_labels looks up, for all stays at once, the earlier stay whose intake carries
+    over; on the demo house it agrees with the one-stay query for every stay."""
+    from logeerhuis_app.db.models import Stay
+    from logeerhuis_app.services.intake import (
+        _previous_stay_with_intake,
+        _previous_stays_with_intake,
+    )
+
+    db, _summary, _today = demo
+    with db.session() as s:
+        stays = list(s.scalars(select(Stay)))
+        at_once = _previous_stays_with_intake(s, stays)
+        one_by_one = {
+            stay.id: previous
+            for stay in stays
+            if (previous := _previous_stay_with_intake(s, stay)) is not None
+        }
+    assert at_once == one_by_one
+    assert len(at_once) > 50  # the demo has regular guests whose intake carries over

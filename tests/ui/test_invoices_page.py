@@ -40,3 +40,48 @@ def test_drafts_final_payment_and_credit(qtbot, context, show, prompter, tmp_pat
     statuses = sorted((i.kind, i.status) for i in list_invoices(context.db) if i.number)
     assert statuses == [("credit", "credit"), ("factuur", "gecrediteerd")]
     assert "Openstaand" in page.summary.text()
+
+
+def test_all_drafts_of_the_month_are_finalised_at_once_in_order(qtbot, context, show, prompter):
+    build_house(context.db)
+    page = show(InvoicesPage(context))
+    page.activate()
+    page.year.setValue(2026)
+    page.month.setValue(1)
+    qtbot.mouseClick(page.drafts_button, Qt.MouseButton.LeftButton)
+    drafts = sorted(i.id for i in list_invoices(context.db) if i.number is None)
+    assert len(drafts) == 2
+    page.month.setValue(2)  # a month without drafts: told, nothing happens
+    qtbot.mouseClick(page.final_all_button, Qt.MouseButton.LeftButton)
+    assert prompter.messages[-1][2] == "Er zijn geen concept-facturen van februari 2026."
+    page.month.setValue(1)
+    qtbot.mouseClick(page.final_all_button, Qt.MouseButton.LeftButton)
+    assert "2 concept-facturen van januari 2026" in prompter.messages[-1][2]
+    year = date.today().year
+    finals = {i.id: i.number for i in list_invoices(context.db) if i.number}
+    assert finals == {drafts[0]: f"{year}-0001", drafts[1]: f"{year}-0002"}
+    assert "definitief" in context.messages[-1] and f"{year}-0002" in context.messages[-1]
+
+
+def test_one_refused_draft_finalises_none_and_uses_no_number(qtbot, context, show, prompter):
+    from sqlalchemy import update
+
+    from logeerhuis_app.db.models import Invoice
+
+    build_house(context.db)
+    page = show(InvoicesPage(context))
+    page.activate()
+    page.year.setValue(2026)
+    page.month.setValue(1)
+    qtbot.mouseClick(page.drafts_button, Qt.MouseButton.LeftButton)
+    second = max(i.id for i in list_invoices(context.db))
+    with context.db.session() as s:  # a draft whose total no longer matches its lines
+        s.execute(update(Invoice).where(Invoice.id == second).values(total_cents=1))
+    qtbot.mouseClick(page.final_all_button, Qt.MouseButton.LeftButton)
+    kind, title, text = prompter.messages[-1]
+    assert (kind, title) == ("error", "Niet definitief gemaakt")
+    assert "nummer 2 van 2" in text and "geen enkele factuur" in text
+    assert [i.number for i in list_invoices(context.db)] == [None, None]
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.final_button, Qt.MouseButton.LeftButton)  # the good one, alone
+    assert f"{date.today().year}-0001" in {i.number for i in list_invoices(context.db)}

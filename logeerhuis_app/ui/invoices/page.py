@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QHBoxLayout,
     QLabel,
+    QProgressDialog,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -15,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.dates import DUTCH_MONTHS, format_date
+from ...domain.dates import DUTCH_MONTHS, format_date, format_month
 from ...domain.money import format_cents
 from ...domain.validation import InvalidValue
 from ...services.errors import ServiceError
@@ -92,6 +94,9 @@ class InvoicesPage(Page):
         layout.addWidget(self.table, 1)
         actions = QHBoxLayout()
         self.final_button = self._button(actions, "Definitief maken", self.finalise_selected)
+        self.final_all_button = self._button(
+            actions, "Alle concepten van de maand definitief…", self.finalise_month
+        )
         self.credit_button = self._button(actions, "Crediteren…", self.credit_selected)
         self.payment_button = self._button(actions, "Betaling registreren…", self.register_payment)
         self.pdf_button = self._button(actions, "PDF bewaren…", self.save_pdf)
@@ -163,6 +168,61 @@ class InvoicesPage(Page):
             )
             return
         self._done(f"Factuur {final.number} is definitief.")
+
+    def finalise_month(self) -> None:
+        """Every draft of the chosen month at once: numbered in order, all or none."""
+        from ...services.invoice_batch import finalise_all
+
+        year, month = self.year.value(), self.month.value()
+        drafts = sorted(
+            (
+                r
+                for r in list_invoices(self.context.db)
+                if r.number is None and (r.period_from.year, r.period_from.month) == (year, month)
+            ),
+            key=lambda r: r.id,
+        )
+        period = format_month(year, month)
+        if not drafts:
+            self.context.prompter.error(
+                "Definitief maken", f"Er zijn geen concept-facturen van {period}."
+            )
+            return
+        total = format_cents(sum(r.total_cents for r in drafts))
+        if not self.context.prompter.confirm(
+            "Alle concepten definitief maken",
+            f"{len(drafts)} concept-facturen van {period} (samen {total}) definitief maken? "
+            "Ze krijgen hun nummers op volgorde en kunnen daarna niet meer worden gewijzigd "
+            "(alleen gecrediteerd). Lukt er één niet, dan wordt geen enkele definitief.",
+        ):
+            return
+        progress = QProgressDialog("Facturen definitief maken…", "", 0, len(drafts), self)
+        progress.setCancelButton(None)  # all or nothing: stopping halfway is not offered
+        progress.setWindowTitle("Definitief maken")
+        progress.setMinimumDuration(0)
+
+        def step(done: int, _total: int) -> None:
+            progress.setValue(done)
+            QApplication.processEvents()
+
+        try:
+            finals = finalise_all(
+                self.context.db,
+                [r.id for r in drafts],
+                invoice_date=date.today(),
+                by="medewerker",
+                progress=step,
+            )
+        except (ServiceError, OSError) as exc:
+            self.context.prompter.error(
+                "Niet definitief gemaakt", getattr(exc, "message", str(exc))
+            )
+            return
+        finally:
+            progress.close()
+        self._done(
+            f"{len(finals)} facturen definitief: {finals[0].number} t/m {finals[-1].number}."
+        )
 
     def credit_selected(self) -> None:
         invoice = self.selected()
