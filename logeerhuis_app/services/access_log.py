@@ -57,7 +57,8 @@ def list_access(
     query = (
         select(AccessLogEntry, Guest)
         .outerjoin(Guest, Guest.id == AccessLogEntry.guest_id)
-        .order_by(AccessLogEntry.id.desc())
+        # Newest moment first; rows of one moment in the order they were written.
+        .order_by(AccessLogEntry.at.desc(), AccessLogEntry.id.desc())
         .limit(limit)
     )
     if where.start is not None:

@@ -20,7 +20,8 @@ DEMO_ACCOUNTS = (
 
 
 def add_demo_accounts(db: Database, today: date) -> int:
-    """Coordinator 'ingrid' and staff member 'ria' (if not there yet), and a morning's log."""
+    """Coordinator 'ingrid' and staff member 'ria' (if not there yet), and the log of the
+    morning before (yesterday, so that it never lies in the future)."""
     with db.session() as s:
         added = 0
         for name, user_name, password, role in DEMO_ACCOUNTS:
@@ -28,7 +29,7 @@ def add_demo_accounts(db: Database, today: date) -> int:
                 store_account(s, NewAccount(name, user_name, password, password), role)
                 added += 1
         guests = list(s.scalars(select(Guest.id).order_by(Guest.id).limit(2)))
-        morning = datetime.combine(today, time(8, 30))
+        morning = datetime.combine(today - timedelta(days=1), time(8, 30))
         rows = [
             (0, "ria", SIGN_IN, None, ""),
             (2, "ria", VIEW, 0, "Gastgegevens geopend"),

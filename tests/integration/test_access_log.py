@@ -123,3 +123,12 @@ def test_staff_cannot_read_the_log(db):
     accounts.sign_in(db, "ria", "y" * 12)
     with pytest.raises(NotAllowedError, match="coördinator"):
         list_access(db)
+
+
+def test_the_list_shows_the_newest_moment_first_whatever_order_rows_came_in(db):
+    with db.session() as s:
+        log_access(s, "inloggen", None, "later", user_name="ria", now=datetime(2026, 3, 2, 9))
+        log_access(s, "inloggen", None, "eerder", user_name="ria", now=datetime(2026, 3, 1, 9))
+        log_access(s, "inloggen", None, "ook later", user_name="ria", now=datetime(2026, 3, 2, 9))
+    assert [line.detail for line in list_access(db)][:3] == ["ook later", "later", "eerder"]
+    assert verify_chain(db) == []  # the chain follows the order of writing, not the moments
