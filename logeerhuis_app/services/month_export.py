@@ -23,6 +23,7 @@ from ..domain.access_log import EXPORT
 from ..domain.claims import Claim
 from ..domain.dates import month_bounds
 from .access import log_access, require_role
+from .care_messages import care_messages
 from .claims import claim_drafts, list_claims
 from .database import Database
 from .errors import ServiceError
@@ -49,6 +50,7 @@ class MonthExport:
     files: tuple[ExportedFile, ...]
     password: str  # empty unless encrypted
     unclaimed: tuple[str, ...]  # funders with a claim still to be made for the month
+    care_problems: tuple[str, ...] = ()  # guests left out of the WMO305/WMO307 messages
 
 
 def export_month(
@@ -63,6 +65,7 @@ def export_month(
 ) -> MonthExport:
     require_role(db)
     documents = month_documents(db, year, month, today=today, progress=progress)
+    care_problems = care_messages(db, year, month, made_on=today).problems
     unclaimed = tuple(d.claim.funder_name for d in claim_drafts(db, year, month, today=today))
     base = f"logeerhuis-{year}-{month:02d}-export-{today.isoformat()}"
     out_dir = Path(out_dir)
@@ -84,19 +87,20 @@ def export_month(
     files = tuple(f for f, _data in documents)
     how = "versleutelde ZIP" if encrypt else "map"
     log_access(db, EXPORT, detail=f"Maandexport {month:02d}-{year} ({len(files)} bestanden, {how})")
-    return MonthExport(location, files, password, unclaimed)
+    return MonthExport(location, files, password, unclaimed, care_problems)
 
 
 def month_documents(
     db: Database, year: int, month: int, *, today: date, progress: Progress | None = None
 ) -> list[tuple[ExportedFile, bytes]]:
-    """Every document of the month: claims (WMO323, summaries), invoices, the overview."""
+    """Every document of the month: claims (WMO323, summaries), the start and stop messages
+    (WMO305, WMO307), invoices, the overview."""
     first, _after = month_bounds(year, month)
     claims = list_claims(db, year, month)
     invoices = [
         i for i in list_invoices(db, year=None) if i.number is not None and i.period_from == first
     ]
-    steps = len(claims) + len(invoices) + 1
+    steps = len(claims) + len(invoices) + 2
     done = 0
     logo = get_provider(db).logo
 
@@ -110,6 +114,9 @@ def month_documents(
     for claim in claims:
         documents += _claim_documents(claim, logo)
         step(f"declaratie {claim.number}")
+    for f in care_messages(db, year, month, made_on=today).files:
+        documents.append((ExportedFile(f"wmo-berichten/{f.name}", f.kind), f.data))
+    step("start- en stopberichten")
     for invoice in invoices:
         name = f"facturen/factuur-{invoice.number}.pdf"
         kind = "Creditfactuur" if invoice.kind == "credit" else "Factuur"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pyzipper
 from lxml import etree
 from PySide6.QtCore import Qt
+from sqlalchemy import update
 
+from logeerhuis_app.db.models import Allocation, Guest
 from logeerhuis_app.services.claims import list_claims
 from logeerhuis_app.services.months import close_month
 from logeerhuis_app.ui.claims.page import ClaimsPage
@@ -81,3 +83,35 @@ def test_export_the_month_encrypted_shows_the_password_once(
         xml = next(n for n in names if n.endswith("WMO323.xml"))
         assert b"115710" in archive.read(xml)
     assert all("999900006" not in n and "Bos" not in n for n in names)
+
+
+def test_save_the_start_and_stop_messages_of_the_month(
+    context, show, prompter, wmo_house, qtbot, tmp_path
+):
+    wmo_house()
+    with context.db.session() as s:
+        s.execute(update(Allocation).values(end_date=date(2026, 3, 31)))
+    page = _page(context, show)
+    folder = tmp_path / "berichten"
+    prompter.files.append(folder)
+    qtbot.mouseClick(page.care_button, Qt.MouseButton.LeftButton)
+    # The wmo_house guest has no date of birth: left out, and told what to fix.
+    assert list(folder.iterdir()) == []
+    kind, title, text = prompter.messages[-1]
+    assert (kind, title) == ("info", "Start- en stopberichten")
+    assert "geen start- of stopbericht" in text
+    assert "Gerrit Bos: de geboortedatum ontbreekt (Gasten)." in text
+    with context.db.session() as s:
+        s.execute(update(Guest).values(date_of_birth=date(1941, 5, 2)))
+    prompter.files.append(folder)
+    qtbot.mouseClick(page.care_button, Qt.MouseButton.LeftButton)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "WMO305-0308-2026-03-001.xml",
+        "WMO307-0308-2026-03-001.xml",
+    ]
+    root = etree.fromstring((folder / "WMO307-0308-2026-03-001.xml").read_bytes())
+    assert root.findtext(".//{*}Einddatum") == "2026-03-31"
+    assert root.findtext(".//{*}Bsn") == "999900006"
+    text = prompter.messages[-1][2]
+    assert "1 startbericht(en) (WMO305) en 1 stopbericht(en) (WMO307) over maart 2026" in text
+    assert "Niet opgenomen" not in text
