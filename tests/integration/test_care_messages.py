@@ -124,3 +124,19 @@ def test_the_demo_house_starts_care_that_validates(tmp_path):
             assert read_products(f.data)[0]["Bsn"].isdigit()
     finally:
         db.close()
+
+
+def test_the_command_line_export_names_who_is_left_out_of_the_messages(
+    db, wmo_house, data_dir, tmp_path, capsys
+):
+    from logeerhuis_app.cli import main
+
+    if db.on_server:
+        pytest.skip("the command line opens the data directory's file")
+    _house(db, wmo_house, birth=None)
+    close_month(db, 2026, 3, by="test", now=datetime(2026, 4, 2))
+    assert main(["--data-dir", str(data_dir), "export", "2026-03", "--out", str(tmp_path)]) == 0
+    assert (
+        "Niet in de start- en stopberichten: Gerrit van Bos: de geboortedatum ontbreekt (Gasten)."
+        in capsys.readouterr().out
+    )

@@ -137,6 +137,9 @@ class ExportDialog(QDialog):
         lines = [f"{len(result.files)} bestanden geschreven naar:", str(result.location)]
         if result.unclaimed:
             lines.append("Let op: nog niet gedeclareerd bij " + ", ".join(result.unclaimed) + ".")
+        if result.care_problems:
+            lines.append("Niet in de start- en stopberichten:")
+            lines += [f"• {problem}" for problem in result.care_problems]
         if result.password:
             lines.append(
                 "Het wachtwoord staat hieronder en wordt nergens bewaard. Stuur het via een "
