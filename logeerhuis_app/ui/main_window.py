@@ -67,10 +67,26 @@ class MainWindow(QMainWindow):
 
     # -- set-up ------------------------------------------------------------------------------
     def attach(self, context: AppContext, page_classes: list[type[Page]]) -> None:
-        """Create the pages once the data is open."""
+        """Create the pages once the data is open, and show the one used last."""
         self.context = context
-        for index, page_class in enumerate(page_classes):
-            page = page_class(context)
+        self.add_pages(page_classes)
+        self.location_label.setText(f"Gegevens: {context.db.location}")
+        wanted = self.wanted_page()
+        self.show_page(wanted if 0 <= wanted < len(self.pages) else 0)
+
+    def wanted_page(self) -> int:
+        """The index of the page that was open when the window closed last time."""
+        try:
+            return int(self.settings.value("window/page", 0) or 0)
+        except (TypeError, ValueError):
+            return 0
+
+    def add_pages(self, page_classes: list[type[Page]]) -> None:
+        """Append pages to the navigation (the start builds the first page before the rest)."""
+        assert self.context is not None
+        for page_class in page_classes:
+            index = len(self.pages)
+            page = page_class(self.context)
             self.pages.append(page)
             self.stack.addWidget(page)
             item = QListWidgetItem(page.nav_title)
@@ -78,9 +94,6 @@ class MainWindow(QMainWindow):
                 item.setToolTip(f"{page.nav_title} (Ctrl+{index + 1})")
             self.nav.addItem(item)
             self._add_page_action(index, page)
-        self.location_label.setText(f"Gegevens: {context.db.location}")
-        wanted = int(self.settings.value("window/page", 0) or 0)
-        self.show_page(wanted if 0 <= wanted < len(self.pages) else 0)
 
     def _build_menus(self) -> None:
         menu = self.menuBar()

@@ -5,6 +5,13 @@ from __future__ import annotations
 from .page import Page
 
 
+def first_page_class() -> type[Page]:
+    """The planner, built and painted before the other pages are imported and built."""
+    from .planner.page import PlannerPage
+
+    return PlannerPage
+
+
 def page_classes() -> list[type[Page]]:
     from .access_log.page import AccessLogPage
     from .accounts.page import AccountsPage

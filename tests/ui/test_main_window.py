@@ -101,3 +101,19 @@ def test_every_page_fits_a_small_laptop_screen(qtbot, context, show):
         window.show_page(index)
         hint = window.minimumSizeHint()
         assert hint.width() <= 1024 and hint.height() <= 740, window.current_page().nav_title
+
+
+def test_the_start_shows_the_planner_first_and_fills_in_the_other_pages(qtbot, context, show):
+    from logeerhuis_app.app import _attach_planner_first
+    from logeerhuis_app.ui.registry import first_page_class
+
+    assert first_page_class() is page_classes()[0]
+    window = show(MainWindow(settings_path(context.data_dir)))
+    _attach_planner_first(window, context)
+    assert [p.nav_title for p in window.pages] == ["Planner"]
+    assert window.current_page().nav_title == "Planner"
+    qtbot.waitUntil(lambda: len(window.pages) == len(page_classes()), timeout=5000)
+    assert window.nav.count() == len(page_classes())
+    assert window.current_page().nav_title == "Planner"  # still where the user is
+    window.actions_by_name["page_4"].trigger()  # Ctrl+5 works once they are there
+    assert window.current_page().nav_title == "Declaraties"
