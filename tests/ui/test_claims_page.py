@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pyzipper
@@ -12,7 +13,7 @@ from sqlalchemy import update
 from logeerhuis_app.db.models import Allocation, Guest
 from logeerhuis_app.services.claims import list_claims
 from logeerhuis_app.services.months import close_month
-from logeerhuis_app.ui.claims.page import ClaimsPage
+from logeerhuis_app.ui.claims.page import SENT_COLUMNS, ClaimsPage
 
 
 def _page(context, show, year=2026, month=3):
@@ -46,6 +47,9 @@ def test_claim_a_closed_month_and_save_its_wmo323(
     [claim] = list_claims(context.db)
     assert page.drafts.rowCount() == 0 and page.sent.rowCount() == 1
     assert "€\u00a01.157,10" in page.summary.text()
+    assert page.sent.data(page.sent.index(0, 5)) == "€\u00a01.157,10"  # the WMO323 column
+    assert SENT_COLUMNS[5].header == "WMO323"
+    assert SENT_COLUMNS[5].text(replace(claim, lines=())) == "geen"  # reserved beds only
     page.sent_view.selectRow(0)
     target = tmp_path / "decl.xml"
     prompter.files.append(target)

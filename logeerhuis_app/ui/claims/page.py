@@ -54,8 +54,9 @@ SENT_COLUMNS = (
     Column("Soort", lambda c: c.kind),
     Column("Gemaakt", lambda c: format_date(c.made_on)),
     Column("Nachten", lambda c: str(c.nights), align_right=True),
-    Column("WMO323", lambda c: format_cents(c.message_total_cents) if c.is_wmo else "—",
-           align_right=True),
+    # Only guests' lines go into a WMO323; a claim of reserved beds alone has no file.
+    Column("WMO323", lambda c: format_cents(c.message_total_cents)
+           if c.is_wmo and c.message_lines else "geen", align_right=True),
     Column("Totaal", lambda c: format_cents(c.total_cents), align_right=True),
 )  # fmt: skip
 
