@@ -6,13 +6,13 @@ The XSDs are not shipped: tests validate against the copies in ../shared/standar
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from lxml import etree
 
 from ..domain.care_messages import START, STOP, CareMessage, CareProduct
-from .wmo323 import NS_BASE
+from .iwmo import NS_BASE, header
+from .iwmo import text as _text
 
 NAMESPACES = {
     START: "http://www.istandaarden.nl/iwmo/3_2/wmo305/schema",
@@ -28,7 +28,15 @@ def render_care_message(message: CareMessage) -> bytes:
     ns = NAMESPACES[message.kind]
     m = f"{{{ns}}}"
     root = etree.Element(f"{m}Bericht", nsmap={f"wmo{message.kind}": ns, "iwmo": NS_BASE})
-    _header(etree.SubElement(root, f"{m}Header"), m, message)
+    header(
+        root,
+        m,
+        code=MESSAGE_CODES[message.kind],
+        sender=message.sender,
+        receiver=message.receiver,
+        identification=message.identification,
+        made_on=message.made_on,
+    )
     client = etree.SubElement(root, f"{m}Client")
     _client(client, m, message)
     word = "Start" if message.kind == START else "Stop"
@@ -36,26 +44,6 @@ def render_care_message(message: CareMessage) -> bytes:
     for product in message.products:
         _product(etree.SubElement(products, f"{m}{word}Product"), m, product)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-
-
-def _text(parent: etree._Element, tag: str, value: object) -> etree._Element:
-    element = etree.SubElement(parent, tag)
-    element.text = value.isoformat() if isinstance(value, date) else str(value)
-    return element
-
-
-def _header(header: etree._Element, m: str, message: CareMessage) -> None:
-    _text(header, f"{m}BerichtCode", MESSAGE_CODES[message.kind])
-    _text(header, f"{m}BerichtVersie", 3)
-    _text(header, f"{m}BerichtSubversie", 2)
-    _text(header, f"{m}Afzender", message.sender)
-    _text(header, f"{m}Ontvanger", message.receiver)
-    identification = etree.SubElement(header, f"{m}BerichtIdentificatie")
-    _text(identification, f"{_B}Identificatie", message.identification)
-    _text(identification, f"{_B}Dagtekening", message.made_on)
-    versions = etree.SubElement(header, f"{m}XsdVersie")
-    _text(versions, f"{_B}BasisschemaXsdVersie", "1.0.0")
-    _text(versions, f"{_B}BerichtXsdVersie", "1.0.0")
 
 
 def _client(client: etree._Element, m: str, message: CareMessage) -> None:

@@ -15,11 +15,12 @@ from pathlib import Path
 from lxml import etree
 
 from ..domain.claims import Claim, ClaimLine, split_signed
+from .iwmo import NS_BASE, B, header
+from .iwmo import text as _text
 
 NS_MSG = "http://www.istandaarden.nl/iwmo/3_2/wmo323/schema"
-NS_BASE = "http://www.istandaarden.nl/iwmo/3_2/basisschema/schema"
 _M = f"{{{NS_MSG}}}"
-_B = f"{{{NS_BASE}}}"
+_B = B
 
 
 class NotAWmoClaim(ValueError):
@@ -31,29 +32,17 @@ def render_wmo323(claim: Claim) -> bytes:
     if not claim.is_wmo or claim.is_draft:
         raise NotAWmoClaim("Alleen een verstuurde Wmo-declaratie wordt een WMO323-bestand.")
     root = etree.Element(f"{_M}Bericht", nsmap={"wmo323": NS_MSG, "iwmo": NS_BASE})
-    _header(etree.SubElement(root, f"{_M}Header"), claim)
+    header(
+        root,
+        _M,
+        code=484,
+        sender=claim.provider.agb_code,
+        receiver=claim.funder_code,
+        identification=claim.number,
+        made_on=claim.made_on,
+    )
     _declaration(etree.SubElement(root, f"{_M}Declaratie"), claim)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-
-
-def _text(parent: etree._Element, tag: str, value: object) -> etree._Element:
-    element = etree.SubElement(parent, tag)
-    element.text = value.isoformat() if isinstance(value, date) else str(value)
-    return element
-
-
-def _header(header: etree._Element, claim: Claim) -> None:
-    _text(header, f"{_M}BerichtCode", 484)
-    _text(header, f"{_M}BerichtVersie", 3)
-    _text(header, f"{_M}BerichtSubversie", 2)
-    _text(header, f"{_M}Afzender", claim.provider.agb_code)
-    _text(header, f"{_M}Ontvanger", claim.funder_code)
-    identification = etree.SubElement(header, f"{_M}BerichtIdentificatie")
-    _text(identification, f"{_B}Identificatie", claim.number)
-    _text(identification, f"{_B}Dagtekening", claim.made_on)
-    versions = etree.SubElement(header, f"{_M}XsdVersie")
-    _text(versions, f"{_B}BasisschemaXsdVersie", "1.0.0")
-    _text(versions, f"{_B}BerichtXsdVersie", "1.0.0")
 
 
 def _declaration(declaration: etree._Element, claim: Claim) -> None:

@@ -15,13 +15,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
 from test_invoicing import build_house
 
 
-def test_drafts_final_payment_and_credit(qtbot, context, show, prompter, tmp_path):
+def _january_drafts(qtbot, context, show) -> InvoicesPage:
+    """The test house, the Facturen page, and the drafts of January 2026 made by a click."""
     build_house(context.db)
     page = show(InvoicesPage(context))
     page.activate()
     page.year.setValue(2026)
     page.month.setValue(1)
     qtbot.mouseClick(page.drafts_button, Qt.MouseButton.LeftButton)
+    return page
+
+
+def test_drafts_final_payment_and_credit(qtbot, context, show, prompter, tmp_path):
+    page = _january_drafts(qtbot, context, show)
     assert page.model.rowCount() == 2
     assert [page.model.data(page.model.index(r, 0)) for r in range(2)] == ["concept", "concept"]
     page.table.selectRow(0)
@@ -43,12 +49,7 @@ def test_drafts_final_payment_and_credit(qtbot, context, show, prompter, tmp_pat
 
 
 def test_all_drafts_of_the_month_are_finalised_at_once_in_order(qtbot, context, show, prompter):
-    build_house(context.db)
-    page = show(InvoicesPage(context))
-    page.activate()
-    page.year.setValue(2026)
-    page.month.setValue(1)
-    qtbot.mouseClick(page.drafts_button, Qt.MouseButton.LeftButton)
+    page = _january_drafts(qtbot, context, show)
     drafts = sorted(i.id for i in list_invoices(context.db) if i.number is None)
     assert len(drafts) == 2
     page.month.setValue(2)  # a month without drafts: told, nothing happens
@@ -68,12 +69,7 @@ def test_one_refused_draft_finalises_none_and_uses_no_number(qtbot, context, sho
 
     from logeerhuis_app.db.models import Invoice
 
-    build_house(context.db)
-    page = show(InvoicesPage(context))
-    page.activate()
-    page.year.setValue(2026)
-    page.month.setValue(1)
-    qtbot.mouseClick(page.drafts_button, Qt.MouseButton.LeftButton)
+    page = _january_drafts(qtbot, context, show)
     second = max(i.id for i in list_invoices(context.db))
     with context.db.session() as s:  # a draft whose total no longer matches its lines
         s.execute(update(Invoice).where(Invoice.id == second).values(total_cents=1))
