@@ -62,3 +62,23 @@ def number_claims(url: str, template_id: int, count: int, barrier, results) -> N
     finally:
         db.close()
     results.put(numbers)
+
+
+def finalise_batch(url: str, invoice_ids: list[int], barrier, results) -> None:  # type: ignore[no-untyped-def]
+    """Finalise the list as one batch (services.invoice_batch); report the numbers or the
+    Dutch refusal."""
+    from logeerhuis_app.services.database import open_database_url
+    from logeerhuis_app.services.errors import ServiceError
+    from logeerhuis_app.services.invoice_batch import finalise_all as batch
+
+    db = open_database_url(url)
+    try:
+        barrier.wait(timeout=60)
+        try:
+            done = batch(db, invoice_ids, invoice_date=date(2026, 4, 1), by="pc", render=fake_pdf)
+        except ServiceError as exc:
+            results.put(exc.message)
+            return
+    finally:
+        db.close()
+    results.put([(f.id, f.number) for f in done])

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
-from pg_workers import finalise_all, number_claims
+from pg_workers import finalise_all, finalise_batch, number_claims
 from sqlalchemy import select
 
 from logeerhuis_app.db.models import Claim, Funder, Guest, Invoice, InvoiceLine
@@ -127,3 +127,34 @@ def test_two_saves_in_the_same_moment_cannot_both_pass_the_version_compare(pg_ur
     finally:
         pc_a.close()
         pc_b.close()
+
+
+def test_two_pcs_finalising_a_batch_each_get_consecutive_numbers(pg_url):
+    """Each PC finalises its own month at once: the series row is held for the whole batch,
+    so each batch gets a consecutive run of numbers and together they leave no gap."""
+    db = open_database_url(pg_url)
+    ids = _drafts(db, INVOICES)
+    first, second = _run_two(finalise_batch, (pg_url, ids[::2]), (pg_url, ids[1::2]))
+    with db.session() as s:
+        rows = dict(s.execute(select(Invoice.id, Invoice.sequence)).all())
+    db.close()
+    assert sorted(rows.values()) == list(range(1, INVOICES + 1))
+    for batch in (first, second):
+        sequences = [rows[invoice_id] for invoice_id, _number in batch]
+        assert sequences == list(range(sequences[0], sequences[0] + len(batch)))
+
+
+def test_the_same_batch_on_two_pcs_at_once_is_finalised_once(pg_url):
+    """Both PCs press "Alle concepten definitief" for the same month: one does it all, the
+    other is refused in Dutch and uses no number."""
+    db = open_database_url(pg_url)
+    ids = _drafts(db, INVOICES)
+    outcomes = _run_two(finalise_batch, (pg_url, ids), (pg_url, ids))
+    with db.session() as s:
+        sequences = sorted(s.scalars(select(Invoice.sequence)))
+    db.close()
+    done = [o for o in outcomes if isinstance(o, list)]
+    refused = [o for o in outcomes if isinstance(o, str)]
+    assert len(done) == 1 and len(done[0]) == INVOICES
+    assert len(refused) == 1 and "al definitief" in refused[0] and "geen enkele" in refused[0]
+    assert sequences == list(range(1, INVOICES + 1))
