@@ -284,6 +284,15 @@ def _make_excepthook(window, data_dir: Path, failures: list[str], quiet: bool): 
             return
         from PySide6.QtWidgets import QMessageBox
 
+        from .services.errors import ServiceError
+
+        if isinstance(value, ServiceError):  # known and said in Dutch (a server out of reach)
+            QMessageBox.warning(
+                window,
+                "Niet gelukt",
+                f"{value.message}\n\nWat al was opgeslagen, blijft bewaard.",
+            )
+            return
         QMessageBox.critical(
             window,
             "Er ging iets mis",

@@ -117,3 +117,31 @@ def test_the_start_shows_the_planner_first_and_fills_in_the_other_pages(qtbot, c
     assert window.current_page().nav_title == "Planner"  # still where the user is
     window.actions_by_name["page_4"].trigger()  # Ctrl+5 works once they are there
     assert window.current_page().nav_title == "Declaraties"
+
+
+def test_an_error_in_a_slot_is_told_in_dutch_and_logged(context, show, monkeypatch):
+    """A known problem (a server out of reach) is shown as it is; anything else as an
+    unexpected error with the log's place; both go into fouten.log."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from logeerhuis_app.app import _make_excepthook
+    from logeerhuis_app.services.errors import DataError
+
+    shown: list[tuple[str, str, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _w, t, m: shown.append(("warning", t, m)))
+    monkeypatch.setattr(QMessageBox, "critical", lambda _w, t, m: shown.append(("critical", t, m)))
+    window = show(MainWindow(settings_path(context.data_dir)))
+    failures: list[str] = []
+    hook = _make_excepthook(window, context.data_dir, failures, False)
+    hook(DataError, DataError("De databaseserver server:5432 is niet bereikbaar."), None)
+    hook(KeyError, KeyError("x"), None)
+    assert shown[0] == (
+        "warning",
+        "Niet gelukt",
+        "De databaseserver server:5432 is niet bereikbaar.\n\n"
+        "Wat al was opgeslagen, blijft bewaard.",
+    )
+    assert shown[1][:2] == ("critical", "Er ging iets mis") and "fouten.log" in shown[1][2]
+    log = (context.data_dir / "fouten.log").read_text(encoding="utf-8")
+    assert "DataError" in log and "KeyError" in log
+    assert len(failures) == 2

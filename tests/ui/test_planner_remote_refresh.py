@@ -40,3 +40,29 @@ def test_a_hidden_planner_does_not_poll(context, show):
     assert room.id
     page.remote.check()
     assert page.remote.reloads == 0
+
+
+def test_a_lost_connection_is_said_once_in_the_status_bar_and_its_return_too(
+    context, show, monkeypatch
+):
+    from logeerhuis_app.services.errors import DataError
+    from logeerhuis_app.ui.planner import remote_refresh
+
+    page = show(PlannerPage(context), 1300, 600)
+    real = remote_refresh.planner_stamp
+
+    def unreachable(_db):  # type: ignore[no-untyped-def]
+        raise DataError("De databaseserver server:5432 is niet bereikbaar.")
+
+    monkeypatch.setattr(remote_refresh, "planner_stamp", unreachable)
+    before = len(context.messages)
+    for _ in range(3):  # three polls while the server is away: no error dialog, one line
+        page.remote.check()
+    assert context.messages[before:] == [
+        "Geen verbinding met de gegevens: De databaseserver server:5432 is niet bereikbaar."
+    ]
+    monkeypatch.setattr(remote_refresh, "planner_stamp", real)
+    save_room(context.db, RoomData(name="Beuk", beds=1))  # changed while away
+    page.remote.check()
+    assert context.messages[-1] == "De verbinding met de gegevens is hersteld."
+    assert page.remote.reloads == 1 and not page.remote.offline

@@ -162,7 +162,9 @@ class PlannerPage(Page):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         # Another PC on the same server may change the planning: reload when it did.
-        self.remote = RemoteRefresh(self, lambda: self.context.db, self.refresh)
+        self.remote = RemoteRefresh(
+            self, lambda: self.context.db, self.refresh, status=lambda t: self.context.status(t)
+        )
 
     def _button(self, bar: QHBoxLayout, text: str, tip: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
         button = QPushButton(text)

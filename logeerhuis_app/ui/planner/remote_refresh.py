@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...services.change_stamp import planner_stamp
 from ...services.database import Database
+from ...services.errors import ServiceError
 
 POLL_MS = 10_000
 
@@ -24,10 +25,12 @@ class RemoteRefresh(QObject):
         db: Callable[[], Database],
         reload: Callable[[], None],
         interval_ms: int = POLL_MS,
+        status: Callable[[str], None] = lambda _text: None,
     ) -> None:
         super().__init__(page)
-        self._page, self._db, self._reload = page, db, reload
+        self._page, self._db, self._reload, self._status = page, db, reload, status
         self._stamp = planner_stamp(db())
+        self.offline = False  # the last look at the database failed (server out of reach)
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.check)
@@ -36,13 +39,30 @@ class RemoteRefresh(QObject):
 
     def seen(self) -> None:
         """This window showed the data as it is now (after its own change or a reload)."""
-        self._stamp = planner_stamp(self._db())
+        stamp = self._look()
+        if stamp is not None:
+            self._stamp = stamp
 
     def check(self) -> None:
         if not self._page.isVisible():
             return
-        stamp = planner_stamp(self._db())
-        if stamp != self._stamp:
+        stamp = self._look()
+        if stamp is not None and stamp != self._stamp:
             self._stamp = stamp
             self.reloads += 1
             self._reload()
+
+    def _look(self) -> tuple | None:  # type: ignore[type-arg]
+        """The fingerprint, or None when the database cannot be reached: then the status bar
+        says so once (no message box every 10 s), and again when it is back."""
+        try:
+            stamp = planner_stamp(self._db())
+        except ServiceError as exc:
+            if not self.offline:
+                self.offline = True
+                self._status(f"Geen verbinding met de gegevens: {exc.message}")
+            return None
+        if self.offline:
+            self.offline = False
+            self._status("De verbinding met de gegevens is hersteld.")
+        return stamp
