@@ -134,29 +134,50 @@ def _single_instance(data_dir: Path, quiet: bool):  # type: ignore[no-untyped-de
 
 def _open(window, data_dir: Path, self_test: bool, quiet: bool):  # type: ignore[no-untyped-def]
     """The database this PC uses (a server when one was chosen, else the file), checked."""
-    from .services.database import open_database, open_database_url
-    from .services.errors import ServiceError
-    from .services.server_setting import chosen_server_url
     from .ui.context import AppContext
     from .ui.widgets.prompter import QtPrompter
 
     prompter = QtPrompter(window)
-    server_url = chosen_server_url(data_dir)
-    # The integrity check and the offer of the newest backup are for this PC's own file.
-    if server_url is None and not _file_is_sound(data_dir, prompter, self_test):
-        return None
-    try:
-        db = open_database_url(server_url) if server_url else open_database(data_dir)
-    except ServiceError as exc:
-        if quiet:
-            print(f"Fout: {exc.message}", file=sys.stderr)
-        else:
-            prompter.error("Gegevens niet geopend", exc.message)
+    db = open_chosen(data_dir, prompter, self_test=self_test, quiet=quiet, parent=window)
+    if db is None:
         return None
     context = AppContext(db, prompter, data_dir, status=window.show_status)
     if db.is_empty and not quiet:
         _offer_demo(context)
     return context
+
+
+def open_chosen(data_dir: Path, prompter, *, self_test=False, quiet=False, parent=None):  # type: ignore[no-untyped-def]
+    """Open the file, or the server chosen for this PC. When the server cannot be opened, the
+    user may change the choice (another address, or back to this PC's file) and go on."""
+    from .services.database import open_database, open_database_url
+    from .services.errors import ServiceError
+    from .services.server_setting import chosen_server_url
+
+    while True:
+        server_url = chosen_server_url(data_dir)
+        # The integrity check and the offer of the newest backup are for this PC's own file.
+        if server_url is None and not _file_is_sound(data_dir, prompter, self_test):
+            return None
+        try:
+            return open_database_url(server_url) if server_url else open_database(data_dir)
+        except ServiceError as exc:
+            if quiet:
+                print(f"Fout: {exc.message}", file=sys.stderr)
+                return None
+            if server_url is None:
+                prompter.error("Gegevens niet geopend", exc.message)
+                return None
+            if not prompter.confirm(
+                "Database niet geopend",
+                f"{exc.message}\n\nWilt u de instelling van de databaseserver nu aanpassen? "
+                "Kies Nee om Logeerhuis te sluiten en het later opnieuw te proberen.",
+            ):
+                return None
+            from .ui.connection.dialog import ConnectionDialog
+
+            if not prompter.run_dialog(ConnectionDialog(data_dir, prompter, None, parent)):
+                return None
 
 
 def _file_is_sound(data_dir: Path, prompter, self_test: bool) -> bool:  # type: ignore[no-untyped-def]

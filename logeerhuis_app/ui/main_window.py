@@ -184,7 +184,10 @@ class MainWindow(QMainWindow):
         from .connection.dialog import ConnectionDialog
 
         if self.context is not None:
-            self.context.prompter.run_dialog(ConnectionDialog(self.context, self))
+            context = self.context
+            context.prompter.run_dialog(
+                ConnectionDialog(context.data_dir, context.prompter, context.db, self)
+            )
 
     def _backup(self) -> None:
         from .backup import backup_to

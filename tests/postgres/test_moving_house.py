@@ -60,7 +60,6 @@ def test_the_move_wizard_copies_checks_and_switches_this_pc(
 
     from logeerhuis_app.services.server_setting import chosen_server_url
     from logeerhuis_app.ui.connection.dialog import ConnectionDialog
-    from logeerhuis_app.ui.context import AppContext
     from logeerhuis_app.ui.widgets.prompter import RecordingPrompter
 
     monkeypatch.delenv("LOGEERHUIS_DATABASE_URL", raising=False)
@@ -71,7 +70,7 @@ def test_the_move_wizard_copies_checks_and_switches_this_pc(
 
     prompter = RecordingPrompter()
     target = make_url(pg_empty_url)
-    dialog = ConnectionDialog(AppContext(house, prompter, data_dir, status=print))
+    dialog = ConnectionDialog(data_dir, prompter, house)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.server.setChecked(True)

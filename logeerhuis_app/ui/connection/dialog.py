@@ -4,6 +4,8 @@ of this PC to an empty server database is one button further (the move wizard)."
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from PySide6.QtCore import Qt
@@ -24,15 +26,27 @@ from PySide6.QtWidgets import (
 
 from ...services.database_server import parse_url
 from ...services.errors import ServiceError
-from ..context import AppContext
+from ..widgets.prompter import Prompter
+
+if TYPE_CHECKING:
+    from ...services.database import Database
 
 RESTART = "Start Logeerhuis opnieuw om met {where} te werken."
 
 
 class ConnectionDialog(QDialog):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    """`db` is the open database (needed to move its data); None at a start whose server could
+    not be opened: then only the choice can be changed, and the start goes on with it."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        prompter: Prompter,
+        db: Database | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.context = context
+        self.data_dir, self.prompter, self.db = data_dir, prompter, db
         self.setWindowTitle("Databaseserver")
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
@@ -64,10 +78,10 @@ class ConnectionDialog(QDialog):
         self.test_button.setObjectName("test_connection")
         self.test_button.clicked.connect(self.test)
         layout.addWidget(self.test_button)
-        self.result = QLabel()
-        self.result.setObjectName("result")
-        self.result.setWordWrap(True)
-        layout.addWidget(self.result)
+        self.outcome = QLabel()
+        self.outcome.setObjectName("outcome")
+        self.outcome.setWordWrap(True)
+        layout.addWidget(self.outcome)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         layout.addWidget(self.progress)
@@ -91,7 +105,7 @@ class ConnectionDialog(QDialog):
     def _load(self) -> None:
         from ...services.server_setting import chosen_server_url
 
-        url = chosen_server_url(self.context.data_dir)
+        url = chosen_server_url(self.data_dir)
         self.server.setChecked(url is not None)
         self.local.setChecked(url is None)
         if url:
@@ -112,6 +126,7 @@ class ConnectionDialog(QDialog):
             widget.setEnabled(on)
         self.test_button.setEnabled(on)
         self.move_button.setEnabled(on)
+        self.move_button.setVisible(self.db is not None)
 
     def url(self) -> str | None:
         """The server address as typed, or None when this PC's own file is chosen."""
@@ -138,16 +153,16 @@ class ConnectionDialog(QDialog):
 
         missing = self._missing()
         if missing:
-            self.result.setText(missing)
+            self.outcome.setText(missing)
             return False
-        self.result.setText("Verbinden…")
+        self.outcome.setText("Verbinden…")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # up to 10 s for no answer
         QApplication.processEvents()
         try:
             problem = test_connection(self.url() or "")
         finally:
             QApplication.restoreOverrideCursor()
-        self.result.setText(problem or "De verbinding werkt.")
+        self.outcome.setText(problem or "De verbinding werkt.")
         return problem is None
 
     def save(self) -> None:
@@ -157,12 +172,13 @@ class ConnectionDialog(QDialog):
         if url is not None and not self.test():
             return  # the reason is on screen; nothing is saved
         try:
-            save_server_url(self.context.data_dir, url)
+            save_server_url(self.data_dir, url)
         except ServiceError as exc:
-            self.result.setText(exc.message)
+            self.outcome.setText(exc.message)
             return
         where = "de server" if url else "het gegevensbestand op deze pc"
-        self.context.prompter.info("Databaseserver", RESTART.format(where=where))
+        if self.db is not None:  # at a start the choice is used at once
+            self.prompter.info("Databaseserver", RESTART.format(where=where))
         self.accept()
 
     def move(self) -> None:
@@ -170,7 +186,9 @@ class ConnectionDialog(QDialog):
 
         if not self.test():
             return
-        if not self.context.prompter.confirm(
+        if self.db is None:
+            return
+        if not self.prompter.confirm(
             "Verhuizen naar de server",
             "Alle gegevens van deze pc worden naar de lege database op de server gekopieerd en "
             "daarna gecontroleerd. Het bestand op deze pc blijft zoals het is. Doorgaan?",
@@ -178,13 +196,11 @@ class ConnectionDialog(QDialog):
             return
         self.progress.setVisible(True)
         try:
-            report = move_to_server(
-                self.context.db, self.url() or "", self.context.data_dir, progress=self._step
-            )
+            report = move_to_server(self.db, self.url() or "", self.data_dir, progress=self._step)
         except ServiceError as exc:
-            self.result.setText(exc.message)
+            self.outcome.setText(exc.message)
             return
-        self.context.prompter.info(
+        self.prompter.info(
             "Verhuisd",
             f"{report.rows} regels staan nu op {report.location} en zijn gecontroleerd. "
             + RESTART.format(where="de server"),
