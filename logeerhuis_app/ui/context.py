@@ -39,6 +39,12 @@ class AppContext(QObject):
         self.data_dir = data_dir
         self._status = status or (lambda _message: None)
 
+    def who(self, without_sign_in: str = "medewerker") -> str:
+        """The signed-in person's name, for what they record (finalised by, closed by,
+        cancelled by); `without_sign_in` for a test or the self-test, where nobody is."""
+        user = self.db.user
+        return user.name if user is not None and user.name else without_sign_in
+
     def status(self, message: str) -> None:
         """A short message in the main window's status bar (e.g. "Gast opgeslagen")."""
         self._status(message)

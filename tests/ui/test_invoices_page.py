@@ -81,3 +81,20 @@ def test_one_refused_draft_finalises_none_and_uses_no_number(qtbot, context, sho
     page.table.selectRow(0)
     qtbot.mouseClick(page.final_button, Qt.MouseButton.LeftButton)  # the good one, alone
     assert f"{date.today().year}-0001" in {i.number for i in list_invoices(context.db)}
+
+
+def test_the_signed_in_coordinator_is_recorded_as_who_finalised(qtbot, context, show, prompter):
+    from sqlalchemy import select
+
+    from logeerhuis_app.db.models import Invoice
+    from logeerhuis_app.services import accounts
+    from logeerhuis_app.services.accounts import NewAccount
+
+    accounts.create_first_coordinator(
+        context.db, NewAccount("Ingrid Jansen", "ingrid", "x" * 12, "x" * 12)
+    )
+    accounts.sign_in(context.db, "ingrid", "x" * 12)
+    page = _january_drafts(qtbot, context, show)
+    qtbot.mouseClick(page.final_all_button, Qt.MouseButton.LeftButton)
+    with context.db.session() as s:
+        assert set(s.scalars(select(Invoice.finalised_by))) == {"Ingrid Jansen"}

@@ -223,7 +223,7 @@ class ClaimsPage(Page):
             try:
                 made.append(
                     submit_claim(
-                        self.context.db, c.year, c.month, draft.funder_id, by="medewerker",
+                        self.context.db, c.year, c.month, draft.funder_id, by=self.context.who(),
                         now=datetime.now(),
                     )
                 )  # fmt: skip

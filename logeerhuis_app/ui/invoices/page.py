@@ -160,7 +160,7 @@ class InvoicesPage(Page):
             return
         try:
             final = finalise(
-                self.context.db, invoice.id, invoice_date=date.today(), by="medewerker"
+                self.context.db, invoice.id, invoice_date=date.today(), by=self.context.who()
             )
         except (ServiceError, OSError) as exc:
             self.context.prompter.error(
@@ -210,7 +210,7 @@ class InvoicesPage(Page):
                 self.context.db,
                 [r.id for r in drafts],
                 invoice_date=date.today(),
-                by="medewerker",
+                by=self.context.who(),
                 progress=step,
             )
         except (ServiceError, OSError) as exc:
@@ -234,7 +234,9 @@ class InvoicesPage(Page):
         ):
             return
         try:
-            note = credit(self.context.db, invoice.id, invoice_date=date.today(), by="medewerker")
+            note = credit(
+                self.context.db, invoice.id, invoice_date=date.today(), by=self.context.who()
+            )
         except ServiceError as exc:
             self.context.prompter.error("Niet gecrediteerd", exc.message)
             return

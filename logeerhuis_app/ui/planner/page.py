@@ -391,7 +391,7 @@ class PlannerPage(Page):
                 self.context.db,
                 stay_id,
                 reason=reason,
-                cancelled_by="medewerker",
+                cancelled_by=self.context.who(),
                 when=datetime.now(),
             )
         except ServiceError as exc:
@@ -403,7 +403,7 @@ class PlannerPage(Page):
                 self.context.db,
                 self.ids.resolve(stay_id),
                 reason=reason,
-                cancelled_by="medewerker",
+                cancelled_by=self.context.who(),
                 when=datetime.now(),
             )
 
@@ -421,7 +421,7 @@ class PlannerPage(Page):
                 stay.id,
                 and_later=True,
                 reason=reason,
-                cancelled_by="medewerker",
+                cancelled_by=self.context.who(),
                 when=datetime.now(),
             )
         except ServiceError as exc:
@@ -498,7 +498,7 @@ class PlannerPage(Page):
                 stay_id,
                 error.gate,
                 reason=reason,
-                given_by="coördinator",
+                given_by=self.context.who("coördinator"),
                 now=datetime.now(),
             )
         except ServiceError as exc:

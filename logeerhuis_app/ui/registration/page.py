@@ -159,7 +159,7 @@ class RegistrationPage(Page):
                 night,
                 billable=billable,
                 reason=reason,
-                by="medewerker",
+                by=self.context.who(),
                 now=datetime.now(),
             )
         except ServiceError as exc:
@@ -192,7 +192,7 @@ class RegistrationPage(Page):
         if not self.context.prompter.confirm("Maand afsluiten", text):
             return
         try:
-            close_month(self.context.db, year, month, by="medewerker", now=datetime.now())
+            close_month(self.context.db, year, month, by=self.context.who(), now=datetime.now())
         except ServiceError as exc:
             self.context.prompter.error("Niet afgesloten", exc.message)
             return
