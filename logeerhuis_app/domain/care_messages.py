@@ -17,9 +17,13 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 
-from stdnum.nl import bsn as stdnum_bsn
-
-from .claim_checks import PRODUCT_CATEGORIES
+from .claim_checks import (
+    PRODUCT_CATEGORIES,
+    agb_problems,
+    allocation_reference_problems,
+    bsn_problems,
+    municipality_code_problems,
+)
 from .dates import format_date
 
 START, STOP = "305", "307"
@@ -112,8 +116,8 @@ def month_care_messages(
         events += [(kind, allocation, p) for kind, p in _events(allocation, year, month)]
     if not events:
         return [], []
-    if not re.fullmatch(r"\d{8}", agb_code or ""):
-        return [], ["De AGB-code van het logeerhuis moet uit 8 cijfers bestaan (Instellingen)."]
+    if refused := agb_problems(agb_code):
+        return [], refused
     problems: list[str] = []
     grouped: dict[tuple[str, str, int], list[tuple[CareAllocation, CareProduct]]]
     grouped = defaultdict(list)
@@ -164,29 +168,15 @@ def _problems(allocation: CareAllocation) -> list[str]:
     """What the municipality would refuse, as in the WMO323 checks (domain/claim_checks)."""
     client = allocation.client
     who = client.name or "Onbekende gast"
-    found = []
-    if not client.bsn:
-        found.append(f"{who}: het BSN ontbreekt (Gasten).")
-    elif not stdnum_bsn.is_valid(client.bsn):
-        found.append(f"{who}: het BSN {client.bsn} klopt niet (elfproef) (Gasten).")
+    found = bsn_problems(who, client.bsn)
     if client.date_of_birth is None:
         found.append(f"{who}: de geboortedatum ontbreekt (Gasten).")
     if not client.last_name.strip():
         found.append(f"{who}: de achternaam ontbreekt (Gasten).")
     if len(client.prefix.strip()) > 10:
         found.append(f"{who}: het tussenvoegsel mag hoogstens 10 tekens hebben (Gasten).")
-    if not re.fullmatch(r"\d{4}", allocation.municipality_code or ""):
-        found.append(
-            f"{allocation.funder_name}: de gemeentecode moet uit 4 cijfers bestaan "
-            "(Financiers en contracten)."
-        )
-    if not allocation.reference:
-        found.append(f"{who}: het toewijzingnummer ontbreekt (Gasten, financiering).")
-    elif not re.fullmatch(r"\d{1,9}", allocation.reference):
-        found.append(
-            f"{who}: het toewijzingnummer {allocation.reference} moet een getal van "
-            "hoogstens 9 cijfers zijn."
-        )
+    found += municipality_code_problems(allocation.funder_name, allocation.municipality_code)
+    found += allocation_reference_problems(who, allocation.reference)
     first = allocation.first_night
     if first is not None and first < allocation.start_date:
         found.append(

@@ -44,15 +44,43 @@ def claim_problems(claim: Claim, terms: dict[str, AllocationTerms]) -> list[str]
     return problems
 
 
+# -- the checks every iWmo message shares (WMO323 here, WMO305/WMO307 in domain.care_messages)
+def agb_problems(agb_code: str) -> list[str]:
+    if re.fullmatch(r"\d{8}", agb_code or ""):
+        return []
+    return ["De AGB-code van het logeerhuis moet uit 8 cijfers bestaan (Instellingen)."]
+
+
+def municipality_code_problems(funder_name: str, code: str) -> list[str]:
+    if re.fullmatch(r"\d{4}", code or ""):
+        return []
+    return [
+        f"{funder_name}: de gemeentecode moet uit 4 cijfers bestaan (Financiers en contracten)."
+    ]
+
+
+def bsn_problems(who: str, bsn: str) -> list[str]:
+    if not bsn:
+        return [f"{who}: het BSN ontbreekt (Gasten)."]
+    if not stdnum_bsn.is_valid(bsn):
+        return [f"{who}: het BSN {bsn} klopt niet (elfproef) (Gasten)."]
+    return []
+
+
+def allocation_reference_problems(who: str, reference: str) -> list[str]:
+    if not reference:
+        return [f"{who}: het toewijzingnummer ontbreekt (Gasten, financiering)."]
+    if not re.fullmatch(r"\d{1,9}", reference):
+        return [
+            f"{who}: het toewijzingnummer {reference} moet een getal van hoogstens 9 cijfers zijn."
+        ]
+    return []
+
+
 def _header_problems(claim: Claim) -> list[str]:
-    problems = []
-    if not re.fullmatch(r"\d{8}", claim.provider.agb_code or ""):
-        problems.append("De AGB-code van het logeerhuis moet uit 8 cijfers bestaan (Instellingen).")
-    if claim.is_wmo and not re.fullmatch(r"\d{4}", claim.funder_code or ""):
-        problems.append(
-            f"{claim.funder_name}: de gemeentecode moet uit 4 cijfers bestaan "
-            "(Financiers en contracten)."
-        )
+    problems = agb_problems(claim.provider.agb_code)
+    if claim.is_wmo:
+        problems += municipality_code_problems(claim.funder_name, claim.funder_code)
     if claim.number and not re.fullmatch(r"[A-Za-z0-9]{1,12}", claim.number):
         problems.append("Het declaratienummer mag alleen letters en cijfers hebben (hoogstens 12).")
     return problems
@@ -60,10 +88,7 @@ def _header_problems(claim: Claim) -> list[str]:
 
 def _line_problems(claim: Claim, line: ClaimLine, terms: AllocationTerms | None) -> Iterable[str]:
     who = line.guest_name or "Onbekende gast"
-    if not line.bsn:
-        yield f"{who}: het BSN ontbreekt (Gasten)."
-    elif not stdnum_bsn.is_valid(line.bsn):
-        yield f"{who}: het BSN {line.bsn} klopt niet (elfproef) (Gasten)."
+    yield from bsn_problems(who, line.bsn)
     if not (claim.first_day <= line.period_from <= line.period_to <= claim.last_day):
         yield f"{who}: de periode valt buiten de declaratiemaand."
     if claim.is_wmo:
@@ -73,13 +98,7 @@ def _line_problems(claim: Claim, line: ClaimLine, terms: AllocationTerms | None)
 
 
 def _wmo_line_problems(who: str, line: ClaimLine, terms: AllocationTerms | None) -> Iterable[str]:
-    if not line.allocation_reference:
-        yield f"{who}: het toewijzingnummer ontbreekt (Gasten, financiering)."
-    elif not re.fullmatch(r"\d{1,9}", line.allocation_reference):
-        yield (
-            f"{who}: het toewijzingnummer {line.allocation_reference} moet een getal van "
-            "hoogstens 9 cijfers zijn."
-        )
+    yield from allocation_reference_problems(who, line.allocation_reference)
     if line.product_category not in PRODUCT_CATEGORIES:
         yield f"{line.contract_name}: de productcategorie ontbreekt of is onbekend (contract)."
     if not re.fullmatch(r"\S{1,5}", line.product_code or ""):
