@@ -69,8 +69,13 @@ def automatic_backups(data_dir: Path) -> dict[datetime, Path]:
     return found
 
 
-def backup_is_due(data_dir: Path, now: datetime) -> bool:
-    return backup_due(max(automatic_backups(data_dir), default=None), now)
+def backup_is_due(data_dir: Path, now: datetime, *, on_server: bool = False) -> bool:
+    """A day since the newest automatic backup in the backups folder: of the file, or (when
+    this PC works on a server) of the server database (services/backup_postgres)."""
+    from .backup_postgres import automatic_backups as server_backups
+
+    moments = server_backups(backups_dir(data_dir)) if on_server else automatic_backups(data_dir)
+    return backup_due(max(moments, default=None), now)
 
 
 def make_backup(

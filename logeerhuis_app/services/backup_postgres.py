@@ -87,7 +87,7 @@ def make_server_backup(
     fails (an older pg_dump than the server, for one), the JSON export is written instead and
     `note` says why.
     """
-    if db.engine.dialect.name != "postgresql":
+    if not db.on_server:
         raise DataError("Deze backup is voor een database op een PostgreSQL-server.")
     now = now or datetime.now()
     folder = Path(folder)

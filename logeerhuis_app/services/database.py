@@ -79,7 +79,7 @@ class Database:
                     f"Het gegevensbestand is bezet door een ander programma: {lost} "
                     "Probeer het over een ogenblik opnieuw."
                 ) from exc
-            if self.engine.dialect.name == "postgresql":
+            if self.on_server:
                 raise DataError(f"{server_problem(exc, self.location)} {lost}") from exc
             raise
         except StaleVersionError as exc:  # another PC saved the same record a moment ago
@@ -194,7 +194,7 @@ def test_connection(url: str) -> str | None:
     try:
         revision = schema.stored_revision(engine)
         schema.refuse_if_newer(revision)
-        if revision != schema.head_revision() and not _may_create_tables(engine):
+        if not schema.is_current(revision) and not _may_create_tables(engine):
             return (
                 f"De database {location} heeft een ouder schema ({revision or 'leeg'}) dat "
                 "moet worden bijgewerkt, maar deze gebruiker mag daar geen tabellen maken."

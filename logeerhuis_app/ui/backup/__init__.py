@@ -76,19 +76,9 @@ class BackupScheduler(QObject):
 
     def run_if_due(self) -> bool:
         now = self._now()
-        if not _backup_due(self.context, now):
+        if not backup_is_due(self.context.data_dir, now, on_server=self.context.db.on_server):
             return False
         return backup_automatically(self.context, self._parent, now)
-
-
-def _backup_due(context: AppContext, now: datetime) -> bool:
-    if not context.db.on_server:
-        return backup_is_due(context.data_dir, now)
-    from ...domain.backup_rotation import backup_due
-    from ...services.backup import backups_dir
-    from ...services.backup_postgres import automatic_backups
-
-    return backup_due(max(automatic_backups(backups_dir(context.data_dir)), default=None), now)
 
 
 def backup_to(context: AppContext, parent: QWidget | None = None) -> bool:
