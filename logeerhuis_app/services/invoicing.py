@@ -138,7 +138,7 @@ def make_drafts(db: Database, year: int, month: int) -> list[InvoiceData]:
         made = []
         # Read once for the whole month, not per draft.
         facts = _MonthFacts(
-            corrections=corrections_for(s, [stay.id for stay, *_rest in rows]),
+            absent=_unbilled_days(corrections_for(s, [stay.id for stay, *_rest in rows])),
             covered=reserved_days(s, first, after),
             rates=_RatesByContract(s),
         )
@@ -181,9 +181,18 @@ class _RatesByContract:
 
 @dataclass(frozen=True)
 class _MonthFacts:
-    corrections: dict  # type: ignore[type-arg]  # (stay, day) -> the newest correction
+    absent: dict[int, frozenset[date]]  # stay -> days corrected to not billed
     covered: dict[tuple[int, int], set[date]]  # (bed, funder) -> days paid as a reservation
     rates: _RatesByContract
+
+
+def _unbilled_days(corrections: dict) -> dict[int, frozenset[date]]:  # type: ignore[type-arg]
+    """Per stay, the days whose newest correction says: not billed."""
+    days: dict[int, set[date]] = defaultdict(set)
+    for (stay_id, day), correction in corrections.items():
+        if not correction.billable:
+            days[stay_id].add(day)
+    return {stay_id: frozenset(found) for stay_id, found in days.items()}
 
 
 def _draft(  # type: ignore[no-untyped-def]
@@ -209,7 +218,6 @@ def _draft(  # type: ignore[no-untyped-def]
     )
     references = []
     lines: list[InvoiceLine] = []
-    corrections, covered = facts.corrections, facts.covered
     for stay, guest, allocation, contract, _funder in stays:
         rates = facts.rates.of(contract.id)
         try:
@@ -221,10 +229,8 @@ def _draft(  # type: ignore[no-untyped-def]
                 stay.departure,
                 year,
                 month,
-                absent=frozenset(
-                    d for (sid, d), c in corrections.items() if sid == stay.id and not c.billable
-                )
-                | covered.get((stay.bed_id, funder_id), set()),  # paid as a reserved bed
+                absent=facts.absent.get(stay.id, frozenset())
+                | facts.covered.get((stay.bed_id, funder_id), set()),  # paid as a reserved bed
             )
         except MissingRate as exc:
             raise ServiceError(f"{contract.name}: {exc.args[0] if exc.args else exc}") from exc

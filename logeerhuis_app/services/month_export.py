@@ -23,7 +23,7 @@ from ..domain.access_log import EXPORT
 from ..domain.claims import Claim
 from ..domain.dates import month_bounds
 from .access import log_access, require_role
-from .care_messages import care_messages
+from .care_messages import CareMessages, care_messages
 from .claims import claim_drafts, list_claims
 from .database import Database
 from .errors import ServiceError
@@ -64,8 +64,8 @@ def export_month(
     progress: Progress | None = None,
 ) -> MonthExport:
     require_role(db)
-    documents = month_documents(db, year, month, today=today, progress=progress)
-    care_problems = care_messages(db, year, month, made_on=today).problems
+    care = care_messages(db, year, month, made_on=today)
+    documents = month_documents(db, year, month, today=today, progress=progress, care=care)
     unclaimed = tuple(d.claim.funder_name for d in claim_drafts(db, year, month, today=today))
     base = f"logeerhuis-{year}-{month:02d}-export-{today.isoformat()}"
     out_dir = Path(out_dir)
@@ -87,14 +87,21 @@ def export_month(
     files = tuple(f for f, _data in documents)
     how = "versleutelde ZIP" if encrypt else "map"
     log_access(db, EXPORT, detail=f"Maandexport {month:02d}-{year} ({len(files)} bestanden, {how})")
-    return MonthExport(location, files, password, unclaimed, care_problems)
+    return MonthExport(location, files, password, unclaimed, care.problems)
 
 
 def month_documents(
-    db: Database, year: int, month: int, *, today: date, progress: Progress | None = None
+    db: Database,
+    year: int,
+    month: int,
+    *,
+    today: date,
+    progress: Progress | None = None,
+    care: CareMessages,
 ) -> list[tuple[ExportedFile, bytes]]:
     """Every document of the month: claims (WMO323, summaries), the start and stop messages
-    (WMO305, WMO307), invoices, the overview."""
+    (WMO305, WMO307: `care`, made by the caller, who also reports what they left out),
+    invoices, the overview."""
     first, _after = month_bounds(year, month)
     claims = list_claims(db, year, month)
     invoices = [
@@ -114,7 +121,7 @@ def month_documents(
     for claim in claims:
         documents += _claim_documents(claim, logo)
         step(f"declaratie {claim.number}")
-    for f in care_messages(db, year, month, made_on=today).files:
+    for f in care.files:
         documents.append((ExportedFile(f"wmo-berichten/{f.name}", f.kind), f.data))
     step("start- en stopberichten")
     for invoice in invoices:
