@@ -122,7 +122,7 @@ def load_intake(s: Session, stay_id: int) -> IntakeData:
     answers = _answers(s, stay.id)
     carried_from = None
     if not answers:
-        previous = _previous_stay_with_intake(s, stay)
+        previous = _previous_stays_with_intake(s, [stay]).get(stay.id)
         if previous is not None:
             answers = carry_over(_answers(s, previous))
             carried_from = previous
@@ -155,19 +155,10 @@ def _answers(s: Session, stay_id: int) -> dict[str, Answer]:
     }
 
 
-def _previous_stay_with_intake(s: Session, stay: Stay) -> int | None:
-    return s.scalar(
-        select(Stay.id)
-        .join(IntakeAnswer, IntakeAnswer.stay_id == Stay.id)
-        .where(Stay.guest_id == stay.guest_id, Stay.id != stay.id, Stay.arrival <= stay.arrival)
-        .order_by(Stay.arrival.desc(), Stay.id.desc())
-        .limit(1)
-    )
-
-
 def _previous_stays_with_intake(s: Session, stays: list[Stay]) -> dict[int, int]:
-    """For many stays at once (the planner): stay id -> what _previous_stay_with_intake gives,
-    in one query instead of one per stay."""
+    """Stay id -> the guest's latest stay that arrived on or before it and has intake
+    answers of its own (the intake that carries over); one query for many stays (the
+    planner) as for one (the intake dialog)."""
     guests = {stay.guest_id for stay in stays}
     if not guests:
         return {}
