@@ -89,15 +89,23 @@ class PlannerGrid(QWidget):
             if s.status != StayStatus.CANCELLED
         ]
 
+    def _bed_under(self, pos: QPointF) -> int | None:
+        """The bed of the row under a point in the days area (not the labels), if any."""
+        row = self.geometry_.row_at(pos.y())
+        if (
+            self.view is None
+            or not 0 <= row < len(self.beds)
+            or pos.x() < self.geometry_.label_width
+        ):
+            return None
+        return self.beds[row].bed_id
+
     def reservation_at(self, pos: QPointF) -> PlannerReservation | None:
         """The funder's reservation of the bed and day under a point, if any."""
-        row = self.geometry_.row_at(pos.y())
-        if self.view is None or not 0 <= row < len(self.beds):
-            return None
-        if pos.x() < self.geometry_.label_width:
+        bed_id = self._bed_under(pos)
+        if bed_id is None or self.view is None:
             return None
         day = self.geometry_.day_at(pos.x())
-        bed_id = self.beds[row].bed_id
         for reservation in self.view.reservations:
             if reservation.bed_id == bed_id and reservation.start <= day < reservation.end:
                 return reservation
@@ -105,14 +113,9 @@ class PlannerGrid(QWidget):
 
     def stay_at(self, pos: QPointF) -> tuple[PlannerStay | None, str]:
         """The stay bar under a point and which part: 'start', 'end' or 'body'."""
-        row = self.geometry_.row_at(pos.y())
-        if (
-            self.view is None
-            or not 0 <= row < len(self.beds)
-            or pos.x() < self.geometry_.label_width
-        ):
+        bed_id = self._bed_under(pos)
+        if bed_id is None or self.view is None:
             return None, ""
-        bed_id = self.beds[row].bed_id
         for stay in reversed(self.view.stays):
             if stay.bed_id != bed_id or stay.status == StayStatus.CANCELLED:
                 continue
