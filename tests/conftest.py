@@ -24,6 +24,27 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
 os.environ.pop("LOGEERHUIS_DATA_DIR", None)
 
 import pytest  # noqa: E402  (after the Qt platform is chosen)
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+# --- Hypothesis profiles (docs/decisions/0020-repeatable-property-tests.md) -----------------
+# "ci", the default: every run draws the same examples (derandomize: the seed comes from each
+# test's own code), no example database (what a run found earlier on this PC does not change
+# the next run), no deadline and no too-slow check (the machine is shared; speed is for bench/).
+# "explore": random examples, for `scripts/test --explore` and `--hypothesis-seed=N`.
+_NOT_TIMED = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True, **_NOT_TIMED)
+settings.register_profile(
+    "explore", derandomize=False, database=None, print_blob=True, **_NOT_TIMED
+)
+settings.load_profile("ci")
+
+
+def pytest_configure(config):
+    """A seed on the command line means random examples from that seed: under "ci" the seed
+    would be ignored (derandomize wins), so such a run switches to "explore"."""
+    seeded = config.getoption("hypothesis_seed", None) is not None
+    if seeded and not config.getoption("hypothesis_profile", None):
+        settings.load_profile("explore")
 
 
 @pytest.fixture
