@@ -198,25 +198,34 @@ def cancel(
     db: Database, stay_id: int, *, reason: str, cancelled_by: str, when: datetime
 ) -> StayData:
     """Cancel with reason and who; late when within a week of arrival."""
-    if not reason.strip():
-        raise ValidationError({"reason": "Vul de reden van de annulering in."})
     with db.session() as s:
         stay = _load(s, stay_id)
         if stay.status not in (StayStatus.OPTION, StayStatus.CONFIRMED):
             raise ServiceError(
                 f"Annuleren kan niet: dit verblijf is {StayStatus(stay.status).label.lower()}."
             )
-        refuse_closed_days(s, [n.day for n in stay.nights])
-        stay.status = StayStatus.CANCELLED.value
-        stay.cancelled_at = when.replace(microsecond=0)
-        stay.cancel_reason = reason.strip()
-        stay.cancelled_by = cancelled_by.strip()
-        stay.cancel_late = is_late_cancellation(when.date(), stay.arrival)
-        stay.version += 1
-        for night in stay.nights:
-            night.active = False
-        log_access(s, CHANGE, stay.guest_id, "Verblijf geannuleerd")
+        cancel_planned(s, stay, reason=reason, cancelled_by=cancelled_by, when=when)
         return to_stay_data(stay)
+
+
+def cancel_planned(
+    s: Session, stay: Stay, *, reason: str, cancelled_by: str, when: datetime
+) -> None:
+    """The one way a planned stay is cancelled (alone or as a week of a series): never in a
+    closed month; the nights stop occupying the bed but stay on record for the funders'
+    counts; late when within a week of arrival; logged for the guest."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Vul de reden van de annulering in."})
+    refuse_closed_days(s, [n.day for n in stay.nights])
+    stay.status = StayStatus.CANCELLED.value
+    stay.cancelled_at = when.replace(microsecond=0)
+    stay.cancel_reason = reason.strip()
+    stay.cancelled_by = cancelled_by.strip()
+    stay.cancel_late = is_late_cancellation(when.date(), stay.arrival)
+    stay.version += 1
+    for night in stay.nights:
+        night.active = False
+    log_access(s, CHANGE, stay.guest_id, "Verblijf geannuleerd")
 
 
 def reinstate(db: Database, stay_id: int, status: StayStatus = StayStatus.CONFIRMED) -> StayData:

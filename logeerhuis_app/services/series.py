@@ -18,11 +18,12 @@ from ..db.models import Allocation, Guest, Night, Room, RoomClosure, Stay, StayS
 from ..domain.dates import DUTCH_WEEKDAYS, format_date
 from ..domain.enums import StayStatus
 from ..domain.people import display_name
-from ..domain.planning import is_late_cancellation, room_need_warnings
+from ..domain.planning import room_need_warnings
 from ..domain.rooms import room_label
 from ..domain.series import WeeklyPattern, expand_series, validate_series
 from .database import Database
 from .errors import NotFoundError, ServiceError, ValidationError
+from .planning import cancel_planned
 from .stays import NewStay, add_stay
 
 PLANNED = (StayStatus.OPTION.value, StayStatus.CONFIRMED.value)
@@ -371,16 +372,8 @@ def cancel_occurrences(
             targets += _later_planned(s, stay)
             series.end_date = stay.arrival - _ONE_DAY
             series.version += 1
-        moment = when.replace(microsecond=0)
         for target in targets:
-            target.status = StayStatus.CANCELLED.value
-            target.cancelled_at = moment
-            target.cancel_reason = reason.strip()
-            target.cancelled_by = cancelled_by.strip()
-            target.cancel_late = is_late_cancellation(when.date(), target.arrival)
-            target.version += 1
-            for night in target.nights:
-                night.active = False
+            cancel_planned(s, target, reason=reason, cancelled_by=cancelled_by, when=when)
         return len(targets)
 
 

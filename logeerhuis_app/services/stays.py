@@ -6,7 +6,7 @@ The planner (issue 3) builds on these; here: create a stay in a free bed, and ca
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -149,29 +149,6 @@ def choose_bed(s: Session, room: Room, bed_id: int | None, days: list[date]) -> 
     raise ValidationError(
         {"room_id": f"{room_label(room.name)} is op {format_date(night.day)} bezet door {who}."}
     )
-
-
-def cancel_stay(
-    db: Database, stay_id: int, *, reason: str, cancelled_by: str, when: datetime | None = None
-) -> StayData:
-    """Cancel: the nights stop occupying the bed but stay on record for the funders' counts."""
-    if not reason.strip():
-        raise ValidationError({"reason": "Vul de reden van de annulering in."})
-    with db.session() as s:
-        stay = s.get(Stay, stay_id)
-        if stay is None:
-            raise NotFoundError("Dit verblijf bestaat niet (meer).")
-        if stay.status in (StayStatus.CANCELLED, StayStatus.DEPARTED):
-            raise ServiceError(f"Dit verblijf is al {StayStatus(stay.status).label.lower()}.")
-        stay.status = StayStatus.CANCELLED.value
-        stay.cancelled_at = when or datetime.now().replace(microsecond=0)
-        stay.cancel_reason = reason.strip()
-        stay.cancelled_by = cancelled_by.strip()
-        stay.version += 1
-        for night in stay.nights:
-            night.active = False
-        s.flush()
-        return to_stay_data(stay)
 
 
 def list_stays(db: Database, start: date, end: date) -> list[StayData]:

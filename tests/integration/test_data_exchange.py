@@ -25,9 +25,10 @@ from logeerhuis_app.services.database import open_database
 from logeerhuis_app.services.errors import DataError
 from logeerhuis_app.services.funders import FunderData, save_funder
 from logeerhuis_app.services.guests import CarerData, GuestData, save_guest
+from logeerhuis_app.services.planning import cancel
 from logeerhuis_app.services.provider import ProviderData, save_provider
 from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.stays import NewStay, cancel_stay, create_stay
+from logeerhuis_app.services.stays import NewStay, create_stay
 
 LOGO = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
 
@@ -84,7 +85,7 @@ def build_house(db) -> dict[str, int]:
         NewStay(anna.id, linde.id, date(2026, 3, 2), date(2026, 3, 5), allocation_id=allocation.id),
     )
     cancelled = create_stay(db, NewStay(piet.id, eik.id, date(2026, 3, 3), date(2026, 3, 4)))
-    cancel_stay(
+    cancel(
         db, cancelled.id, reason="Ziek", cancelled_by="mantelzorger", when=datetime(2026, 3, 1, 9)
     )
     create_stay(db, NewStay(piet.id, eik.id, date(2026, 3, 3), date(2026, 3, 6)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -12,8 +12,9 @@ from logeerhuis_app.db.schema import head_revision
 from logeerhuis_app.paths import database_path
 from logeerhuis_app.services.guests import GuestData, save_guest
 from logeerhuis_app.services.health import check_database
+from logeerhuis_app.services.planning import cancel
 from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.stays import NewStay, cancel_stay, create_stay
+from logeerhuis_app.services.stays import NewStay, create_stay
 
 # `check` reads the SQLite file read-only (PRAGMA integrity_check); not for a server.
 pytestmark = pytest.mark.sqlite_only
@@ -24,7 +25,7 @@ def _small_house(db) -> int:
     guest = save_guest(db, GuestData(first_name="Anna", last_name="de Vries"))
     stay = create_stay(db, NewStay(guest.id, room.id, date(2026, 3, 2), date(2026, 3, 5)))
     cancelled = create_stay(db, NewStay(guest.id, room.id, date(2026, 4, 1), date(2026, 4, 3)))
-    cancel_stay(db, cancelled.id, reason="Ziek", cancelled_by="mantelzorger")
+    cancel(db, cancelled.id, reason="Ziek", cancelled_by="mantelzorger", when=datetime(2026, 3, 1))
     db.close()
     return stay.id
 

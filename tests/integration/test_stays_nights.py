@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from sqlalchemy import select
@@ -12,8 +12,9 @@ from logeerhuis_app.db.models import Guest, Night
 from logeerhuis_app.services.database import open_database
 from logeerhuis_app.services.errors import ValidationError
 from logeerhuis_app.services.guests import GuestData, save_guest
+from logeerhuis_app.services.planning import cancel
 from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.stays import NewStay, cancel_stay, create_stay, list_stays
+from logeerhuis_app.services.stays import NewStay, create_stay, list_stays
 
 
 @pytest.fixture
@@ -61,7 +62,8 @@ def test_a_two_bed_room_takes_two_guests_and_cancelled_nights_free_the_bed(house
     first = create_stay(db, NewStay(anna.id, twin.id, date(2026, 4, 1), date(2026, 4, 4)))
     second = create_stay(db, NewStay(piet.id, twin.id, date(2026, 4, 2), date(2026, 4, 3)))
     assert first.bed_id != second.bed_id
-    cancel_stay(db, first.id, reason="Ziekenhuisopname", cancelled_by="mantelzorger")
+    cancel(db, first.id, reason="Ziekenhuisopname", cancelled_by="mantelzorger",
+           when=datetime(2026, 3, 1))  # fmt: skip
     again = create_stay(db, NewStay(piet.id, room.id, date(2026, 4, 1), date(2026, 4, 2)))
     assert again.bed_id == room.bed_ids[0]
     statuses = {s.id: s.status for s in list_stays(db, date(2026, 4, 1), date(2026, 5, 1))}
