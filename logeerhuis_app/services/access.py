@@ -27,11 +27,20 @@ def current_user_name(db: Database) -> str:
     return db.user.name if db.user is not None else SYSTEM_USER
 
 
-def require_role(db: Database, role: str = Role.COORDINATOR) -> None:
-    """Refuse (NotAllowedError, Dutch) unless the signed-in user has this role."""
-    user = db.user
-    if user is None or user.role == role or user.role == Role.COORDINATOR:
+def may(who: Database | CurrentUser | None, role: str = Role.COORDINATOR) -> bool:
+    """Whether the signed-in user (of the database, or given) has this role; the screens ask
+    this to disable what the service would refuse. Nobody signed in: the system user, who may."""
+    user = who.user if isinstance(who, Database) else who
+    return user is None or user.role == role or user.role == Role.COORDINATOR
+
+
+def require_role(who: Database | CurrentUser | None, role: str = Role.COORDINATOR) -> None:
+    """Refuse (NotAllowedError, Dutch) unless the signed-in user has this role. `who` is the
+    open database, or the user itself for a service that works on files (backup, restore)."""
+    if may(who, role):
         return
+    user = who.user if isinstance(who, Database) else who
+    assert user is not None
     raise NotAllowedError(
         f"Dit mag alleen een {Role(role).label.lower()}. U bent aangemeld als "
         f"{user.name} ({Role(user.role).label.lower()}); vraag een coördinator."

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..db import schema
+from ..domain.accounts import CurrentUser
 from ..domain.backup_rotation import (
     DEFAULT_POLICY,
     RotationPolicy,
@@ -86,10 +87,16 @@ def make_backup(
     password: str | None = None,
     progress: Progress | None = None,
     policy: RotationPolicy = DEFAULT_POLICY,
+    user: CurrentUser | None = None,
 ) -> BackupResult:
     """Back up the live database. Without `out`: into the backups folder, then rotate.
     `out` may be a folder (the file gets the standard name) or a file. With a password the
-    result is one ZIP with AES-256 around the backup file."""
+    result is one ZIP with AES-256 around the backup file. A backup that leaves the backups
+    folder unencrypted is for coordinators only (`user`: who is signed in, None: the system)."""
+    if out is not None and password is None:
+        from .access import require_role
+
+        require_role(user)
     now = now or datetime.now()
     source = database_path(Path(data_dir))
     if not source.is_file():

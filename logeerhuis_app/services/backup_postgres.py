@@ -166,9 +166,9 @@ def _verify_dump(path: Path, program: str) -> str | None:
 
 
 def _json_backup(db: Database, target: Path) -> None:
-    from .data_exchange import FORMAT_NAME, export_to_file
+    from .data_exchange import FORMAT_NAME, write_export
 
-    export_to_file(db, target)  # written beside and renamed: never half a file
+    write_export(db, target)  # written beside and renamed: never half a file
     try:
         data = json.loads(target.read_text(encoding="utf-8"))
         ok = isinstance(data, dict) and data.get("format") == FORMAT_NAME and data.get("tables")

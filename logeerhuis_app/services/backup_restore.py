@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..domain.accounts import CurrentUser
 from ..domain.backup_rotation import parse_backup_name
 from ..paths import database_path
 from .backup import BackupInfo, Progress, app_is_running, copy_database, inspect_backup
@@ -36,10 +37,16 @@ def restore_backup(
     now: datetime | None = None,
     progress: Progress | None = None,
     check_lock: bool = True,
+    user: CurrentUser | None = None,
 ) -> RestoreResult:
     """Make the backup `source` (a .sqlite3 backup or an encrypted .zip) the live database.
 
-    Nothing of the current database changes until the copy is complete and verified."""
+    Nothing of the current database changes until the copy is complete and verified.
+    Coordinators only (`user`: who is signed in; None: the command line or the offer of the
+    newest good backup at a start with a damaged file, before anyone can sign in)."""
+    from .access import require_role
+
+    require_role(user)
     data_dir, source, now = Path(data_dir), Path(source), now or datetime.now()
     live = database_path(data_dir)
     if check_lock and app_is_running(data_dir):

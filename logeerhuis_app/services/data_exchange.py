@@ -75,6 +75,17 @@ def export_data(db: Database) -> dict[str, Any]:
 
 
 def export_to_file(db: Database, path: Path) -> ExchangeSummary:
+    """Bestand > Alle gegevens exporteren and `export-data`: every guest's data, BSN and all,
+    in a file that can leave the PC; coordinators only."""
+    from .access import require_role
+
+    require_role(db)
+    return write_export(db, path)
+
+
+def write_export(db: Database, path: Path) -> ExchangeSummary:
+    """The export into a file without the role check: for the server's own backup, which a
+    medewerker's window makes too (it stays in this PC's backups folder)."""
     data = export_data(db)
     body = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
     _write_atomically(Path(path), body.encode("utf-8"))
@@ -145,6 +156,9 @@ def _has_sqlite_sequence(conn: Connection) -> bool:
 
 
 def import_from_file(db: Database, path: Path) -> ExchangeSummary:
+    from .access import require_role
+
+    require_role(db)
     path = Path(path)
     try:
         raw = path.read_bytes()

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .access import require_role
 from .data_exchange import export_data, import_data
 from .database import Database, open_database_url
 from .errors import DataError
@@ -24,6 +25,7 @@ class MoveReport:
 def move_to_server(
     db: Database, url: str, data_dir: Path, *, progress: Progress | None = None
 ) -> MoveReport:
+    require_role(db)
     step = progress or (lambda _p, _w: None)
     step(5, "gegevens lezen")
     data = export_data(db)

@@ -29,7 +29,7 @@ from ..db.models import (
 from ..domain.access_log import CHANGE, EXPORT
 from ..domain.dates import format_date
 from ..domain.people import display_name
-from .access import log_access
+from .access import log_access, require_role
 from .database import Database
 from .errors import NotFoundError, ValidationError
 
@@ -160,6 +160,7 @@ def get_retention(db: Database) -> Retention:
 
 
 def set_retention(db: Database, retention: Retention) -> None:
+    require_role(db)
     problems = {}
     if not 15 <= retention.care_years <= 100:
         problems["care_years"] = "Zorgdossiers bewaart u wettelijk minstens 15 jaar (WGBO)."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..db.models import Setting
+from .access import require_role
 from .database import Database
 from .errors import ValidationError
 
@@ -22,6 +23,7 @@ def idle_minutes(db: Database) -> int:
 
 
 def set_idle_minutes(db: Database, minutes: int) -> None:
+    require_role(db)  # a medewerker must not be able to switch the lock off (60 minutes)
     if not MIN_IDLE <= minutes <= MAX_IDLE:
         raise ValidationError(
             {"idle_minutes": f"Kies een vergrendeltijd van {MIN_IDLE} tot {MAX_IDLE} minuten."}

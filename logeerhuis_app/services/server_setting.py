@@ -8,6 +8,7 @@ import json
 import os
 from pathlib import Path
 
+from ..domain.accounts import CurrentUser
 from .database_server import database_url
 from .errors import DataError
 
@@ -33,9 +34,13 @@ def chosen_server_url(data_dir: Path) -> str | None:
     return value.strip() or None
 
 
-def save_server_url(data_dir: Path, url: str | None) -> None:
+def save_server_url(data_dir: Path, url: str | None, *, user: CurrentUser | None = None) -> None:
     """Remember the server (None: back to the SQLite file). The URL may hold the password,
-    so the file is made readable for this user only."""
+    so the file is made readable for this user only. Coordinators only (`user`: who is
+    signed in; None at a start whose server could not be opened, before anyone can sign in)."""
+    from .access import require_role
+
+    require_role(user)
     path = server_file(data_dir)
     try:
         if not url:

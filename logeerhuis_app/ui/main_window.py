@@ -27,6 +27,13 @@ from .context import AppContext
 from .page import Page
 
 STATUS_TIMEOUT_MS = 6000
+# File-menu actions only a coordinator may use; the services refuse them as well (0026).
+COORDINATOR_ACTIONS = {
+    "export": "Alleen een coördinator mag alle gegevens exporteren (met elk BSN).",
+    "import": "Alleen een coördinator mag gegevens importeren.",
+    "restore": "Alleen een coördinator mag een backup terugzetten.",
+    "server": "Alleen een coördinator mag de databaseserver kiezen of de gegevens verhuizen.",
+}
 
 
 class MainWindow(QMainWindow):
@@ -69,10 +76,22 @@ class MainWindow(QMainWindow):
     def attach(self, context: AppContext, page_classes: list[type[Page]]) -> None:
         """Create the pages once the data is open, and show the one used last."""
         self.context = context
+        self.apply_role()
         self.add_pages(page_classes)
         self.location_label.setText(f"Gegevens: {context.db.location}")
         wanted = self.wanted_page()
         self.show_page(wanted if 0 <= wanted < len(self.pages) else 0)
+
+    def apply_role(self) -> None:
+        """Disable what the signed-in user's role does not allow, with the reason as tooltip."""
+        from ..services.access import may
+
+        assert self.context is not None
+        allowed = may(self.context.db)
+        for name, reason in COORDINATOR_ACTIONS.items():
+            action = self.actions_by_name[name]
+            action.setEnabled(allowed)
+            action.setToolTip("" if allowed else reason)
 
     def wanted_page(self) -> int:
         """The index of the page that was open when the window closed last time."""
@@ -98,6 +117,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu = self.menuBar()
         self.file_menu = menu.addMenu("&Bestand")
+        self.file_menu.setToolTipsVisible(True)  # why an action is disabled
         self.actions_by_name: dict[str, QAction] = {}
         self._action(self.file_menu, "export", "Alle gegevens &exporteren…", None, self._export)
         self._action(self.file_menu, "import", "Gegevens &importeren…", None, self._import)

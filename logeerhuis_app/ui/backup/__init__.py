@@ -143,16 +143,22 @@ def switch_to_backup(
     """Close the engine, restore, reopen. The old file stays beside it, renamed."""
     from ...services.database import open_database
 
+    user = context.db.user
     context.db.close()
     try:
         result = restore_backup(
-            context.data_dir, source, password=password, progress=progress, check_lock=False
+            context.data_dir,
+            source,
+            password=password,
+            progress=progress,
+            check_lock=False,
+            user=user,
         )
     except ServiceError as exc:
         context.prompter.error("Backup niet teruggezet", f"{exc.message}\n\nEr is niets veranderd.")
         return False  # the engine reconnects to the unchanged file on its next use
     try:
-        context.db = open_database(context.data_dir)
+        reopened = open_database(context.data_dir)
     except ServiceError as exc:
         context.prompter.error(
             "Backup teruggezet, niet geopend",
@@ -160,6 +166,8 @@ def switch_to_backup(
             "Sluit Logeerhuis en start het opnieuw.",
         )
         return False
+    reopened.user = user  # still the one who signed in, with the same rights
+    context.db = reopened
     context.announce(TOPIC_ALL)
     aside = f"\n\nHet vorige gegevensbestand is bewaard als:\n{result.set_aside}"
     context.prompter.info(

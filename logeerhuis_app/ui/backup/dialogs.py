@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...services.backup import BackupInfo, BackupResult, inspect_backup, list_backups, make_backup
 from ...services.errors import ServiceError
 from ..context import AppContext
+from ..widgets.roles import coordinator_only
 
 MIN_PASSWORD = 10
 BACKUP_FILTER = "Logeerhuis-backup (*.sqlite3 *.zip)"
@@ -76,6 +77,11 @@ class BackupDialog(QDialog):
         self.encrypt = QCheckBox("Versleutelen: één ZIP-bestand met wachtwoord (AES-256)")
         self.encrypt.setObjectName("encrypt")
         self.encrypt.setChecked(True)
+        coordinator_only(  # a medewerker's copy that leaves the PC is always encrypted
+            [self.encrypt],
+            context.db,
+            "Alleen een coördinator mag een backup zonder versleuteling maken.",
+        )
         form.addRow("", self.encrypt)
         self.generate = QRadioButton("Maak een sterk wachtwoord voor mij (wordt één keer getoond)")
         self.generate.setObjectName("generate")
@@ -174,6 +180,7 @@ class BackupDialog(QDialog):
                 out=folder,
                 password=password,
                 progress=lambda done, total, _w: _show_progress(self.progress, done, total),
+                user=self.context.db.user,
             )
         except ServiceError as exc:
             self.outcome.setText(exc.message)

@@ -172,7 +172,8 @@ class ConnectionDialog(QDialog):
         if url is not None and not self.test():
             return  # the reason is on screen; nothing is saved
         try:
-            save_server_url(self.data_dir, url)
+            user = self.db.user if self.db is not None else None
+            save_server_url(self.data_dir, url, user=user)
         except ServiceError as exc:
             self.outcome.setText(exc.message)
             return

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpin
 from ...services.errors import ServiceError
 from ...services.privacy import Retention, get_retention, past_retention, set_retention
 from ..context import TOPIC_SETTINGS, AppContext
+from ..widgets.roles import coordinator_only
 
 
 class RetentionPanel(QGroupBox):
@@ -36,6 +37,11 @@ class RetentionPanel(QGroupBox):
         retention = get_retention(self.context.db)
         self.care.setValue(retention.care_years)
         self.money.setValue(retention.financial_years)
+        coordinator_only(
+            (self.care, self.money, self.save_button),
+            self.context.db,
+            "Alleen een coördinator mag de bewaartermijnen wijzigen.",
+        )
 
     def save(self) -> None:
         try:

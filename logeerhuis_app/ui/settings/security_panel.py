@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpin
 from ...services.errors import ServiceError
 from ...services.security_settings import MAX_IDLE, MIN_IDLE, idle_minutes, set_idle_minutes
 from ..context import TOPIC_SETTINGS, AppContext
+from ..widgets.roles import coordinator_only
 
 
 class SecuritySettingsPanel(QGroupBox):
@@ -31,6 +32,11 @@ class SecuritySettingsPanel(QGroupBox):
 
     def load(self) -> None:
         self.minutes.setValue(idle_minutes(self.context.db))
+        coordinator_only(
+            (self.minutes, self.save_button),
+            self.context.db,
+            "Alleen een coördinator mag de vergrendeltijd wijzigen.",
+        )
 
     def save(self) -> None:
         try:
