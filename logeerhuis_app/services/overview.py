@@ -11,7 +11,8 @@ Counting rules (also printed on the PDF, see domain.overview.COUNTING_RULES):
 - Nights per funder follow the night's own allocation (so a split stay is split here too);
   nights without one are "Geen financiering". Funders' nights add up to the nights stayed.
 - Municipality: the guest's home municipality (CBS code), named after the municipality funder
-  with that CBS code; an unknown code is shown as "CBS-code 0123".
+  with that CBS code, else as on the CBS list of municipalities (services/municipalities.py);
+  a code on neither is shown as "CBS-code 0123".
 - Guests: distinct guests with a counted night. New: their first stay ever (same statuses)
   arrived in the period.
 - Requested: the wished nights of requests received in the period, whatever became of them.
@@ -46,6 +47,7 @@ from ..domain.overview import (
     age_group,
 )
 from .database import Database
+from .municipalities import municipality_label
 
 COUNTED = (StayStatus.CONFIRMED.value, StayStatus.PRESENT.value, StayStatus.DEPARTED.value)
 
@@ -234,7 +236,7 @@ def _by_municipality(s: Session, guest_nights: Counter[int]) -> tuple[Share, ...
     guests: dict[str, set[int]] = defaultdict(set)
     for guest_id, count in guest_nights.items():
         code = codes.get(guest_id) or ""
-        name = names.get(code, f"CBS-code {code}") if code else NO_MUNICIPALITY
+        name = (names.get(code) or municipality_label(code)) if code else NO_MUNICIPALITY
         nights[name] += count
         guests[name].add(guest_id)
     return _shares(nights, guests)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -41,15 +40,11 @@ from logeerhuis_app.domain.intake import (
 from logeerhuis_app.services.database import open_database
 from logeerhuis_app.services.demo import build_demo
 from logeerhuis_app.services.errors import ConflictError
+from logeerhuis_app.services.municipalities import municipality_name
 from logeerhuis_app.services.provider import get_provider
 from logeerhuis_app.services.requests import history, list_requests
 from logeerhuis_app.services.rooms import list_rooms
 from logeerhuis_app.services.series import list_series
-
-CBS_LIST = (
-    Path(__file__).resolve().parents[3]
-    / "shared/standards/iwmo-3.2/codelijsten/CBS_Gemeentecodes.md"
-)
 
 
 @pytest.fixture(scope="module")
@@ -124,11 +119,13 @@ def test_three_gemeenten_with_real_cbs_codes(demo):
     assert len(gemeenten) == 3
     assert all(len(g.cbs_code) == 4 and g.cbs_code.isdigit() for g in gemeenten)
     assert {FunderKind.ZORGKANTOOR, FunderKind.PGB, FunderKind.PARTICULIER} <= kinds
-    if not CBS_LIST.exists():
-        pytest.skip("de CBS-lijst van de iWmo-standaard ontbreekt")
-    listed = CBS_LIST.read_text(encoding="utf-8")
-    for gemeente in gemeenten:
-        assert f"| {gemeente.cbs_code} | {gemeente.name.removeprefix('Gemeente ')} |" in listed
+    for gemeente in gemeenten:  # the shipped CBS list of 1 January 2026
+        assert municipality_name(gemeente.cbs_code) == gemeente.name.removeprefix("Gemeente ")
+    with db.session() as s:
+        home_codes = set(
+            s.scalars(select(Guest.municipality_code).where(Guest.municipality_code != ""))
+        )
+    assert home_codes and all(municipality_name(code) for code in home_codes)
 
 
 def test_contracts_show_every_tariff_model_and_a_rate_change(demo):

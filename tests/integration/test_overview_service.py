@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from sqlalchemy import select
 
+from logeerhuis_app.db.models import Funder, Guest
 from logeerhuis_app.domain.overview import AGE_UNKNOWN, NO_FUNDER, NO_MUNICIPALITY, Share
 from logeerhuis_app.services import planning
 from logeerhuis_app.services.allocations import AllocationData, save_allocation
@@ -39,7 +41,7 @@ def house(db):
         return save_guest(db, data)
 
     anna = guest("Anna", date(1950, 3, 10), "0307")  # 75 on 2 March
-    bert = guest("Bert", date(1961, 1, 1), "0308")  # 65; no municipality funder for 0308
+    bert = guest("Bert", date(1961, 1, 1), "0308")  # 65; no municipality funder for Baarn
     cees = guest("Cees", None, "")
     dora = guest("Dora", date(1940, 6, 1), "0307")  # 85
     anna_wmo = save_allocation(
@@ -122,8 +124,16 @@ def test_nights_per_funder_and_municipality_add_up_to_the_nights(house):
     assert ov.municipalities == (
         Share("Amersfoort", 7, 2),
         Share(NO_MUNICIPALITY, 5, 1),
-        Share("CBS-code 0308", 2, 1),
+        Share("Baarn", 2, 1),  # not a funder: named after the CBS list
     )
+
+
+def test_a_funders_own_name_wins_and_a_code_on_no_list_stays_a_code(house):
+    with house.session() as s:
+        s.scalar(select(Funder).where(Funder.cbs_code == "0307")).name = "Wmo-loket Amersfoort"
+        s.scalar(select(Guest).where(Guest.first_name == "Cees")).municipality_code = "0999"
+    names = [share.label for share in overview(house, 2026, 3, today=TODAY).municipalities]
+    assert names == ["Wmo-loket Amersfoort", "CBS-code 0999", "Baarn"]
 
 
 def test_guests_new_guests_and_age_groups(house):

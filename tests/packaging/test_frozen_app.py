@@ -100,6 +100,7 @@ def test_the_folder_is_trimmed_and_within_budget(frozen_app: Path) -> None:
     for resource in (
         "logeerhuis_app/resources/icon.png",
         "logeerhuis_app/resources/fonts/DejaVuSans.ttf",
+        "logeerhuis_app/resources/cbs_gemeenten_2026.csv",
         "logeerhuis_app/db/migrations/env.py",
         "logeerhuis_app/db/migrations/versions/0001_initial_schema.py",
     ):

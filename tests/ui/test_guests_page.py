@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 from logeerhuis_app.services.guests import GuestData, get_guest, save_guest, search_guests
 from logeerhuis_app.ui.guests.page import GuestsPage
@@ -224,3 +224,16 @@ def test_a_guest_saved_meanwhile_elsewhere_offers_to_reload_or_keep_the_input(
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)  # now on the fresh version
     saved = get_guest(context.db, guest.id)
     assert (saved.last_name, saved.phone) == ("Smid", "030-1234567")
+
+
+def test_the_municipality_code_shows_the_name_from_the_cbs_list(qtbot, context, show):
+    page = show(GuestsPage(context))
+    page.activate()
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    name = page.findChild(QLabel, "municipality_name")
+    _type(qtbot, page, "municipality_code", "308")
+    assert name.isVisible() and name.text() == "Gemeente Baarn"
+    _type(qtbot, page, "municipality_code", "GM0457")  # Weesp, part of Amsterdam since 2022
+    assert "Niet op de CBS-lijst van 1 januari 2026" in name.text()
+    _type(qtbot, page, "municipality_code", "")
+    assert not name.isVisible()

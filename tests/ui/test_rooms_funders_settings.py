@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from logeerhuis_app.services.contracts import list_contracts
 from logeerhuis_app.services.funders import FunderData, list_funders, save_funder
@@ -74,10 +75,14 @@ def test_a_gemeente_needs_its_cbs_code(qtbot, context, show):
     page.new_item()
     page.form.fields["kind"].set_value("gemeente")
     _type(qtbot, page.form.fields["name"], "Gemeente Leusden")
+    name = page.findChild(QLabel, "municipality_name")
     _type(qtbot, page.form.fields["cbs_code"], "GM32")
+    assert "Niet op de CBS-lijst" in name.text()  # a warning beneath, not a refusal
+    _type(qtbot, page.form.fields["cbs_code"], "GM327")
+    assert name.text() == "Gemeente Leusden"
     assert page.save_current()
     [funder] = list_funders(context.db)
-    assert funder.cbs_code == "0032"
+    assert funder.cbs_code == "0327"
     _type(qtbot, page.form.fields["cbs_code"], "12345")
     assert not page.save_current()
     assert "4 cijfers" in page.form.error_text("cbs_code")

@@ -24,6 +24,7 @@ from ...services.funders import FunderData, get_funder, list_funders, save_funde
 from ..context import TOPIC_FUNDERS
 from ..master_detail import MasterDetailPage
 from ..widgets.fields import CheckField, ChoiceField, NoteField, TextField
+from ..widgets.municipality_field import MunicipalityCodeField
 from ..widgets.record_table import Column, RecordTableModel
 from .contract_dialog import ContractDialog
 
@@ -97,7 +98,7 @@ class FundersPage(MasterDetailPage):
         add = self.form.add
         add(grid, "kind", "Soort", ChoiceField(FunderKind.choices()))
         add(grid, "name", "Naam *", TextField())
-        add(grid, "cbs_code", "Gemeentecode (CBS)", TextField(max_length=6))
+        add(grid, "cbs_code", "Gemeentecode (CBS)", MunicipalityCodeField())
         add(grid, "uzovi_code", "UZOVI-code", TextField(max_length=4))
         add(grid, "contact_name", "Contactpersoon", TextField())
         add(grid, "street", "Adres", TextField())

@@ -21,6 +21,7 @@ from ...services.guests import GuestData, get_guest, save_guest, search_guests, 
 from ..context import TOPIC_GUESTS
 from ..master_detail import MasterDetailPage
 from ..widgets.fields import CheckField, ChoiceField, DateField, IntField, NoteField, TextField
+from ..widgets.municipality_field import MunicipalityCodeField
 from ..widgets.record_table import Column
 from .allocations_panel import AllocationsPanel
 from .carers_table import CarersEditor
@@ -111,7 +112,7 @@ class GuestsPage(MasterDetailPage):
         add(person, "street", "Straat en huisnummer", TextField())
         add(person, "postcode", "Postcode", TextField(max_length=7))
         add(person, "city", "Woonplaats", TextField(max_length=80))
-        add(person, "municipality_code", "Gemeentecode (CBS)", TextField(max_length=6))
+        add(person, "municipality_code", "Gemeentecode (CBS)", MunicipalityCodeField())
         add(person, "phone", "Telefoon", TextField(max_length=20))
         add(person, "email", "E-mail", TextField())
         add(person, "iban", "IBAN", TextField(max_length=40))

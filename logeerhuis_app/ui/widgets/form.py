@@ -36,6 +36,9 @@ class Form:
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(1)
         column.addWidget(widget)
+        companion = getattr(widget, "companion", None)  # a line that belongs to the field
+        if companion is not None:
+            column.addWidget(companion)
         message = QLabel()
         message.setStyleSheet(ERROR_STYLE)
         message.setWordWrap(True)
