@@ -424,6 +424,10 @@ def _restore(args: argparse.Namespace, directory: Path) -> int:
     print(f"  {_n(info.guests)} gasten, {_n(info.stays)} verblijven, {_n(info.invoices)} facturen")
     if result.set_aside is not None:
         print(f"Het vorige gegevensbestand is bewaard als {result.set_aside}.")
+        print(
+            f"{result.carried} regels van het toegangslog overgenomen uit het vorige "
+            "gegevensbestand; het terugzetten zelf staat er ook in."
+        )
     return EXIT_OK
 
 

@@ -18,7 +18,8 @@ EXPORT = "exporteren"
 SIGN_IN = "inloggen"
 SIGN_IN_FAILED = "inloggen mislukt"
 ACCOUNTS = "accountbeheer"
-ACTIONS = (VIEW, CHANGE, PRINT, EXPORT, SIGN_IN, SIGN_IN_FAILED, ACCOUNTS)
+RESTORE = "terugzetten"  # a backup became the live database (its rows say which, by whom)
+ACTIONS = (VIEW, CHANGE, PRINT, EXPORT, SIGN_IN, SIGN_IN_FAILED, ACCOUNTS, RESTORE)
 
 GENESIS = ""  # the prev_hash of the very first row
 

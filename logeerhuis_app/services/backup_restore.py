@@ -17,6 +17,7 @@ from ..domain.backup_rotation import parse_backup_name
 from ..paths import database_path
 from .backup import BackupInfo, Progress, app_is_running, copy_database, inspect_backup
 from .errors import DataError
+from .restore_log import log_restore
 
 SET_ASIDE_PREFIX = "logeerhuis-vervangen-"  # the replaced database, kept, never deleted
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -27,6 +28,7 @@ class RestoreResult:
     source: Path
     info: BackupInfo  # what is now the live database
     set_aside: Path | None  # where the database that was replaced now is
+    carried: int = 0  # access-log rows carried over from the replaced database
 
 
 def restore_backup(
@@ -65,10 +67,23 @@ def restore_backup(
         else:
             backup_file, moment = source, None
         chosen = inspect_backup(backup_file)  # refuse a damaged, foreign or newer file early
-        fresh = Path(work) / "nieuw.sqlite3"
+        fresh_dir = Path(work) / "nieuw"
+        fresh_dir.mkdir()
+        fresh = database_path(fresh_dir)
         copy_database(backup_file, fresh, progress=progress)
-        info = inspect_backup(fresh)  # the new file itself, before it replaces anything
-        set_aside = _set_aside(live, now)
+        inspect_backup(fresh)  # the copy itself, before it is opened
+        aside = _aside_name(live, now) if live.exists() else None
+        carried = log_restore(
+            fresh_dir,
+            live if aside is not None else None,
+            backup_name=source.name,
+            moment=moment or chosen.moment,
+            set_aside_name=aside.name if aside is not None else "",
+            user=user,
+            now=now,
+        )
+        info = inspect_backup(fresh)  # the new file as it will be, before it replaces anything
+        set_aside = _set_aside(live, aside) if aside is not None else None
         try:
             os.replace(fresh, live)
         except OSError as exc:
@@ -77,7 +92,7 @@ def restore_backup(
             raise DataError(f"De backup kan niet worden teruggezet: {exc}.") from exc
     restored = BackupInfo(live, moment or chosen.moment, live.stat().st_size, info.revision,
                           info.guests, info.stays, info.invoices)  # fmt: skip
-    return RestoreResult(source, restored, set_aside)
+    return RestoreResult(source, restored, set_aside, carried)
 
 
 def set_aside_files(data_dir: Path) -> list[Path]:
@@ -85,15 +100,18 @@ def set_aside_files(data_dir: Path) -> list[Path]:
     return sorted(Path(data_dir).glob(f"{SET_ASIDE_PREFIX}*.sqlite3"), reverse=True)
 
 
-def _set_aside(live: Path, now: datetime) -> Path | None:
-    if not live.exists():
-        return None
+def _aside_name(live: Path, now: datetime) -> Path:
+    """Where the replaced database will be kept: a name with the moment, never an existing one."""
     stamp = f"{now:%Y-%m-%dT%H%M%S}"
     target = live.with_name(f"{SET_ASIDE_PREFIX}{stamp}.sqlite3")
     number = 2
     while target.exists():
         target = live.with_name(f"{SET_ASIDE_PREFIX}{stamp}-{number}.sqlite3")
         number += 1
+    return target
+
+
+def _set_aside(live: Path, target: Path) -> Path:
     try:
         _rename_with_side_files(live, target)
     except OSError as exc:

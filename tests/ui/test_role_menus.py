@@ -103,3 +103,17 @@ def test_the_security_settings_of_a_coordinator(qtbot, context, show, sign_in):
     page.refresh()
     assert page.security_panel.save_button.isEnabled()
     assert page.retention_panel.save_button.isEnabled()
+
+
+def test_a_restore_in_the_window_keeps_the_user_and_is_logged_by_name(qtbot, context, sign_in):
+    from logeerhuis_app.services.access_log import LogFilter, list_access
+    from logeerhuis_app.services.backup import make_backup
+    from logeerhuis_app.ui.backup import switch_to_backup
+
+    sign_in("ingrid")
+    backup = make_backup(context.data_dir)
+    assert switch_to_backup(context, backup.path)
+    assert context.db.user is not None and context.db.user.user_name == "ingrid"
+    [last, *_] = list_access(context.db, LogFilter(action="terugzetten"))
+    assert last.user_name == "ingrid" and backup.path.name in last.detail
+    assert "toegangslog" in context.prompter.messages[-1][2]

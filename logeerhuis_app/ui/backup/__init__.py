@@ -169,10 +169,15 @@ def switch_to_backup(
     reopened.user = user  # still the one who signed in, with the same rights
     context.db = reopened
     context.announce(TOPIC_ALL)
-    aside = f"\n\nHet vorige gegevensbestand is bewaard als:\n{result.set_aside}"
+    aside = (
+        f"\n\nHet vorige gegevensbestand is bewaard als:\n{result.set_aside}\n\n"
+        f"{result.carried} regels van het toegangslog die na de backup zijn geschreven, zijn "
+        "overgenomen; het terugzetten zelf staat er ook in."
+    )
     context.prompter.info(
         "Backup teruggezet",
-        "De backup is teruggezet en geopend." + (aside if result.set_aside is not None else ""),
+        "De backup is teruggezet en geopend."
+        + (aside if result.set_aside is not None else " Het terugzetten staat in het toegangslog."),
     )
     context.status("Backup teruggezet.")
     return True
