@@ -37,6 +37,7 @@ CHILD = Path(__file__).with_name("crash_child.py")
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 20
 SEED = 20260307
+PROGRESS_TIMEOUT = 120  # seconds for a few service calls, however busy the machine
 
 pytestmark = pytest.mark.slow  # about 20 s per database: 20 child processes
 
@@ -91,7 +92,18 @@ def _build_house(target: str) -> dict:
     return {"rooms": rooms, "guests": guests}
 
 
-def _run_and_kill(target: str, journal: Path, house: Path, seed: int, delay: float) -> None:
+def _journaled(journal: Path) -> int:
+    """Complete journal lines so far (the child appends one after each call that returned)."""
+    return journal.read_bytes().count(b"\n") if journal.exists() else 0
+
+
+def _run_and_kill(
+    target: str, journal: Path, house: Path, seed: int, calls: int, delay: float
+) -> None:
+    """Start the child, let it finish `calls` more service calls (counted in the journal, so
+    a slow or busy machine still gets work done between the kills), then kill it `delay`
+    seconds later: at a random moment in the middle of the next call."""
+    before = _journaled(journal)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen(
         [sys.executable, str(CHILD), target, str(journal), str(house), str(seed)],
@@ -107,6 +119,11 @@ def _run_and_kill(target: str, journal: Path, house: Path, seed: int, delay: flo
             child.kill()
             _out, err = child.communicate(timeout=30)
             pytest.fail(f"the child did not start: {ready!r}\n{err}")
+        deadline = time.monotonic() + PROGRESS_TIMEOUT
+        while _journaled(journal) < before + calls and child.poll() is None:
+            if time.monotonic() > deadline:
+                pytest.fail(f"the child made no progress in {PROGRESS_TIMEOUT} s")
+            time.sleep(0.01)
         time.sleep(delay)
         child.send_signal(signal.SIGKILL)
         _out, err = child.communicate(timeout=30)
@@ -254,7 +271,8 @@ def _kill_repeatedly(target: str, tmp_path: Path) -> None:
     finals: dict[int, tuple] = {}
     kills = 0
     for _ in range(KILLS):
-        _run_and_kill(target, journal, house, rng.randrange(10**9), rng.uniform(0.05, 0.6))
+        calls, delay = rng.randint(3, 6), rng.uniform(0.0, 0.3)
+        _run_and_kill(target, journal, house, rng.randrange(10**9), calls, delay)
         finals = _check(target, _journal(journal), finals)
         kills += 1
     entries = _journal(journal)
