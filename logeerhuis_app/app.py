@@ -292,9 +292,12 @@ def _startup_probe(app, window, started: float, failures: list[str]) -> int:  # 
 def _make_excepthook(window, data_dir: Path, failures: list[str], quiet: bool):  # type: ignore[no-untyped-def]
     """An error in a slot must not kill the app silently: log it and tell the user in Dutch."""
 
+    from .domain.redaction import scrub
+
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        text = "".join(traceback.format_exception(kind, value, tb))
-        failures.append(f"{kind.__name__}: {value}")
+        # Never a BSN, IBAN or a quoted row in the log or on screen (decision 0027).
+        text = scrub("".join(traceback.format_exception(kind, value, tb)))
+        failures.append(f"{kind.__name__}: {scrub(str(value))}")
         try:
             with (data_dir / "fouten.log").open("a", encoding="utf-8") as log:
                 log.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')}\n{text}\n")
@@ -311,14 +314,15 @@ def _make_excepthook(window, data_dir: Path, failures: list[str], quiet: bool): 
             QMessageBox.warning(
                 window,
                 "Niet gelukt",
-                f"{value.message}\n\nWat al was opgeslagen, blijft bewaard.",
+                f"{scrub(value.message)}\n\nWat al was opgeslagen, blijft bewaard.",
             )
             return
         QMessageBox.critical(
             window,
             "Er ging iets mis",
             "Er ging iets mis in Logeerhuis. Wat al was opgeslagen, blijft bewaard.\n\n"
-            f"Technische melding: {value}\n\nDe details staan in {data_dir / 'fouten.log'}.",
+            f"Technische melding: {scrub(str(value))}\n\n"
+            f"De details staan in {data_dir / 'fouten.log'}.",
         )
 
     return hook

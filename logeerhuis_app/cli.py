@@ -134,6 +134,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Afgebroken.", file=sys.stderr)
         return EXIT_ERROR
+    except Exception as exc:  # a scheduled task may keep this output: no BSN or IBAN in it
+        import traceback
+
+        from .domain.redaction import scrub
+
+        print(scrub("".join(traceback.format_exception(exc))), file=sys.stderr)
+        print(f"Fout: er ging iets mis ({type(exc).__name__}); zie hierboven.", file=sys.stderr)
+        return EXIT_ERROR
 
 
 def _open(directory: Path, args: argparse.Namespace | None = None):  # type: ignore[no-untyped-def]

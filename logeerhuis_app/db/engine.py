@@ -30,8 +30,11 @@ def make_engine(url: str | URL) -> Engine:
         if "connect_timeout" not in parsed.query:
             connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
         guard_versions()
-        return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
-    engine = create_engine(parsed, future=True)
+        return create_engine(
+            parsed, pool_pre_ping=True, connect_args=connect_args, hide_parameters=True
+        )
+    # hide_parameters: an error never quotes the row it was writing (a guest's BSN, IBAN).
+    engine = create_engine(parsed, future=True, hide_parameters=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

@@ -22,6 +22,7 @@ from ..db import (
     schema,
 )
 from ..db.base import Base
+from ..domain.redaction import scrub
 from .data_exchange_values import (
     constraint_reason,
     rows_from_json,
@@ -398,4 +399,4 @@ def _reason(exc: SQLAlchemyError) -> str:
     for problem, dutch in _DISK_PROBLEMS.items():
         if problem in text.lower():
             return dutch
-    return text
+    return scrub(text)  # the driver may quote the refused row (PostgreSQL does)

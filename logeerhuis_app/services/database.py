@@ -15,6 +15,7 @@ from ..db import schema
 from ..db.engine import make_engine, make_session_factory, sqlite_url
 from ..db.locking import StaleVersionError
 from ..domain.accounts import CurrentUser
+from ..domain.redaction import scrub
 from ..paths import database_path
 from .database_server import database_url, describe_url, parse_url, server_problem
 from .errors import ConflictError, DataError
@@ -130,7 +131,8 @@ def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
     except OperationalError as exc:
         engine.dispose()
         raise DataError(
-            f"Het gegevensbestand {path} kan niet worden geopend of bijgewerkt: {exc.orig}"
+            f"Het gegevensbestand {path} kan niet worden geopend of bijgewerkt: "
+            f"{scrub(str(exc.orig))}"
         ) from exc
     return Database(engine=engine, sessions=make_session_factory(engine), location=str(path))
 

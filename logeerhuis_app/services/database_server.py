@@ -12,6 +12,8 @@ import os
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from ..domain.redaction import scrub
+
 ENV_DATABASE_URL = "LOGEERHUIS_DATABASE_URL"
 DEFAULT_DRIVER = "postgresql+psycopg"
 
@@ -136,4 +138,4 @@ def server_problem(exc: BaseException, location: str) -> str:
             "staat, of deze computer op het netwerk is en of het adres klopt."
         )
     first_line = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
-    return f"De databaseserver {server} gaf een fout: {first_line}"
+    return f"De databaseserver {server} gaf een fout: {scrub(first_line)}"

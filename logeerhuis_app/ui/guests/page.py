@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date
 from ...domain.enums import Grondslag
+from ...domain.redaction import mask_bsn
 from ...domain.validation import format_iban
 from ...services.guests import GuestData, get_guest, save_guest, search_guests, validate_guest
 from ..context import TOPIC_GUESTS
@@ -40,7 +41,7 @@ class GuestsPage(MasterDetailPage):
     columns = (
         Column("Naam", lambda g: g.name),
         Column("Geboortedatum", lambda g: format_date(g.date_of_birth), align_right=True),
-        Column("BSN", lambda g: g.bsn),
+        Column("BSN", lambda g: mask_bsn(g.bsn)),  # in full only in the opened guest
         Column("Woonplaats", lambda g: g.city),
     )
 
