@@ -41,7 +41,9 @@ def run_gui(data_dir: Path, *, self_test: bool = False, startup_probe: bool = Fa
     if translator.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
 
-    data_dir.mkdir(parents=True, exist_ok=True)
+    from .services.private_files import private_dir
+
+    private_dir(data_dir)  # this user only, before the lock and the settings are written in it
     lock = _single_instance(data_dir, quiet)
     if lock is None:
         return 2
@@ -299,8 +301,10 @@ def _make_excepthook(window, data_dir: Path, failures: list[str], quiet: bool): 
         text = scrub("".join(traceback.format_exception(kind, value, tb)))
         failures.append(f"{kind.__name__}: {scrub(str(value))}")
         try:
-            with (data_dir / "fouten.log").open("a", encoding="utf-8") as log:
-                log.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')}\n{text}\n")
+            from .services.private_files import append_private
+
+            stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+            append_private(data_dir / "fouten.log", f"--- {stamp}\n{text}\n")
         except OSError:
             pass
         if quiet:

@@ -287,6 +287,7 @@ def _invoices(args: argparse.Namespace, directory: Path) -> int:
     from .domain.money import format_cents
     from .services.invoice_batch import finalise_all
     from .services.invoicing import make_drafts
+    from .services.private_files import write_private
 
     year, month = _month(args.month)
     db = _open(directory, args)
@@ -301,7 +302,7 @@ def _invoices(args: argparse.Namespace, directory: Path) -> int:
         db.close()
     for final in finals:  # stored and committed; the files are copies for the user
         target = args.out / f"factuur-{final.number}.pdf"
-        target.write_bytes(final.pdf)
+        write_private(target, final.pdf)
         amount = format_cents(final.total_cents)
         print(f"  {final.number}  {final.customer_name:<40} {amount:>14}  {target}")
     print(f"{len(finals)} facturen definitief gemaakt voor {args.month}.")

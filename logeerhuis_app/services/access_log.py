@@ -17,6 +17,7 @@ from ..domain.people import display_name
 from .access import log_access, require_role
 from .database import Database
 from .errors import ServiceError
+from .private_files import write_private
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ def export_access_log(db: Database, target: Path, where: LogFilter = LogFilter()
     """Write the filtered log to a CSV file; the export itself is logged. Returns the row count."""
     lines = list_access(db, where, limit=1_000_000)
     try:
-        Path(target).write_bytes(access_csv(lines))
+        write_private(Path(target), access_csv(lines))
     except OSError as exc:
         raise ServiceError(
             f"Het toegangslog kon niet worden opgeslagen in {target}: {exc.strerror or exc}."

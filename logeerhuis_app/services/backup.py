@@ -27,6 +27,7 @@ from ..domain.backup_rotation import (
 )
 from ..paths import LOCK_FILENAME, database_path
 from .errors import DataError
+from .private_files import create_private_file, private_dir
 
 BACKUP_DIRNAME = "backups"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -111,7 +112,8 @@ def make_backup(
     if password is not None:
         target = target.with_suffix(".zip")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if out is None or not target.parent.exists():
+            private_dir(target.parent)  # a folder of ours (the user's own keep their rights)
     except OSError as exc:
         raise DataError(f"De map {target.parent} kan niet worden gemaakt: {exc}.") from exc
     partial = target.with_name(target.name + ".bezig")
@@ -148,7 +150,12 @@ def copy_database(
             src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     except sqlite3.Error as exc:
         raise DataError(f"Het gegevensbestand kan niet worden gelezen: {exc}.") from exc
-    dst = sqlite3.connect(target)
+    try:
+        create_private_file(target)  # the copy holds everything: this user only
+        dst = sqlite3.connect(target)
+    except (OSError, sqlite3.Error) as exc:
+        src.close()
+        raise DataError(f"De backup kan niet worden geschreven naar {target}: {exc}.") from exc
     try:
 
         def step(_status: int, remaining: int, total: int) -> None:
@@ -335,6 +342,7 @@ def _move(source: Path, target: Path) -> None:
 def _zip(source: Path, target: Path, password: str) -> None:
     import pyzipper
 
+    create_private_file(target)
     with pyzipper.AESZipFile(
         target, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES
     ) as archive:

@@ -17,6 +17,7 @@ from ..domain.backup_rotation import parse_backup_name
 from ..paths import database_path
 from .backup import BackupInfo, Progress, app_is_running, copy_database, inspect_backup
 from .errors import DataError
+from .private_files import private_dir, tighten_data_dir
 from .restore_log import log_restore
 
 SET_ASIDE_PREFIX = "logeerhuis-vervangen-"  # the replaced database, kept, never deleted
@@ -60,7 +61,8 @@ def restore_backup(
         raise DataError(f"Het bestand {source} bestaat niet.")
     if live.exists() and source.resolve() == live.resolve():
         raise DataError("Dit is het gegevensbestand zelf, geen backup.")
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(data_dir)
+    tighten_data_dir(data_dir)
     with tempfile.TemporaryDirectory(prefix="terugzetten-", dir=data_dir) as work:
         if source.suffix.lower() == ".zip":
             backup_file, moment = _unzip(source, Path(work), password)
@@ -68,7 +70,7 @@ def restore_backup(
             backup_file, moment = source, None
         chosen = inspect_backup(backup_file)  # refuse a damaged, foreign or newer file early
         fresh_dir = Path(work) / "nieuw"
-        fresh_dir.mkdir()
+        fresh_dir.mkdir(mode=0o700)
         fresh = database_path(fresh_dir)
         copy_database(backup_file, fresh, progress=progress)
         inspect_backup(fresh)  # the copy itself, before it is opened

@@ -25,6 +25,7 @@ from .access import log_access, require_role
 from .claim_lines import claim_funders
 from .database import Database
 from .errors import ServiceError
+from .private_files import private_dir, write_private
 from .provider import get_provider
 
 # A stay counts once it is agreed: an option may still fall through, a cancelled stay did.
@@ -73,9 +74,10 @@ def save_care_messages(
     result = care_messages(db, year, month, made_on=made_on)
     folder = Path(folder)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        if not folder.exists():
+            private_dir(folder)
         for f in result.files:
-            (folder / f.name).write_bytes(f.data)
+            write_private(folder / f.name, f.data)
     except OSError as exc:
         raise ServiceError(
             f"De berichten konden niet worden geschreven in {folder}: {exc.strerror or exc}. "

@@ -19,6 +19,7 @@ from ..domain.redaction import scrub
 from ..paths import database_path
 from .database_server import database_url, describe_url, parse_url, server_problem
 from .errors import ConflictError, DataError
+from .private_files import create_private_file, private_dir, tighten_data_dir
 
 __all__ = [
     "Database",
@@ -121,7 +122,10 @@ def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
     except schema.SchemaError as exc:
         raise DataError(str(exc)) from exc
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(data_dir)
+        tighten_data_dir(data_dir)  # an install from before owner-only files (0027)
+        if not path.exists():  # SQLite gives the -wal and -shm the rights of this file
+            create_private_file(path)
     except OSError as exc:
         raise DataError(f"De gegevensmap {data_dir} kan niet worden gemaakt: {exc}") from exc
     engine = make_engine(sqlite_url(path))

@@ -29,6 +29,7 @@ from .database import Database
 from .errors import ServiceError
 from .invoicing import invoice_pdf, list_invoices
 from .overview import overview, overview_pdf
+from .private_files import create_private_file, private_dir, write_private
 from .provider import get_provider
 
 # Without look-alikes (0/O, 1/l/I), in groups, so it can be read out over the phone.
@@ -199,8 +200,8 @@ def _write_folder(target: Path, documents: list[tuple[ExportedFile, bytes]]) -> 
     try:
         for f, data in documents:
             path = partial.joinpath(*f.name.split("/"))
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+            private_dir(path.parent)  # the dated folder and its subfolders: this user only
+            write_private(path, data)
         partial.rename(target)  # complete, or not there under its real name
     finally:
         shutil.rmtree(partial, ignore_errors=True)
@@ -218,6 +219,7 @@ def _write_zip(target: Path, documents: list[tuple[ExportedFile, bytes]], passwo
 def _zip(path: Path, top: str, documents: list[tuple[ExportedFile, bytes]], password: str) -> None:
     import pyzipper
 
+    create_private_file(path)
     with pyzipper.AESZipFile(
         path, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES
     ) as archive:

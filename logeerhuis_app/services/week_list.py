@@ -13,6 +13,7 @@ from ..domain.enums import StayStatus
 from ..domain.people import display_name
 from .database import Database
 from .errors import DataError
+from .private_files import write_private
 from .provider import get_provider
 
 
@@ -57,7 +58,7 @@ def week_list_data(
 def write_week_list(db: Database, week_start: date, path: Path) -> Path:
     pdf = render_week_list(week_list_data(db, week_start))
     try:
-        Path(path).write_bytes(pdf)
+        write_private(Path(path), pdf)
     except OSError as exc:
         raise DataError(
             f"De weeklijst kan niet worden opgeslagen in {path}: {exc.strerror or exc}"

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from ..services.errors import ServiceError
+from ..services.private_files import write_private
 from .context import AppContext
 
 
@@ -21,7 +22,7 @@ def save_pdf(
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         pdf = make()
-        Path(path).write_bytes(pdf)
+        write_private(Path(path), pdf)
     except ServiceError as exc:
         context.prompter.error(f"{title}: niet gemaakt", exc.message)
         return None

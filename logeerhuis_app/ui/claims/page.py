@@ -34,6 +34,7 @@ from ...services.claims import (
     submit_claim,
 )
 from ...services.errors import ServiceError
+from ...services.private_files import write_private
 from ..context import AppContext
 from ..page import Page
 from ..widgets.record_table import Column, RecordTableModel
@@ -282,7 +283,7 @@ class ClaimsPage(Page):
         if path is None:
             return
         try:
-            Path(path).write_bytes(make())
+            write_private(Path(path), make())
         except OSError as exc:
             self.context.prompter.error(
                 "Niet bewaard", f"{path} kan niet worden geschreven: {exc.strerror or exc}"

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...services.errors import ServiceError
 from ...services.privacy import erase_care_data, guest_dossier
+from ...services.private_files import write_private
 from ..context import TOPIC_GUESTS, AppContext
 
 
@@ -50,7 +51,7 @@ class PrivacyPanel(QWidget):
         if path is None:
             return
         try:
-            Path(path).write_bytes(guest_dossier(self.context.db, guest_id, now=datetime.now()))
+            write_private(Path(path), guest_dossier(self.context.db, guest_id, now=datetime.now()))
         except ServiceError as exc:
             self.context.prompter.error("Inzage niet gemaakt", exc.message)
             return

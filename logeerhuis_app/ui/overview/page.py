@@ -30,6 +30,7 @@ from ...domain.overview import (
     ratio,
 )
 from ...services.overview import overview, overview_pdf
+from ...services.private_files import write_private
 from ..context import TOPIC_ALL, TOPIC_FUNDERS, TOPIC_ROOMS, TOPIC_STAYS, AppContext
 from ..page import Page
 from .charts import BAR, BAR_LIGHT, ColumnBars, HorizontalBars
@@ -339,7 +340,7 @@ class OverviewPage(Page):
         if path is None:
             return
         try:
-            Path(path).write_bytes(overview_xlsx(ov))
+            write_private(Path(path), overview_xlsx(ov))
         except OSError as exc:
             self.context.prompter.error(
                 f"{title}: niet opgeslagen",
