@@ -1,14 +1,10 @@
-"""Accounts: roles, password rules and the slow-down after wrong passwords (pure rules)."""
+"""Accounts: roles and user names (pure rules; the password rules are in domain/passwords)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
 
-MIN_PASSWORD_LENGTH = 10
-FREE_FAILURES = 5  # wrong passwords in a row before the waiting starts
-WAIT_SECONDS = 30  # per wrong password after the free ones
-MAX_WAIT_SECONDS = 15 * 60
 SYSTEM_USER = "opdrachtregel"  # the name in the log when nobody signed in (command line, scripts)
 
 
@@ -50,22 +46,3 @@ def user_name_problem(user_name: str) -> str | None:
     if user_name == SYSTEM_USER:
         return f"De gebruikersnaam '{SYSTEM_USER}' is gereserveerd."
     return None
-
-
-def password_problem(password: str, repeated: str) -> str | None:
-    """Dutch reason why this new password is refused, or None."""
-    if len(password) < MIN_PASSWORD_LENGTH:
-        return f"Het wachtwoord moet minstens {MIN_PASSWORD_LENGTH} tekens lang zijn."
-    if len(password) > 200:
-        return "Het wachtwoord is te lang (hoogstens 200 tekens)."
-    if password != repeated:
-        return "De twee wachtwoorden zijn niet gelijk."
-    return None
-
-
-def wait_seconds(failures: int, seconds_since_last_failure: float) -> int:
-    """Seconds the user must still wait before the next try (0: may try now)."""
-    if failures < FREE_FAILURES:
-        return 0
-    wait = min(WAIT_SECONDS * (failures - FREE_FAILURES + 1), MAX_WAIT_SECONDS)
-    return max(0, int(wait - seconds_since_last_failure + 0.999))

@@ -1,7 +1,7 @@
-"""Accounts: the first coordinator, signing in, adding staff, resetting, deactivating.
+"""Accounts: the first coordinator, signing in, adding staff, deactivating.
 
-Passwords are stored as argon2id hashes only. An account is never deleted (the access log
-refers to it); a deactivated account cannot sign in.
+Passwords (hashing, the policy, the lock, a reset) are in services/passwords.py. An account
+is never deleted (the access log refers to it); a deactivated account cannot sign in.
 """
 
 from __future__ import annotations
@@ -9,27 +9,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import User
-from ..domain.access_log import ACCOUNTS, SIGN_IN, SIGN_IN_FAILED
-from ..domain.accounts import (
-    CurrentUser,
-    Role,
-    normalize_user_name,
-    password_problem,
-    user_name_problem,
-    wait_seconds,
-)
+from ..domain.access_log import ACCOUNTS, SIGN_IN
+from ..domain.accounts import CurrentUser, Role, normalize_user_name, user_name_problem
+from ..domain.passwords import password_problem
 from .access import log_access, require_role
 from .database import Database
-from .errors import ConflictError, NotFoundError, ServiceError, ValidationError
+from .errors import ConflictError, ServiceError, ValidationError
+from .passwords import (
+    WRONG,
+    PasswordChangeRequired,
+    get_user,
+    hash_password,
+    reset_password,
+    verify,
+)
 
-_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
-WRONG = "Onbekende gebruikersnaam of verkeerd wachtwoord."
+__all__ = ["PasswordChangeRequired", "reset_password"]  # used by the accounts page and login
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,7 @@ def store_account(s: Session, new: NewAccount, role: str) -> User:
         errors["user_name"] = problem
     elif s.scalar(select(User.id).where(User.user_name == user_name)) is not None:
         errors["user_name"] = "Deze gebruikersnaam bestaat al."
-    if problem := password_problem(new.password, new.repeated):
+    if problem := password_problem(new.password, new.repeated, user_name):
         errors["password"] = problem
     if role not in {r.value for r in Role}:
         errors["role"] = "Kies coördinator of medewerker."
@@ -92,7 +91,7 @@ def store_account(s: Session, new: NewAccount, role: str) -> User:
         user_name=user_name,
         name=new.name.strip()[:200],
         role=role,
-        password_hash=_hasher.hash(new.password),
+        password_hash=hash_password(new.password),
         active=True,
         failed_logins=0,
         version=1,
@@ -108,23 +107,10 @@ def list_accounts(db: Database) -> list[AccountData]:
         return [_data(u) for u in s.scalars(select(User).order_by(User.name, User.id))]
 
 
-def reset_password(db: Database, user_id: int, password: str, repeated: str) -> None:
-    """A coordinator gives an account a new password (e.g. when it was forgotten)."""
-    require_role(db)
-    if problem := password_problem(password, repeated):
-        raise ValidationError({"password": problem})
-    with db.session() as s:
-        user = _get(s, user_id)
-        user.password_hash = _hasher.hash(password)
-        user.failed_logins, user.last_failed_at = 0, None
-        user.version += 1
-        log_access(s, ACCOUNTS, detail=f"Wachtwoord opnieuw ingesteld: {user.user_name}")
-
-
 def set_active(db: Database, user_id: int, active: bool) -> AccountData:
     require_role(db)
     with db.session() as s:
-        user = _get(s, user_id)
+        user = get_user(s, user_id)
         if not active and db.user is not None and db.user.id == user.id:
             raise ServiceError("U kunt uw eigen account niet uitschakelen.")
         if not active and user.role == Role.COORDINATOR and _active_coordinators(s) <= 1:
@@ -144,18 +130,24 @@ def _active_coordinators(s: Session) -> int:
 def sign_in(
     db: Database, user_name: str, password: str, *, now: datetime | None = None
 ) -> CurrentUser:
-    """Check the password; on success db.user is this user. Failures are logged and slowed."""
+    """Check the password; on success db.user is this user. Failures are logged and counted
+    (the fifth in a row locks the account). After a reset, PasswordChangeRequired: the user
+    signs in through passwords.change_after_reset with a new password."""
     now = now or datetime.now()
     typed = normalize_user_name(user_name)
     with db.session() as s:
         user = s.scalar(select(User).where(User.user_name == typed))
-        refusal = _check(s, user, password, now, typed)
+        refusal = verify(s, user, password, now, typed)
         if refusal is None:
             assert user is not None
+            must_change = user.must_change_password
             current = CurrentUser(user.id, user.user_name, user.name, user.role)
-            log_access(s, SIGN_IN, user_name=user.user_name, now=now)
+            if not must_change:
+                log_access(s, SIGN_IN, user_name=user.user_name, now=now)
     if refusal is not None:
         raise ServiceError(refusal)  # after the commit: the failure stays in the log
+    if must_change:
+        raise PasswordChangeRequired()
     db.user = current
     return current
 
@@ -167,7 +159,7 @@ def check_password(db: Database, password: str, *, now: datetime | None = None) 
     now = now or datetime.now()
     with db.session() as s:
         user = s.get(User, db.user.id)
-        refusal = _check(s, user, password, now, db.user.user_name, detail="ontgrendelen")
+        refusal = verify(s, user, password, now, db.user.user_name, detail="ontgrendelen")
         if refusal is None:
             log_access(s, SIGN_IN, detail="ontgrendelen", user_name=db.user.user_name, now=now)
     if refusal is not None and refusal != WRONG:
@@ -177,53 +169,6 @@ def check_password(db: Database, password: str, *, now: datetime | None = None) 
 
 def sign_out(db: Database) -> None:
     db.user = None
-
-
-def _check(
-    s: Session, user: User | None, password: str, now: datetime, typed: str, detail: str = ""
-) -> str | None:
-    """None when the password is right; otherwise the Dutch refusal (logged)."""
-    if user is not None and user.failed_logins and user.last_failed_at is not None:
-        since = (now - user.last_failed_at).total_seconds()
-        wait = wait_seconds(user.failed_logins, since)
-        if wait:
-            log_access(s, SIGN_IN_FAILED, detail=_join(detail, "te vroeg opnieuw"),
-                       user_name=typed, now=now)  # fmt: skip
-            return f"Te vaak een verkeerd wachtwoord. Probeer het over {wait} seconden opnieuw."
-    try:
-        right = user is not None and _hasher.verify(user.password_hash, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        right = False
-    if user is None:
-        _hasher.hash(password)  # about as slow as a check: a name cannot be guessed by timing
-    if not right:
-        if user is not None:
-            user.failed_logins += 1
-            user.last_failed_at = now
-        log_access(s, SIGN_IN_FAILED, detail=_join(detail, "verkeerd wachtwoord"),
-                   user_name=typed, now=now)  # fmt: skip
-        return WRONG
-    assert user is not None
-    if not user.active:
-        log_access(s, SIGN_IN_FAILED, detail=_join(detail, "account uitgeschakeld"),
-                   user_name=typed, now=now)  # fmt: skip
-        return "Dit account is uitgeschakeld. Vraag een coördinator."
-    if user.failed_logins:
-        user.failed_logins, user.last_failed_at = 0, None
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
-    return None
-
-
-def _join(*parts: str) -> str:
-    return ": ".join(p for p in parts if p)
-
-
-def _get(s: Session, user_id: int) -> User:
-    user = s.get(User, user_id)
-    if user is None:
-        raise NotFoundError("Dit account bestaat niet (meer).")
-    return user
 
 
 def _data(u: User) -> AccountData:

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QPushButton, 
 from ..services import accounts
 from ..services.accounts import NewAccount
 from ..services.errors import ServiceError
-from .accounts.dialogs import AccountDialog, ServiceDialog, password_field
+from ..services.passwords import PasswordChangeRequired, change_after_reset
+from .accounts.dialogs import AccountDialog, PasswordDialog, ServiceDialog, password_field
 from .context import AppContext
 
 FIRST_START = (
@@ -59,11 +60,27 @@ class LoginDialog(ServiceDialog):
         self.finish_layout()
 
     def submit(self) -> None:
+        user_name, password = self.user_name.text(), self.password.text()
         try:
-            accounts.sign_in(self.context.db, self.user_name.text(), self.password.text())
+            accounts.sign_in(self.context.db, user_name, password)
+        except PasswordChangeRequired as required:
+            self._choose_new_password(required.message, user_name, password)
         finally:
             self.password.clear()
             self.password.setFocus()
+
+    def _choose_new_password(self, why: str, user_name: str, old: str) -> None:
+        """After a coordinator's reset: signed in only once an own password is chosen."""
+        dialog = PasswordDialog(
+            self.prompter,
+            user_name,
+            lambda new, again: change_after_reset(self.context.db, user_name, old, new, again),
+            self,
+            title="Kies een nieuw wachtwoord",
+            intro=why,
+        )
+        if not self.prompter.run_dialog(dialog):
+            raise ServiceError("Zonder een nieuw wachtwoord kunt u niet inloggen.")
 
 
 def lock_screen(context: AppContext) -> bool:

@@ -126,6 +126,9 @@ class MainWindow(QMainWindow):
         self._action(self.file_menu, "restore", "Backup &terugzetten…", None, self._restore)
         self._action(self.file_menu, "server", "&Databaseserver…", None, self._server)
         self.file_menu.addSeparator()
+        self._action(self.file_menu, "password", "Mijn &wachtwoord wijzigen…", None,
+                     self._change_password)  # fmt: skip
+        self.file_menu.addSeparator()
         self._action(self.file_menu, "quit", "&Afsluiten", QKeySequence("Ctrl+Q"), self.close)
         self.edit_menu = menu.addMenu("Be&werken")
         self._action(self.edit_menu, "new", "&Nieuw", QKeySequence.StandardKey.New,
@@ -222,6 +225,12 @@ class MainWindow(QMainWindow):
         if self.context is None or (page is not None and not page.can_leave()):
             return
         restore_from_menu(self.context, self)
+
+    def _change_password(self) -> None:
+        from .accounts.own_password import change_password
+
+        if self.context is not None:
+            change_password(self.context, self)
 
     def _about(self) -> None:
         if self.context is not None:

@@ -74,16 +74,19 @@ def test_sign_in_with_the_right_password_only(db):
     ]
 
 
-def test_after_five_wrong_passwords_the_user_must_wait(db):
+def test_five_wrong_passwords_lock_the_account_for_fifteen_minutes(db):
     _accounts(db)
-    for minute in range(5):
+    for second in range(4):
         with pytest.raises(ServiceError, match="verkeerd wachtwoord"):
-            accounts.sign_in(db, "ria", "fout-fout-fout", now=NOW + timedelta(seconds=minute))
-    with pytest.raises(ServiceError, match="Probeer het over 30 seconden"):
-        accounts.sign_in(db, "ria", "geheim-ria-123", now=NOW + timedelta(seconds=4))
+            accounts.sign_in(db, "ria", "fout-fout-fout", now=NOW + timedelta(seconds=second))
+    with pytest.raises(ServiceError) as fifth:  # 10:00:04: locked until 10:15
+        accounts.sign_in(db, "ria", "fout-fout-fout", now=NOW + timedelta(seconds=4))
+    assert "vergrendeld tot 10:15" in fifth.value.message
+    with pytest.raises(ServiceError, match="vergrendeld tot 10:15"):  # the right one, too
+        accounts.sign_in(db, "ria", RIA.password, now=NOW + timedelta(minutes=14))
     assert db.user is None
-    accounts.sign_in(db, "ria", "geheim-ria-123", now=NOW + timedelta(seconds=40))
-    assert db.user is not None
+    accounts.sign_in(db, "ria", RIA.password, now=NOW + timedelta(minutes=15, seconds=4))
+    assert db.user is not None and db.user.user_name == "ria"
 
 
 def test_a_deactivated_account_cannot_sign_in_and_is_kept(db):

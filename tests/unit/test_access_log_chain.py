@@ -6,7 +6,6 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from logeerhuis_app.domain.access_log import GENESIS, LogRow, chain_problems, row_hash
-from logeerhuis_app.domain.accounts import password_problem, wait_seconds
 
 
 def _chain(count: int = 4) -> list[LogRow]:
@@ -59,16 +58,3 @@ def test_the_moment_counts_to_the_second_and_none_differs_from_empty():
     assert row_hash("", at, "a", None, "x", "") == row_hash(
         "", at.replace(microsecond=9), "a", None, "x", ""
     )
-
-
-def test_password_rules_and_slow_down():
-    assert password_problem("kort", "kort") == "Het wachtwoord moet minstens 10 tekens lang zijn."
-    assert (
-        password_problem("lang genoeg!", "lang genoeg?") == "De twee wachtwoorden zijn niet gelijk."
-    )
-    assert password_problem("lang genoeg!", "lang genoeg!") is None
-    assert wait_seconds(4, 0) == 0
-    assert wait_seconds(5, 0) == 30
-    assert wait_seconds(5, 31) == 0
-    assert wait_seconds(7, 10) == 80
-    assert wait_seconds(500, 0) == 15 * 60

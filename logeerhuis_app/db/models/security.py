@@ -38,6 +38,8 @@ class User(Timestamps, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     last_failed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # Set by a coordinator's reset: the next sign-in asks for a new password first.
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class AccessLogEntry(Base):

@@ -19,10 +19,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.accounts import MIN_PASSWORD_LENGTH, Role
+from ...domain.accounts import Role
+from ...domain.passwords import MIN_PASSWORD_LENGTH
 from ...services.accounts import NewAccount
 from ...services.errors import ServiceError
 from ..widgets.prompter import Prompter
+
+POLICY_HINT = (
+    f"Minstens {MIN_PASSWORD_LENGTH} tekens, niet de gebruikersnaam en geen veelgebruikt "
+    "wachtwoord. Tip: drie of vier losse woorden, zoals 'fiets tulp regen koffie'."
+)
+
+
+def policy_hint() -> QLabel:
+    hint = QLabel(POLICY_HINT)
+    hint.setObjectName("policy_hint")
+    hint.setWordWrap(True)
+    hint.setStyleSheet("color: #555;")
+    return hint
 
 
 def password_field(name: str) -> QLineEdit:
@@ -101,6 +115,7 @@ class AccountDialog(ServiceDialog):
             self.form.addRow("Rol", self.role)
         self.form.addRow(f"Wachtwoord (minstens {MIN_PASSWORD_LENGTH} tekens)", self.password)
         self.form.addRow("Wachtwoord nogmaals", self.repeated)
+        self.form.addRow("", policy_hint())
         self.finish_layout()
 
     def account(self) -> NewAccount:
@@ -125,16 +140,24 @@ class PasswordDialog(ServiceDialog):
         who: str,
         save: Callable[[str, str], object],
         parent: QWidget | None = None,
+        *,
+        title: str = "Wachtwoord opnieuw instellen",
+        intro: str = "",
     ) -> None:
-        super().__init__("Wachtwoord opnieuw instellen", prompter, parent)
+        super().__init__(title, prompter, parent)
         self.save = save
-        text = QLabel(f"Nieuw wachtwoord voor {who}. Geef het persoonlijk door.")
+        intro = intro or (
+            f"Nieuw wachtwoord voor {who}. Geef het persoonlijk door; bij de volgende keer "
+            f"inloggen kiest {who} zelf een nieuw wachtwoord."
+        )
+        text = QLabel(intro)
         text.setWordWrap(True)
         self.layout_.addWidget(text)
         self.password = password_field("password")
         self.repeated = password_field("repeated")
         self.form.addRow(f"Wachtwoord (minstens {MIN_PASSWORD_LENGTH} tekens)", self.password)
         self.form.addRow("Wachtwoord nogmaals", self.repeated)
+        self.form.addRow("", policy_hint())
         self.finish_layout()
 
     def submit(self) -> None:
