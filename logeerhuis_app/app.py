@@ -145,7 +145,9 @@ def _open(window, data_dir: Path, self_test: bool, quiet: bool):  # type: ignore
         return None
     context = AppContext(db, prompter, data_dir, status=window.show_status)
     if db.is_empty and not quiet:
-        _offer_demo(context)
+        from .ui.first_start import first_start
+
+        first_start(context, window)  # a new house, the demo, or another PC's data
     return context
 
 
@@ -193,30 +195,6 @@ def _file_is_sound(data_dir: Path, prompter, self_test: bool) -> bool:  # type: 
     from .ui.backup import check_at_start
 
     return check_at_start(data_dir, prompter)
-
-
-def _offer_demo(context) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
-
-    from .services.demo import build_demo
-
-    if not context.prompter.confirm(
-        "Welkom bij Logeerhuis",
-        "Er zijn nog geen gegevens. Wilt u eerst rondkijken in een demo-logeerhuis met "
-        "verzonnen gasten, kamers en financiers? Inloggen kan dan als coördinator "
-        "'ingrid' met wachtwoord 'demo-ingrid-2026' (of als medewerker 'ria', "
-        "'demo-ria-2026').\n\n"
-        "Kies Nee om met een leeg logeerhuis te beginnen; u maakt dan eerst uw eigen "
-        "account als coördinator.",
-    ):
-        return
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        summary = build_demo(context.db)
-    finally:
-        QApplication.restoreOverrideCursor()
-    context.status(f"Demo-logeerhuis gemaakt: {summary.guests} gasten, {summary.stays} verblijven.")
 
 
 def _self_test(app, window, started: float, failures: list[str]) -> int:  # type: ignore[no-untyped-def]

@@ -1,4 +1,5 @@
-"""Bestand > exporteren / importeren: the complete data set as a JSON file."""
+"""Bestand > Alle gegevens exporteren: the complete data set as a JSON file (read it in at
+the first start of another PC, ui/first_start.py, or with `logeerhuis import-data`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from ..services.errors import ServiceError
-from .context import TOPIC_ALL, AppContext
+from .context import AppContext
 
 JSON_FILTER = "Logeerhuis-gegevens (*.json)"
 
@@ -30,23 +31,4 @@ def export_all(context: AppContext) -> bool:
         QApplication.restoreOverrideCursor()
     rows = sum(summary.counts.values())
     context.status(f"Alle gegevens geschreven naar {path} ({rows} regels).")
-    return True
-
-
-def import_all(context: AppContext) -> bool:
-    from ..services.data_exchange import import_from_file
-
-    path = context.prompter.open_file("Gegevens importeren", JSON_FILTER)
-    if path is None:
-        return False
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        summary = import_from_file(context.db, path)
-    except ServiceError as exc:
-        context.prompter.error("Import mislukt", exc.message)
-        return False
-    finally:
-        QApplication.restoreOverrideCursor()
-    context.announce(TOPIC_ALL)
-    context.status(f"Gegevens ingelezen uit {path} ({sum(summary.counts.values())} regels).")
     return True

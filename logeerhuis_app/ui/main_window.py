@@ -30,7 +30,6 @@ STATUS_TIMEOUT_MS = 6000
 # File-menu actions only a coordinator may use; the services refuse them as well (0026).
 COORDINATOR_ACTIONS = {
     "export": "Alleen een coördinator mag alle gegevens exporteren (met elk BSN).",
-    "import": "Alleen een coördinator mag gegevens importeren.",
     "restore": "Alleen een coördinator mag een backup terugzetten.",
     "server": "Alleen een coördinator mag de databaseserver kiezen of de gegevens verhuizen.",
 }
@@ -120,7 +119,6 @@ class MainWindow(QMainWindow):
         self.file_menu.setToolTipsVisible(True)  # why an action is disabled
         self.actions_by_name: dict[str, QAction] = {}
         self._action(self.file_menu, "export", "Alle gegevens &exporteren…", None, self._export)
-        self._action(self.file_menu, "import", "Gegevens &importeren…", None, self._import)
         self.file_menu.addSeparator()
         self._action(self.file_menu, "backup", "&Backup maken naar…", None, self._backup)
         self._action(self.file_menu, "restore", "Backup &terugzetten…", None, self._restore)
@@ -196,12 +194,6 @@ class MainWindow(QMainWindow):
 
         if self.context is not None:
             export_all(self.context)
-
-    def _import(self) -> None:
-        from .data_actions import import_all
-
-        if self.context is not None:
-            import_all(self.context)
 
     def _server(self) -> None:
         from .connection.dialog import ConnectionDialog

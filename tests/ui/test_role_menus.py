@@ -15,7 +15,7 @@ from logeerhuis_app.ui.registry import page_classes
 
 INGRID = NewAccount("Ingrid Jansen", "ingrid", "geheim-ingrid-1", "geheim-ingrid-1")
 RIA = NewAccount("Ria de Boer", "ria", "geheim-ria-123", "geheim-ria-123", role="medewerker")
-COORDINATOR_ONLY = ("export", "import", "restore", "server")
+COORDINATOR_ONLY = ("export", "restore", "server")  # reading data in: only at the first start
 
 
 @pytest.fixture
