@@ -13,7 +13,7 @@ from sqlalchemy import select
 from logeerhuis_app.db.models import AccessLogEntry
 from logeerhuis_app.services import accounts, passwords
 from logeerhuis_app.services.accounts import NewAccount
-from logeerhuis_app.services.database import open_database
+from logeerhuis_app.services.database import open_database, open_database_url
 from logeerhuis_app.services.errors import ServiceError, ValidationError
 from logeerhuis_app.services.passwords import PasswordChangeRequired
 
@@ -101,8 +101,10 @@ def test_the_lock_is_per_account_and_survives_a_restart(db, data_dir):
             accounts.sign_in(db, "ria", "fout-fout-fout", now=NOW + timedelta(seconds=second))
     accounts.sign_in(db, "ingrid", INGRID.password, now=NOW + timedelta(minutes=1))  # not her
     accounts.sign_out(db)
+    url = db.engine.url.render_as_string(hide_password=False)
     db.close()
-    again = open_database(data_dir)  # the program was closed and started again
+    # The program was closed and started again (on the same file or server database).
+    again = open_database_url(url) if db.on_server else open_database(data_dir)
     try:
         with pytest.raises(ServiceError, match="vergrendeld tot 10:15"):
             accounts.sign_in(again, "ria", RIA.password, now=NOW + timedelta(minutes=5))
