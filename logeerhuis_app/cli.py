@@ -89,21 +89,41 @@ def build_parser() -> argparse.ArgumentParser:
     )
     month_export.add_argument("month", metavar="JJJJ-MM")
     month_export.add_argument("--out", metavar="MAP", type=Path, required=True)
-    month_export.add_argument(
-        "--encrypt", action="store_true", help="één ZIP-bestand met AES-256 en een wachtwoord"
-    )
+    _encryption_options(month_export, "de documenten als gewone bestanden in een map")
     backup = commands.add_parser(
         "backup", help="maak een gecontroleerde backup (standaard in de map backups, met rotatie)"
     )
-    backup.add_argument("--out", metavar="BESTAND", type=Path, help="schrijf de backup hierheen")
     backup.add_argument(
-        "--encrypt", action="store_true", help="één ZIP-bestand met AES-256 en een wachtwoord"
+        "--out",
+        metavar="MAP",
+        type=Path,
+        help="schrijf de backup naar deze (bestaande) map, of als dit bestand (.zip, of "
+        ".sqlite3 met --no-encrypt) in een bestaande map; standaard versleuteld",
     )
+    _encryption_options(backup, "een gewoon bestand (alleen met --out; de backups op deze pc "
+                        "zijn altijd gewone bestanden)")  # fmt: skip
     restore = commands.add_parser(
         "restore", help="zet een backup terug (het huidige bestand blijft opzij bewaard)"
     )
     restore.add_argument("file", metavar="BESTAND", type=Path)
     return parser
+
+
+def _encryption_options(command: argparse.ArgumentParser, plain: str) -> None:
+    """Files that leave the PC are encrypted unless asked otherwise (decision 0027)."""
+    command.add_argument("--no-encrypt", action="store_true", help=f"niet versleutelen: {plain}")
+    command.add_argument(  # the default now; still accepted from older scripts
+        "--encrypt", action="store_true", help="versleutelen (de standaard): één ZIP-bestand "
+        "met AES-256 en een wachtwoord dat alleen dan wordt getoond"
+    )  # fmt: skip
+
+
+def _encrypted(args: argparse.Namespace) -> bool:
+    from .services.errors import ServiceError
+
+    if args.encrypt and args.no_encrypt:
+        raise ServiceError("Kies --encrypt of --no-encrypt, niet allebei.")
+    return not args.no_encrypt
 
 
 def _month(text: str) -> tuple[int, int]:
@@ -359,7 +379,8 @@ def _month_export(args: argparse.Namespace, directory: Path) -> int:
     year, month = _month(args.month)
     db = _open(directory, args)
     try:
-        result = export_month(db, year, month, args.out, today=date.today(), encrypt=args.encrypt)
+        encrypt = _encrypted(args)
+        result = export_month(db, year, month, args.out, today=date.today(), encrypt=encrypt)
     finally:
         db.close()
     for f in result.files:
@@ -382,7 +403,8 @@ def _backup(args: argparse.Namespace, directory: Path) -> int:
     if _server_url(args, directory):
         return _server_backup(args, directory)
 
-    password = new_password() if args.encrypt else None
+    # A copy that leaves the PC is encrypted unless --no-encrypt; the backups folder is plain.
+    password = new_password() if args.out is not None and _encrypted(args) else None
     result = make_backup(directory, out=args.out, password=password)
     print(f"Backup gemaakt en gecontroleerd: {result.path} ({result.size // 1024} kB).")
     if result.removed:
@@ -394,26 +416,32 @@ def _backup(args: argparse.Namespace, directory: Path) -> int:
 
 def _server_backup(args: argparse.Namespace, directory: Path) -> int:
     from .services.backup import backups_dir
-    from .services.backup_postgres import make_server_backup
-    from .services.errors import ServiceError
+    from .services.backup_postgres import make_server_backup, server_backup_to
+    from .services.month_export import new_password
 
-    if args.encrypt:
-        raise ServiceError("Een versleutelde backup kan alleen van het gegevensbestand.")
     db = _open(directory, args)
     try:
         out = args.out
         if out is None:
             result = make_server_backup(db, backups_dir(directory))
         else:
-            result = make_server_backup(db, out.parent, rotate=False)
-            result.path.replace(out)
+            password = new_password() if _encrypted(args) else None
+            folder = out if out.is_dir() else out.parent
+            result = server_backup_to(db, folder, work_dir=directory, password=password)
+            if not out.is_dir():  # a file name was given: the backup gets that name
+                named = out.with_suffix(".zip") if password else out
+                result.path.replace(named)
+                out = named
     finally:
         db.close()
     if result.note:
         print(f"Let op: {result.note}")
-    print(f"Backup gemaakt en gecontroleerd: {out or result.path} ({result.size // 1024} kB).")
+    where = out if out is not None and not out.is_dir() else result.path
+    print(f"Backup gemaakt en gecontroleerd: {where} ({result.size // 1024} kB).")
     if result.removed:
         print(f"{len(result.removed)} oudere automatische backup(s) opgeruimd.")
+    if result.password:
+        print(f"Wachtwoord (wordt niet bewaard): {result.password}")
     return EXIT_OK
 
 

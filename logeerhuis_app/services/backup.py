@@ -128,7 +128,7 @@ def make_backup(
                 copy = Path(work) / name
                 copy_database(source, copy, live=True, progress=progress)
                 inspect_backup(copy)
-                _zip(copy, partial, password)
+                encrypt_file(copy, partial, password)
         _move(partial, target)
     finally:
         partial.unlink(missing_ok=True)
@@ -339,7 +339,9 @@ def _move(source: Path, target: Path) -> None:
         raise DataError(f"De backup kan niet worden geschreven naar {target}: {exc}.") from exc
 
 
-def _zip(source: Path, target: Path, password: str) -> None:
+def encrypt_file(source: Path, target: Path, password: str) -> None:
+    """`target`: a ZIP with AES-256 holding `source` under its own name (the backup's
+    moment, nothing about the house)."""
     import pyzipper
 
     create_private_file(target)

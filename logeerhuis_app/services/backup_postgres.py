@@ -19,10 +19,11 @@ import os
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from ..domain.accounts import CurrentUser
 from ..domain.backup_rotation import (
     BACKUP_PREFIX,
     BACKUP_SUFFIX,
@@ -31,6 +32,8 @@ from ..domain.backup_rotation import (
     backups_to_delete,
     parse_backup_name,
 )
+from .access import require_role
+from .backup import encrypt_file
 from .database import Database
 from .errors import DataError
 
@@ -47,6 +50,7 @@ class ServerBackupResult:
     method: str  # "pg_dump" or "json"
     removed: tuple[Path, ...]  # old automatic backups removed by rotation
     note: str = ""  # why the JSON export was used instead of pg_dump, in Dutch
+    password: str = ""  # set for an encrypted ZIP; shown once, stored nowhere
 
 
 def backup_name(moment: datetime, suffix: str) -> str:
@@ -108,6 +112,35 @@ def make_server_backup(
     target = folder / backup_name(now, JSON_SUFFIX)
     _json_backup(db, target)
     return _done(folder, target, "json", now, policy, rotate, note)
+
+
+def server_backup_to(
+    db: Database,
+    folder: Path,
+    *,
+    work_dir: Path,
+    password: str | None,
+    user: CurrentUser | None = None,
+    pg_dump: str | None = None,
+) -> ServerBackupResult:
+    """A server backup that leaves the PC (a USB stick): with a password one ZIP with AES-256,
+    the plain dump made in `work_dir` on this PC first; without, the dump itself, which only
+    a coordinator may take away (decision 0026)."""
+    if password is None:
+        require_role(user)
+        return make_server_backup(db, folder, rotate=False, pg_dump=pg_dump)
+    with tempfile.TemporaryDirectory(prefix="backup-", dir=work_dir) as work:
+        plain = make_server_backup(db, Path(work), rotate=False, pg_dump=pg_dump)
+        target = Path(folder) / f"{plain.path.name}.zip"
+        partial = target.with_name(target.name + ".bezig")
+        try:
+            encrypt_file(plain.path, partial, password)
+            os.replace(partial, target)
+        except OSError as exc:
+            raise DataError(f"De backup kan niet worden geschreven naar {target}: {exc}.") from exc
+        finally:
+            partial.unlink(missing_ok=True)
+    return replace(plain, path=target, size=target.stat().st_size, password=password)
 
 
 def _done(folder, target, method, now, policy, rotate, note) -> ServerBackupResult:  # type: ignore[no-untyped-def]

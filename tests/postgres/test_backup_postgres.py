@@ -78,6 +78,28 @@ def test_the_command_line_backs_up_a_server_database(pg_url, data_dir, capsys):
     assert len(automatic_backups(data_dir / "backups")) == 1
 
 
+def test_a_server_backup_to_a_stick_is_an_encrypted_zip(pg_url, data_dir, tmp_path, capsys):
+    import re
+
+    import pyzipper
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    args = ["--data-dir", str(data_dir), "--database-url", pg_url, "backup", "--out", str(stick)]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    [made] = list(stick.iterdir())
+    assert made.suffix == ".zip"
+    password = re.search(r"Wachtwoord \(wordt niet bewaard\): (\S+)", out).group(1)
+    with pyzipper.AESZipFile(made) as archive:
+        archive.setpassword(password.encode())
+        [member] = archive.namelist()
+        assert member.endswith((".pgdump", ".json")) and archive.read(member)
+    assert not list(data_dir.glob("backup-*"))  # the plain dump did not stay behind
+    assert main([*args, "--no-encrypt"]) == 0
+    assert len([p for p in stick.iterdir() if p.suffix in (".pgdump", ".json")]) == 1
+
+
 def test_a_sqlite_database_is_refused(data_dir, tmp_path):
     from logeerhuis_app.services.database import open_database
 
@@ -114,12 +136,22 @@ def test_the_window_backs_up_a_server_database_and_leaves_restoring_to_the_admin
     save_guest(db, GuestData(first_name="Anna", last_name="Smit"))
     stick = tmp_path / "usb"
     stick.mkdir()
-    prompter = RecordingPrompter(files=[stick])
+    prompter = RecordingPrompter()
     context = AppContext(db, prompter, data_dir, status=lambda _text: None)
+    seen = {}
+
+    def make(dialog):  # the same dialog as for the file: encrypted unless unticked
+        dialog.folder.setText(str(stick))
+        assert dialog.encrypt.isChecked()
+        dialog.go.click()
+        seen["outcome"], seen["password"] = dialog.outcome.text(), dialog.shown_password.text()
+        dialog.accept()
+
+    prompter.dialog_handler = make
     assert backup_to(context)
     [made] = list(stick.iterdir())
-    assert made.suffix in (".pgdump", ".json") and made.stat().st_size > 0
-    assert prompter.messages[-1][1] == "Backup gemaakt"
+    assert made.suffix == ".zip" and made.stat().st_size > 0
+    assert "gecontroleerd" in seen["outcome"] and seen["password"]
 
     assert not restore_from_menu(context)
     assert "pg_restore" in prompter.messages[-1][2]

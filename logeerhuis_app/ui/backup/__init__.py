@@ -82,34 +82,10 @@ class BackupScheduler(QObject):
 
 
 def backup_to(context: AppContext, parent: QWidget | None = None) -> bool:
-    """Bestand > Backup maken naar…"""
+    """Bestand > Backup maken naar… (of the file, or of the server: the dialog knows)."""
     from .dialogs import BackupDialog
 
-    if context.db.on_server:
-        return _server_backup_to(context)
     return context.prompter.run_dialog(BackupDialog(context, parent))
-
-
-def _server_backup_to(context: AppContext) -> bool:
-    """The server's data into a chosen folder (a USB stick): pg_dump, or the JSON export."""
-    from ...services.backup_postgres import make_server_backup
-
-    folder = context.prompter.choose_folder("Map voor de backup van de server")
-    if folder is None:
-        return False
-    try:
-        with _Progress(None, "Backup maken…") as progress:
-            progress(0, 1, "")
-            result = make_server_backup(context.db, folder, rotate=False)
-    except ServiceError as exc:
-        context.prompter.error("Backup mislukt", exc.message)
-        return False
-    note = f"\n\n{result.note}" if result.note else ""
-    context.prompter.info(
-        "Backup gemaakt",
-        f"De backup van de server is gemaakt en gecontroleerd:\n{result.path}{note}",
-    )
-    return True
 
 
 SERVER_RESTORE = (

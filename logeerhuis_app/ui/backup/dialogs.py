@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -29,6 +30,9 @@ from PySide6.QtWidgets import (
 from ...services.backup import BackupInfo, BackupResult, inspect_backup, list_backups, make_backup
 from ...services.errors import ServiceError
 from ..context import AppContext
+
+if TYPE_CHECKING:
+    from ...services.backup_postgres import ServerBackupResult
 from ..widgets.roles import coordinator_only
 
 MIN_PASSWORD = 10
@@ -53,7 +57,7 @@ class BackupDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.result_backup: BackupResult | None = None
+        self.result_backup: BackupResult | ServerBackupResult | None = None
         self.setWindowTitle("Backup maken naar…")
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
@@ -175,19 +179,15 @@ class BackupDialog(QDialog):
             return
         self.go.setEnabled(False)
         try:
-            result = make_backup(
-                self.context.data_dir,
-                out=folder,
-                password=password,
-                progress=lambda done, total, _w: _show_progress(self.progress, done, total),
-                user=self.context.db.user,
-            )
+            result = self._make(folder, password)
         except ServiceError as exc:
             self.outcome.setText(exc.message)
             self.go.setEnabled(True)
             return
         self.result_backup = result
         lines = [f"Backup gemaakt en gecontroleerd:\n{result.path}"]
+        if getattr(result, "note", ""):
+            lines.append(result.note)
         if password is not None and self.generate.isChecked():
             lines.append(
                 "Het wachtwoord staat hieronder en wordt nergens bewaard. Schrijf het op en "
@@ -200,6 +200,26 @@ class BackupDialog(QDialog):
         self.outcome.setText("\n\n".join(lines))
         self.context.status(f"Backup gemaakt: {result.path}")
         self.go.setVisible(False)
+
+    def _make(self, folder: Path, password: str | None) -> BackupResult | ServerBackupResult:
+        """A copy of this PC's file, or (working on a server) of the server database."""
+        db = self.context.db
+        if db.on_server:
+            from ...services.backup_postgres import server_backup_to
+
+            _show_progress(self.progress, 0, 1)
+            made = server_backup_to(
+                db, folder, work_dir=self.context.data_dir, password=password, user=db.user
+            )
+            _show_progress(self.progress, 1, 1)
+            return made
+        return make_backup(
+            self.context.data_dir,
+            out=folder,
+            password=password,
+            progress=lambda done, total, _w: _show_progress(self.progress, done, total),
+            user=db.user,
+        )
 
     def _close(self) -> None:
         if self.result_backup is not None:

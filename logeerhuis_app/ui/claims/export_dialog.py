@@ -64,6 +64,7 @@ class ExportDialog(QDialog):
             "Versleuteld: één ZIP-bestand met wachtwoord (AES-256), voor e-mail"
         )
         self.encrypt.setObjectName("encrypt")
+        self.encrypt.setChecked(True)  # what leaves the PC is encrypted unless unticked (0027)
         form.addRow("", self.encrypt)
         layout.addLayout(form)
         self.progress = QProgressBar()
