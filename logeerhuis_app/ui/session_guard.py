@@ -9,6 +9,7 @@ from ..services.access_log import verify_chain
 from ..services.security_settings import idle_minutes
 from .context import TOPIC_ALL, TOPIC_SETTINGS, AppContext
 from .idle_lock import IdleLock
+from .lock_curtain import Curtains
 from .login import lock_screen, sign_in
 
 
@@ -25,18 +26,22 @@ def start_session(context: AppContext) -> bool:
 
 
 def guard_idle(window: QMainWindow, context: AppContext) -> IdleLock:
-    """Lock after the house's idle minutes: the window's content is hidden until the password
-    is given again; "Programma afsluiten" in the lock closes the window normally."""
+    """Lock after the house's idle minutes: every window of the program (also an open dialog
+    with a guest's data) is covered until the password is given again; "Programma afsluiten"
+    in the lock closes the open dialogs and the window normally."""
 
     def on_idle() -> None:
-        central = window.centralWidget()
-        central.setVisible(False)
+        curtains = Curtains()
+        curtains.close_over()
         try:
             unlocked = lock_screen(context)
+            if not unlocked:  # what stays covered is closed: nothing shows on the way out
+                for other in curtains.windows:
+                    if other is not window:
+                        other.close()
+                window.close()
         finally:
-            central.setVisible(True)
-        if not unlocked:
-            window.close()
+            curtains.lift()
 
     guard = IdleLock(window, idle_minutes(context.db) * 60_000, on_idle)
 

@@ -42,7 +42,7 @@ def test_typing_on_the_window_postpones_the_lock(qtbot, show):
     assert locked == [] and field.text() == "aaaaaaaa"
     qtbot.waitUntil(lambda: bool(locked), timeout=2000)
     lock.stop_watching()
-    assert lock._watched is None and not lock.timer.isActive()
+    assert lock.watched_windows() == [] and not lock.timer.isActive()
 
 
 def test_the_idle_time_is_a_house_setting(db):

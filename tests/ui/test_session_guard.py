@@ -45,7 +45,8 @@ def test_the_idle_lock_hides_the_window_and_asks_the_password(context, prompter,
     seen = {}
 
     def answer(dialog):
-        seen["hidden"] = not window.centralWidget().isVisible()
+        cover = window.findChild(QLabel, "lock_cover")  # over the whole window, on top
+        seen["hidden"] = cover is not None and cover.geometry() == window.rect()
         dialog.password.setText(PASSWORD)
         dialog.accept()
 
@@ -56,4 +57,5 @@ def test_the_idle_lock_hides_the_window_and_asks_the_password(context, prompter,
     qtbot.waitUntil(lambda: bool(prompter.dialogs), timeout=3000)
     assert isinstance(prompter.dialogs[0], LockDialog) and seen["hidden"]
     assert window.centralWidget().isVisible() and window.isVisible()
+    qtbot.waitUntil(lambda: window.findChild(QLabel, "lock_cover") is None, timeout=2000)
     guard.stop_watching()
