@@ -135,13 +135,28 @@ def _spawn(command: list[str], env: dict[str, str], cwd: Path | None = None) -> 
     notes: list[str] = []
     for line in stdout.splitlines():
         if not line.startswith(PROBE) or " at " not in line:
+            if line.startswith(PROBE + "heavy modules"):
+                notes.append(line[len(PROBE) :])
             continue
         what, _, rest = line[len(PROBE) :].partition(" at ")
+        try:
+            wall = float(rest.split()[0])
+        except (IndexError, ValueError):
+            continue
         if what.startswith("page painted"):
             notes.append(what)
             what = "page painted"
-        marks[what] = 1000 * (float(rest.split()[0]) - start)
+        marks[what] = 1000 * (wall - start)
     return Run(marks, 1000 * (end - start), usage.ru_maxrss * 1024 / 1e6, notes)
+
+
+def _baseline(checkout: Path, env: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+    """Another checkout of the app (say `git worktree add /tmp/base main`), run by this
+    Python with that checkout first on the path: the same machine, the same rounds."""
+    if not (checkout / "logeerhuis_app" / "__init__.py").is_file():
+        raise SystemExit(f"--baseline {checkout}: geen logeerhuis_app in die map")
+    with_path = {**env, "PYTHONPATH": str(checkout.resolve())}
+    return [sys.executable, "-m", "logeerhuis_app"], with_path
 
 
 def _source_command() -> list[str]:
@@ -211,7 +226,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=RUNS)
     parser.add_argument("--frozen", type=Path, default=DEFAULT_FROZEN)
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    parser.add_argument(
+        "--baseline", type=Path, help="also measure this checkout of the app (before/after)"
+    )
     args = parser.parse_args(argv)
+    load_before = os.getloadavg()
     env = _environment()
     source = _source_command()
     frozen = args.frozen if args.frozen.is_file() and os.access(args.frozen, os.X_OK) else None
@@ -245,27 +264,31 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Demo-logeerhuis maken in {data} ...", flush=True)
         _build_demo(data, env)
         database = data / "logeerhuis.sqlite3"
-        kinds: dict[str, list[str]] = {
-            "floor 1": [sys.executable, "-c", FLOOR1],
-            "floor 2": [sys.executable, "-c", FLOOR2, str(database)],
-            "source": source,
+        kinds: dict[str, tuple[list[str], dict[str, str]]] = {
+            "floor 1": ([sys.executable, "-c", FLOOR1], env),
+            "floor 2": ([sys.executable, "-c", FLOOR2, str(database)], env),
+            "source": (source, env),
         }
         if frozen is not None:
-            kinds["frozen"] = [str(frozen)]
-        if frozen is not None:
+            kinds["frozen"] = ([str(frozen)], env)
             try:
-                _probe(kinds["frozen"], data, env)
+                _probe(kinds["frozen"][0], data, env)
             except (OSError, RuntimeError) as exc:
                 print(f"frozen app does not start with --startup-probe, left out:\n{exc}")
                 del kinds["frozen"]
                 frozen = None
+        if args.baseline is not None:
+            kinds["baseline"] = _baseline(args.baseline, env)
         runs: dict[str, list[Run]] = {kind: [] for kind in kinds}
+        order = list(kinds)
         for round_ in range(args.runs + 1):  # round 0 warms the disk cache; not counted
-            for kind, command in kinds.items():
+            # Each round starts with another kind, so that none always follows the same one.
+            for kind in order[round_ % len(order) :] + order[: round_ % len(order)]:
+                command, kind_env = kinds[kind]
                 if kind.startswith("floor"):
-                    run = _spawn(command, env)
+                    run = _spawn(command, kind_env)
                 else:
-                    run = _probe(command, data, env)
+                    run = _probe(command, data, kind_env)
                 if round_:
                     runs[kind].append(run)
             print(f"  ronde {round_}/{args.runs}", end="\r", flush=True)
@@ -289,10 +312,15 @@ def main(argv: list[str] | None = None) -> int:
         f"Python {platform.python_version()}",
         "load_average": os.getloadavg(),
         "runs": args.runs,
+        "load_average_before": load_before,
         "source_command": source,
         "frozen": str(frozen) if frozen else None,
+        "baseline": str(args.baseline) if args.baseline else None,
     }
-    print(f"\n{figures['date']}  {figures['machine']}, load {os.getloadavg()[0]:.2f}")
+    print(
+        f"\n{figures['date']}  {figures['machine']}, load (1 min) {load_before[0]:.2f} before, "
+        f"{os.getloadavg()[0]:.2f} after"
+    )
     print(f"{args.runs} runs of each, interleaved, fresh processes, QT_QPA_PLATFORM=offscreen\n")
     header = f"{'':44} {'median':>8} {'p90':>8} {'min':>8} {'max':>8}  budget"
     print(header)
@@ -331,7 +359,9 @@ def main(argv: list[str] | None = None) -> int:
     shown_goal = GOAL_FLOOR1_RATIO * f1["median"]
     painted_budget = min(BUDGET_PLANNER_MS, BUDGET_FLOOR2_RATIO * f2["median"])
     verdicts: dict[str, str] = {}
-    for kind in ("source", "frozen"):
+    for kind in ("source", "frozen", "baseline"):
+        if kind == "baseline" and kind not in runs:
+            continue
         if kind not in runs:
             print(f"{kind}: not built or not usable ({args.frozen})")
             figures[kind] = "not built"
@@ -353,19 +383,42 @@ def main(argv: list[str] | None = None) -> int:
         row(f"  {kind}: process exited", [r.total_ms for r in runs[kind]], key=f"{kind}_total")
         row(f"  {kind}: peak RSS (MB)", [r.rss_mb for r in runs[kind]], key=f"{kind}_rss")
         print(f"  ({kind}: {', '.join(pages)})")
-        verdicts[f"{kind} window shown <= 1.3 x floor 1 (goal)"] = _verdict(
-            shown["median"] <= shown_goal
-        )
-        verdicts[f"{kind} planner painted < 1 s"] = _verdict(painted["median"] < BUDGET_PLANNER_MS)
-        verdicts[f"{kind} planner painted <= 1.3 x floor 2"] = _verdict(
-            painted["median"] <= BUDGET_FLOOR2_RATIO * f2["median"]
-        )
+        if kind != "baseline":  # the checkout compared against is not judged
+            verdicts[f"{kind} window shown <= 1.3 x floor 1 (goal)"] = _verdict(
+                shown["median"] <= shown_goal
+            )
+            verdicts[f"{kind} planner painted < 1 s"] = _verdict(
+                painted["median"] < BUDGET_PLANNER_MS
+            )
+            verdicts[f"{kind} planner painted <= 1.3 x floor 2"] = _verdict(
+                painted["median"] <= BUDGET_FLOOR2_RATIO * f2["median"]
+            )
         figures[f"{kind}_ratio_floor2"] = painted["median"] / f2["median"]
         figures[f"{kind}_ratio_floor1"] = shown["median"] / f1["median"]
         print(
             f"  {kind}: planner painted = {painted['median'] / f2['median']:.2f} x floor 2, "
             f"window shown = {shown['median'] / f1['median']:.2f} x floor 1; budget for "
             f"the planner: {painted_budget:.0f} ms"
+        )
+        # Paired: each round's app against the same round's floors (they ran side by side,
+        # under the same load), and the fastest against the fastest.
+        paired2 = _stats(
+            [a.marks["page painted"] / b.marks["row read"]
+             for a, b in zip(runs[kind], runs["floor 2"], strict=True)]
+        )  # fmt: skip
+        paired1 = _stats(
+            [a.marks["window shown"] / b.marks["window shown"]
+             for a, b in zip(runs[kind], runs["floor 1"], strict=True)]
+        )  # fmt: skip
+        best2 = painted["min"] / f2["min"]
+        figures[f"{kind}_paired_ratio_floor2"] = paired2
+        figures[f"{kind}_paired_ratio_floor1"] = paired1
+        figures[f"{kind}_min_ratio_floor2"] = best2
+        print(
+            f"  {kind}: per round, planner / floor 2: median {paired2['median']:.2f}, "
+            f"min {paired2['min']:.2f}, max {paired2['max']:.2f}; fastest / fastest "
+            f"{best2:.2f}; window / floor 1: median {paired1['median']:.2f}, "
+            f"min {paired1['min']:.2f}"
         )
 
     print()

@@ -21,6 +21,9 @@ from .paths import LOCK_FILENAME, settings_path
 
 PRELOAD_PAGES_AFTER_MS = 150
 OTHER_PAGES_AFTER_MS = 50  # after the planner's first paint
+# What the first paint must not wait for (decision 0034); --startup-probe names those loaded.
+HEAVY_MODULES = ("sqlalchemy.orm", "logeerhuis_app.db.models", "alembic", "reportlab", "lxml",
+                 "openpyxl", "psycopg")  # fmt: skip
 
 
 def run_gui(data_dir: Path, *, self_test: bool = False, startup_probe: bool = False) -> int:
@@ -31,6 +34,9 @@ def run_gui(data_dir: Path, *, self_test: bool = False, startup_probe: bool = Fa
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
     from PySide6.QtWidgets import QApplication
 
+    from .ui.pyside_imports import lighten_feature_check
+
+    lighten_feature_check()  # before the app's own modules and SQLAlchemy are imported
     from .ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -224,44 +230,54 @@ def _self_test(app, window, started: float, failures: list[str]) -> int:  # type
     return 0
 
 
-def _probe_mark(what: str, started: float) -> None:
+def _probe_mark(what: str, started: float, at: tuple[float, float] | None = None) -> None:
     """One line for bench/startup_bench.py: the wall clock (to measure from the process start)
-    and the milliseconds since run_gui began."""
-    print(f"startup-probe: {what} at {time.time():.6f} ({_ms(started)} ms in run_gui)", flush=True)
-
-
-def _ms(started: float) -> str:
-    return f"{1000 * (time.perf_counter() - started):.0f}"
+    and the milliseconds since run_gui began; `at` is (time.time(), perf_counter()) of a
+    moment noted earlier, else now."""
+    wall, perf = at or (time.time(), time.perf_counter())
+    print(f"startup-probe: {what} at {wall:.6f} ({1000 * (perf - started):.0f} ms in run_gui)",
+          flush=True)  # fmt: skip
 
 
 def _startup_probe(app, window, started: float, failures: list[str]) -> int:  # type: ignore[no-untyped-def]
     """After attach: process events until the current page (normally the planner, its grid)
-    has painted, mark the moment, and stop without closing the window (no settings saved)."""
-    from PySide6.QtCore import QElapsedTimer, QEvent, QObject
+    has painted, mark that moment, and stop without closing the window (no settings saved).
+
+    The moment is taken when the paint itself is done, inside the paint event: the pages that
+    follow the planner may be built in the same round of events, and do not count."""
+    from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject
 
     page = window.current_page()
     target = window if page is None else getattr(page, "grid", page)
 
     class PaintSeen(QObject):
-        painted = False
+        at: tuple[float, float] | None = None
+        loaded: list[str] = []
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if watched is target and event.type() == QEvent.Type.Paint:
-                self.painted = True
+            if watched is target and event.type() == QEvent.Type.Paint and self.at is None:
+                target.removeEventFilter(self)
+                QCoreApplication.sendEvent(target, event)  # the paint, now; then the moment
+                self.at = (time.time(), time.perf_counter())
+                self.loaded = [m for m in HEAVY_MODULES if m in sys.modules]
+                return True
             return False
 
     seen = PaintSeen()
     target.installEventFilter(seen)
     clock = QElapsedTimer()
     clock.start()
-    while not seen.painted and clock.elapsed() < 5000:
+    while seen.at is None and clock.elapsed() < 5000:
         app.processEvents()
-    forced = not seen.painted
+    forced = seen.at is None
     if forced:  # the platform never painted it (hidden?): paint it synchronously
+        target.removeEventFilter(seen)
         target.repaint()
+        seen.loaded = [m for m in HEAVY_MODULES if m in sys.modules]
     title = page.nav_title if page is not None else "(geen pagina)"
-    _probe_mark(f"page painted: {title}{' (forced)' if forced else ''}", started)
-    target.removeEventFilter(seen)
+    _probe_mark(f"page painted: {title}{' (forced)' if forced else ''}", started, seen.at)
+    heavy = ", ".join(seen.loaded) or "-"
+    print(f"startup-probe: heavy modules loaded by the first paint: {heavy}", flush=True)
     window.context.db.close()
     if failures:
         print("startup-probe: errors: " + "; ".join(failures), file=sys.stderr)

@@ -6,16 +6,19 @@ Both helpers do the right thing on either backend, so the services need no diale
 from __future__ import annotations
 
 import zlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, event, func, inspect, select
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:  # the ORM and the dialects load when a service needs them, not at start
+    from sqlalchemy.orm import Session
 
 
 def insert_if_missing(session: Session, table: Table, values: dict[str, Any], key: list[str]):  # type: ignore[no-untyped-def]
     """INSERT the row unless one with the same unique `key` exists (or is being inserted by
     another PC right now: PostgreSQL waits for it instead of failing on the constraint)."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     statement = dialect.insert(table).values(**values).on_conflict_do_nothing(index_elements=key)
     return session.execute(statement)

@@ -1,15 +1,20 @@
-"""The open database: one engine, one unit of work (session) per service call."""
+"""The open database: one engine, one unit of work (session) per service call.
+
+The ORM (sqlalchemy.orm and the models) is loaded by the first session, not by opening the
+database: the start reads its first page with Core (`read()`) and paints it before that
+(decision 0034).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.exc import OperationalError, ProgrammingError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from ..db import schema
 from ..db.engine import make_engine, make_session_factory, sqlite_url
@@ -20,6 +25,9 @@ from ..paths import database_path
 from .database_server import database_url, describe_url, parse_url, server_problem
 from .errors import ConflictError, DataError
 from .private_files import create_private_file, private_dir, tighten_data_dir
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 __all__ = [
     "Database",
@@ -38,11 +46,18 @@ class SchemaTooNew(DataError):
 @dataclass
 class Database:
     engine: Engine
-    sessions: sessionmaker[Session]
     location: str  # shown to the user: a file path or a server address
     # Who is signed in (set by services/accounts.sign_in). None: the command line, a script
     # or a test, which may do everything as the local system user (decision 0014).
     user: CurrentUser | None = None
+    _sessions: sessionmaker[Session] | None = field(default=None, init=False, repr=False)
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        """The session factory, made (and the ORM imported) when first needed."""
+        if self._sessions is None:
+            self._sessions = make_session_factory(self.engine)
+        return self._sessions
 
     @property
     def on_server(self) -> bool:
@@ -59,31 +74,10 @@ class Database:
             session.commit()
         except OperationalError as exc:  # the disk, not the data: say so in Dutch
             session.rollback()
-            problem = str(exc.orig).lower()
-            lost = "de wijziging is niet opgeslagen; wat eerder is opgeslagen blijft bewaard."
-            if "disk is full" in problem:
-                raise DataError(
-                    f"De schijf is vol: {lost} Maak ruimte vrij op de schijf van "
-                    f"{self.location} en probeer het opnieuw."
-                ) from exc
-            if "readonly database" in problem:
-                raise DataError(
-                    f"Het gegevensbestand is alleen-lezen: {lost} Controleer of "
-                    f"{self.location} beschreven mag worden (rechten, schijf of USB-stick)."
-                ) from exc
-            if "disk i/o error" in problem:
-                raise DataError(
-                    f"De schijf gaf een fout bij lezen of schrijven: {lost} Controleer de "
-                    f"schijf van {self.location} en maak een reservekopie."
-                ) from exc
-            if "database is locked" in problem:
-                raise DataError(
-                    f"Het gegevensbestand is bezet door een ander programma: {lost} "
-                    "Probeer het over een ogenblik opnieuw."
-                ) from exc
-            if self.on_server:
-                raise DataError(f"{server_problem(exc, self.location)} {lost}") from exc
-            raise
+            dutch = self._storage_error(exc)
+            if dutch is None:
+                raise
+            raise dutch from exc
         except StaleVersionError as exc:  # another PC saved the same record a moment ago
             session.rollback()
             raise ConflictError(
@@ -96,16 +90,59 @@ class Database:
         finally:
             session.close()
 
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A read with SQLAlchemy Core, without the ORM (what the start's first page reads);
+        the same Dutch messages as session() when the disk or the server fails."""
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except OperationalError as exc:
+            dutch = self._storage_error(exc)
+            if dutch is None:
+                raise
+            raise dutch from exc
+
+    def _storage_error(self, exc: OperationalError) -> DataError | None:
+        """The Dutch message for a failing disk, file or server; None for anything else."""
+        problem = str(exc.orig).lower()
+        lost = "de wijziging is niet opgeslagen; wat eerder is opgeslagen blijft bewaard."
+        if "disk is full" in problem:
+            return DataError(
+                f"De schijf is vol: {lost} Maak ruimte vrij op de schijf van "
+                f"{self.location} en probeer het opnieuw."
+            )
+        if "readonly database" in problem:
+            return DataError(
+                f"Het gegevensbestand is alleen-lezen: {lost} Controleer of "
+                f"{self.location} beschreven mag worden (rechten, schijf of USB-stick)."
+            )
+        if "disk i/o error" in problem:
+            return DataError(
+                f"De schijf gaf een fout bij lezen of schrijven: {lost} Controleer de "
+                f"schijf van {self.location} en maak een reservekopie."
+            )
+        if "database is locked" in problem:
+            return DataError(
+                f"Het gegevensbestand is bezet door een ander programma: {lost} "
+                "Probeer het over een ogenblik opnieuw."
+            )
+        if self.on_server:
+            return DataError(f"{server_problem(exc, self.location)} {lost}")
+        return None
+
     def close(self) -> None:
         self.engine.dispose()
 
     @property
     def is_empty(self) -> bool:
         """True when no guests, rooms or funders exist yet (a fresh install)."""
-        from ..db.models import Funder, Guest, Room
+        from ..db.core_tables import funders, guests, rooms
 
-        with self.session() as s:
-            return not any(s.query(m.id).first() for m in (Guest, Room, Funder))
+        with self.read() as conn:
+            return not any(
+                conn.execute(select(t.c.id).limit(1)).first() for t in (guests, rooms, funders)
+            )
 
 
 def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
@@ -138,7 +175,7 @@ def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
             f"Het gegevensbestand {path} kan niet worden geopend of bijgewerkt: "
             f"{scrub(str(exc.orig))}"
         ) from exc
-    return Database(engine=engine, sessions=make_session_factory(engine), location=str(path))
+    return Database(engine=engine, location=str(path))
 
 
 def open_database_url(url: str, *, migrate: bool = True) -> Database:
@@ -182,7 +219,7 @@ def open_database_url(url: str, *, migrate: bool = True) -> Database:
     except SQLAlchemyError as exc:
         engine.dispose()
         raise DataError(server_problem(exc, location)) from exc
-    return Database(engine=engine, sessions=make_session_factory(engine), location=location)
+    return Database(engine=engine, location=location)
 
 
 def test_connection(url: str) -> str | None:

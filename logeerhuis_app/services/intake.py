@@ -8,10 +8,9 @@ an unknown resuscitation policy, or a guest waiting for a court order.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
-from sqlalchemy import exists, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import IntakeAnswer, IntakeOverride, Setting, Stay
@@ -23,7 +22,6 @@ from ..domain.intake import (
     GATE_CHECK_IN,
     GATE_CONFIRM,
     Answer,
-    IntakeState,
     carry_over,
     evaluate,
     open_text,
@@ -31,68 +29,22 @@ from ..domain.intake import (
 from .access import log_access, require_role
 from .database import Database
 from .errors import NotFoundError, ServiceError, ValidationError
+from .intake_reading import (
+    REQUIRED_KEY,
+    IntakeData,
+    OverrideData,
+    answers_of,
+    previous_stays_with_intake,
+    read_required,
+)
 
-REQUIRED_KEY = "intake.required"
 GATE_LABELS = {GATE_CONFIRM: "bevestigen", GATE_CHECK_IN: "inchecken"}
-
-
-@dataclass(frozen=True)
-class OverrideData:
-    gate: str
-    reason: str
-    open_items: str
-    given_by: str
-    given_at: datetime
-
-
-@dataclass(frozen=True)
-class IntakeData:
-    stay_id: int
-    guest_id: int
-    arrival: date
-    departure: date
-    answers: dict[str, Answer]
-    state: IntakeState
-    overrides: tuple[OverrideData, ...]
-    carried_from: int | None  # the earlier stay the answers were taken from (not saved yet)
-
-    def overridden(self, gate: str) -> bool:
-        return any(o.gate == gate for o in self.overrides)
-
-    @property
-    def summary(self) -> str:
-        """One line for the planner and the stay dialog."""
-        state = self.state
-        if state.blocks_check_in:
-            return "Intake: " + state.blocks_check_in[0]
-        if state.problems:
-            return "Intake: " + state.problems[0]
-        still = state.open_items.get(GATE_CHECK_IN, ())
-        if not still:
-            return "Intake compleet."
-        text = f"Intake onvolledig: {len(still)} {'punt' if len(still) == 1 else 'punten'} open."
-        if self.overridden(GATE_CHECK_IN) or self.overridden(GATE_CONFIRM):
-            text += " Overruled door een coördinator."
-        return text
 
 
 # -- settings ---------------------------------------------------------------------------------
 def required_items(db: Database) -> dict[str, tuple[str, ...]]:
     with db.session() as s:
-        return _required(s)
-
-
-def _required(s: Session) -> dict[str, tuple[str, ...]]:
-    row = s.get(Setting, REQUIRED_KEY)
-    if row is None or not row.value:
-        return dict(DEFAULT_REQUIRED)
-    try:
-        stored = json.loads(row.value)
-        return {
-            gate: tuple(k for k in stored.get(gate, ()) if k in BY_KEY) for gate in DEFAULT_REQUIRED
-        }
-    except (ValueError, AttributeError):
-        return dict(DEFAULT_REQUIRED)  # a damaged setting never locks the house out
+        return read_required(s)
 
 
 def set_required_items(db: Database, required: dict[str, tuple[str, ...]]) -> None:
@@ -119,12 +71,12 @@ def load_intake(s: Session, stay_id: int) -> IntakeData:
     stay = s.get(Stay, stay_id)
     if stay is None:
         raise NotFoundError("Dit verblijf bestaat niet (meer).")
-    answers = _answers(s, stay.id)
+    answers = answers_of(s, [stay.id]).get(stay.id, {})
     carried_from = None
     if not answers:
-        previous = _previous_stays_with_intake(s, [stay]).get(stay.id)
+        previous = previous_stays_with_intake(s, [stay]).get(stay.id)
         if previous is not None:
-            answers = carry_over(_answers(s, previous))
+            answers = carry_over(answers_of(s, [previous]).get(previous, {}))
             carried_from = previous
     overrides = tuple(
         OverrideData(o.gate, o.reason, o.open_items, o.given_by, o.given_at)
@@ -134,7 +86,7 @@ def load_intake(s: Session, stay_id: int) -> IntakeData:
             .order_by(IntakeOverride.id)
         )
     )
-    state = evaluate(answers, _required(s), arrival=stay.arrival, departure=stay.departure)
+    state = evaluate(answers, read_required(s), arrival=stay.arrival, departure=stay.departure)
     return IntakeData(
         stay.id,
         stay.guest_id,
@@ -145,39 +97,6 @@ def load_intake(s: Session, stay_id: int) -> IntakeData:
         overrides,
         carried_from,
     )
-
-
-def _answers(s: Session, stay_id: int) -> dict[str, Answer]:
-    rows = s.scalars(select(IntakeAnswer).where(IntakeAnswer.stay_id == stay_id))
-    return {
-        r.item_key: Answer(r.value, r.answered_on, r.staff, r.note, r.valid_until, r.confirmed)
-        for r in rows
-    }
-
-
-def _previous_stays_with_intake(s: Session, stays: list[Stay]) -> dict[int, int]:
-    """Stay id -> the guest's latest stay that arrived on or before it and has intake
-    answers of its own (the intake that carries over); one query for many stays (the
-    planner) as for one (the intake dialog)."""
-    guests = {stay.guest_id for stay in stays}
-    if not guests:
-        return {}
-    has_answers = exists().where(IntakeAnswer.stay_id == Stay.id)
-    by_guest: dict[int, list[tuple[date, int]]] = {}
-    for stay_id, guest_id, arrival in s.execute(
-        select(Stay.id, Stay.guest_id, Stay.arrival).where(Stay.guest_id.in_(guests), has_answers)
-    ):
-        by_guest.setdefault(guest_id, []).append((arrival, stay_id))
-    found = {}
-    for stay in stays:
-        candidates = [
-            (arrival, stay_id)
-            for arrival, stay_id in by_guest.get(stay.guest_id, ())
-            if stay_id != stay.id and arrival <= stay.arrival
-        ]
-        if candidates:  # the latest arrival, then the highest id: as ORDER BY ... DESC
-            found[stay.id] = max(candidates)[1]
-    return found
 
 
 # -- writing ----------------------------------------------------------------------------------
@@ -293,58 +212,3 @@ def expiry_note(intake: IntakeData) -> str:
         until = format_date(answer.valid_until)
         notes.append(f"{BY_KEY[key].question} verloopt op {until}, vóór het vertrek.")
     return " ".join(notes)
-
-
-def intake_labels(s: Session, stays: list[Stay]) -> dict[int, tuple[str, str]]:
-    """(label, one-line summary) per stay, for the planner; a few queries for all of them."""
-    if not stays:
-        return {}
-    required = _required(s)
-    ids = [st.id for st in stays]
-    answers: dict[int, dict[str, Answer]] = {}
-    for r in s.scalars(select(IntakeAnswer).where(IntakeAnswer.stay_id.in_(ids))):
-        answers.setdefault(r.stay_id, {})[r.item_key] = Answer(
-            r.value, r.answered_on, r.staff, r.note, r.valid_until, r.confirmed
-        )
-    overridden = {
-        (stay_id, gate)
-        for stay_id, gate in s.execute(
-            select(IntakeOverride.stay_id, IntakeOverride.gate).where(
-                IntakeOverride.stay_id.in_(ids)
-            )
-        )
-    }
-    previous = _previous_stays_with_intake(s, [st for st in stays if st.id not in answers])
-    earlier: dict[int, dict[str, Answer]] = {}
-    for r in s.scalars(
-        select(IntakeAnswer).where(IntakeAnswer.stay_id.in_(set(previous.values())))
-    ):
-        earlier.setdefault(r.stay_id, {})[r.item_key] = Answer(
-            r.value, r.answered_on, r.staff, r.note, r.valid_until, r.confirmed
-        )
-    result = {}
-    for stay in stays:
-        own = answers.get(stay.id)
-        if own is None:
-            before = previous.get(stay.id)
-            own = carry_over(earlier.get(before, {})) if before is not None else {}
-        state = evaluate(own, required, arrival=stay.arrival, departure=stay.departure)
-        data = IntakeData(
-            stay.id,
-            stay.guest_id,
-            stay.arrival,
-            stay.departure,
-            own,
-            state,
-            tuple(
-                OverrideData(g, "", "", "", datetime.min)
-                for (sid, g) in overridden
-                if sid == stay.id
-            ),
-            None,
-        )
-        label = state.label
-        if label == "onvolledig" and (stay.id, GATE_CHECK_IN) in overridden:
-            label = "overruled"
-        result[stay.id] = (label, data.summary)
-    return result

@@ -1,6 +1,8 @@
 """What the planner shows for a period, as plain data: beds down, stays across, warnings.
 
 One call, a handful of queries, no per-stay query: the grid repaints from this data only.
+Read with SQLAlchemy Core, only the columns shown, so that the start paints the planner
+before the ORM is loaded (decision 0034).
 """
 
 from __future__ import annotations
@@ -9,29 +11,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Row, func, select
 
-from ..db.models import (
-    Allocation,
-    Bed,
-    BedReservation,
-    Contract,
-    Funder,
-    Guest,
-    Night,
-    Room,
-    RoomClosure,
-    Stay,
-    StayRequest,
-    WlzNightsElsewhere,
-)
+from ..db import core_tables as t
 from ..domain.caps import WLZ_NIGHTS_PER_YEAR, periods_exceeding
 from ..domain.enums import FunderKind, RequestStatus, StayStatus, VolumeFrequency
 from ..domain.people import display_name
 from ..domain.planning import room_need_warnings
 from .database import Database
-from .intake import intake_labels
+from .intake_reading import intake_labels
 
 _INTAKE_STATUSES = (StayStatus.OPTION, StayStatus.CONFIRMED, StayStatus.PRESENT)
 
@@ -128,83 +116,97 @@ class PlannerView:
 def load_planner(
     db: Database, start: date, end: date, *, include_cancelled: bool = False
 ) -> PlannerView:
-    with db.session() as s:
-        beds = _beds(s)
-        stays = _stays(s, start, end, include_cancelled)
+    with db.read() as conn:
+        beds = _beds(conn)
+        stays = _stays(conn, start, end, include_cancelled)
+        rc = t.room_closures.c
         closures = tuple(
             PlannerClosure(c.id, c.room_id, c.start_date, c.end_date, c.reason)
-            for c in s.scalars(
-                select(RoomClosure).where(
-                    RoomClosure.start_date < end, RoomClosure.end_date > start
+            for c in conn.execute(
+                select(rc.id, rc.room_id, rc.start_date, rc.end_date, rc.reason).where(
+                    rc.start_date < end, rc.end_date > start
                 )
             )
         )
+        br, ct, fu = t.bed_reservations, t.contracts, t.funders
         reservations = tuple(
-            PlannerReservation(r.bed_id, r.start_date, r.end_date, funder)
-            for r, funder in s.execute(
-                select(BedReservation, Funder.name)
-                .join(Contract, BedReservation.contract_id == Contract.id)
-                .join(Funder, Contract.funder_id == Funder.id)
-                .where(BedReservation.start_date < end, BedReservation.end_date > start)
+            PlannerReservation(*row)
+            for row in conn.execute(
+                select(br.c.bed_id, br.c.start_date, br.c.end_date, fu.c.name)
+                .join(ct, br.c.contract_id == ct.c.id)
+                .join(fu, ct.c.funder_id == fu.c.id)
+                .where(br.c.start_date < end, br.c.end_date > start)
             )
         )
-        return PlannerView(start, end, beds, stays, closures, _open_requests(s), reservations)
+        return PlannerView(start, end, beds, stays, closures, _open_requests(conn), reservations)
 
 
-def _beds(s: Session) -> tuple[PlannerBed, ...]:
-    rows = s.execute(
-        select(Bed, Room)
-        .join(Room, Bed.room_id == Room.id)
-        .where(Bed.active.is_(True), Room.active.is_(True))
-        .order_by(Room.sort_order, Room.name, Bed.number)
-    ).all()
+def _beds(conn: Connection) -> tuple[PlannerBed, ...]:
+    b, r = t.beds.c, t.rooms.c
+    rows = conn.execute(
+        select(b.id, b.room_id, b.number, r.name, r.has_hoist, r.ground_floor,
+               r.wheelchair_accessible)
+        .join_from(t.beds, t.rooms, b.room_id == r.id)
+        .where(b.active.is_(True), r.active.is_(True))
+        .order_by(r.sort_order, r.name, b.number)
+    ).all()  # fmt: skip
     per_room: dict[int, int] = defaultdict(int)
-    for bed, _room in rows:
-        per_room[bed.room_id] += 1
+    for row in rows:
+        per_room[row.room_id] += 1
     return tuple(
-        PlannerBed(bed.id, room.id, room.name, bed.number, per_room[room.id], room.has_hoist,
-                   room.ground_floor, room.wheelchair_accessible)
-        for bed, room in rows
+        PlannerBed(row.id, row.room_id, row.name, row.number, per_room[row.room_id],
+                   row.has_hoist, row.ground_floor, row.wheelchair_accessible)
+        for row in rows
     )  # fmt: skip
 
 
-def _stays(s: Session, start: date, end: date, include_cancelled: bool) -> tuple[PlannerStay, ...]:
+def _stays(
+    conn: Connection, start: date, end: date, include_cancelled: bool
+) -> tuple[PlannerStay, ...]:
+    """One row per stay: the stay, its guest's needs, its room, and its funding (allocation,
+    funder, contract; None where the stay has none)."""
+    st, g, r, a, f, c = t.stays, t.guests, t.rooms, t.allocations, t.funders, t.contracts
     query = (
-        select(Stay, Guest, Allocation, Funder, Contract, Room)
-        .join(Guest, Stay.guest_id == Guest.id)
-        .join(Room, Stay.room_id == Room.id)
-        .outerjoin(Allocation, Stay.allocation_id == Allocation.id)
-        .outerjoin(Funder, Allocation.funder_id == Funder.id)
-        .outerjoin(Contract, Allocation.contract_id == Contract.id)
-        .where(Stay.arrival < end, Stay.departure > start)
-        .order_by(Stay.arrival, Stay.id)
-    )
+        select(
+            st.c.id, st.c.guest_id, st.c.room_id, st.c.bed_id, st.c.allocation_id, st.c.arrival,
+            st.c.departure, st.c.status, st.c.series_id, st.c.notes, st.c.version,
+            g.c.first_name, g.c.prefix, g.c.last_name, g.c.needs_hoist, g.c.needs_ground_floor,
+            g.c.needs_wheelchair_access,
+            r.c.has_hoist, r.c.ground_floor, r.c.wheelchair_accessible,
+            a.c.start_date.label("allocation_start"), a.c.end_date.label("allocation_end"),
+            a.c.volume, a.c.volume_frequency, a.c.care_profile,
+            f.c.name.label("funder_name"), f.c.kind.label("funder_kind"),
+            c.c.name.label("contract_name"), c.c.vv_only,
+        )
+        .join_from(st, g, st.c.guest_id == g.c.id)
+        .join(r, st.c.room_id == r.c.id)
+        .outerjoin(a, st.c.allocation_id == a.c.id)
+        .outerjoin(f, a.c.funder_id == f.c.id)
+        .outerjoin(c, a.c.contract_id == c.c.id)
+        .where(st.c.arrival < end, st.c.departure > start)
+        .order_by(st.c.arrival, st.c.id)
+    )  # fmt: skip
     if not include_cancelled:
-        query = query.where(Stay.status != StayStatus.CANCELLED)
-    rows = s.execute(query).all()
-    wlz_guests = {
-        g.id for _st, g, _a, f, _c, _r in rows if f is not None and f.kind == FunderKind.ZORGKANTOOR
-    }
-    over_volume = _stays_over_volume(
-        s, [a for _st, _g, a, *_rest in rows if a is not None], rows, start, end
+        query = query.where(st.c.status != StayStatus.CANCELLED)
+    rows = conn.execute(query).all()
+    wlz = [row for row in rows if row.funder_kind == FunderKind.ZORGKANTOOR]
+    over_volume = _stays_over_volume(conn, rows, start, end)
+    used = _wlz_nights_per_year(
+        conn, {row.guest_id for row in wlz}, {row.arrival.year for row in rows}
     )
-    used = _wlz_nights_per_year(s, wlz_guests, {st.arrival.year for st, *_ in rows})
-    upcoming = [st for st, *_r in rows if st.status in _INTAKE_STATUSES]
-    intakes = intake_labels(s, upcoming)
+    intakes = intake_labels(conn, [row for row in rows if row.status in _INTAKE_STATUSES])
     result = []
-    for stay, guest, allocation, funder, contract, room in rows:
-        warnings = room_need_warnings(guest.needs_hoist, guest.needs_ground_floor,
-                                      guest.needs_wheelchair_access, room.has_hoist,
-                                      room.ground_floor, room.wheelchair_accessible)  # fmt: skip
-        warnings += _funding_warnings(stay, allocation, contract)
-        if allocation is not None and stay.id in over_volume:
-            label = VolumeFrequency(allocation.volume_frequency).label
-            warnings.append(
-                f"Meer nachten dan de toewijzing toestaat ({allocation.volume} {label})."
-            )
+    for row in rows:
+        warnings = room_need_warnings(row.needs_hoist, row.needs_ground_floor,
+                                      row.needs_wheelchair_access, row.has_hoist,
+                                      row.ground_floor, row.wheelchair_accessible)  # fmt: skip
+        warnings += _funding_warnings(row)
+        if row.allocation_id is not None and row.id in over_volume:
+            label = VolumeFrequency(row.volume_frequency).label
+            warnings.append(f"Meer nachten dan de toewijzing toestaat ({row.volume} {label}).")
         cap_text = ""
-        if funder is not None and funder.kind == FunderKind.ZORGKANTOOR:
-            total = used.get((guest.id, stay.arrival.year), 0)
+        if row.funder_kind == FunderKind.ZORGKANTOOR:
+            total = used.get((row.guest_id, row.arrival.year), 0)
             left = WLZ_NIGHTS_PER_YEAR - total
             cap_text = (
                 f"nog {left} van {WLZ_NIGHTS_PER_YEAR}"
@@ -212,55 +214,57 @@ def _stays(s: Session, start: date, end: date, include_cancelled: bool) -> tuple
                 else (f"{-left} boven de {WLZ_NIGHTS_PER_YEAR}")
             )
             if left < 0:
-                warnings.append(f"Wlz-logeren: {cap_text} nachten in {stay.arrival.year}.")
+                warnings.append(f"Wlz-logeren: {cap_text} nachten in {row.arrival.year}.")
         result.append(
             PlannerStay(
-                id=stay.id, guest_id=guest.id,
-                guest_name=display_name(guest.first_name, guest.prefix, guest.last_name),
-                room_id=stay.room_id, bed_id=stay.bed_id, arrival=stay.arrival,
-                departure=stay.departure, status=stay.status, series_id=stay.series_id,
-                funder_name=funder.name if funder is not None else "", notes=stay.notes,
-                warnings=tuple(warnings), cap_text=cap_text, version=stay.version,
-                intake=intakes.get(stay.id, ("", ""))[0],
-                intake_summary=intakes.get(stay.id, ("", ""))[1],
+                id=row.id, guest_id=row.guest_id,
+                guest_name=display_name(row.first_name, row.prefix, row.last_name),
+                room_id=row.room_id, bed_id=row.bed_id, arrival=row.arrival,
+                departure=row.departure, status=row.status, series_id=row.series_id,
+                funder_name=row.funder_name if row.funder_name is not None else "",
+                notes=row.notes, warnings=tuple(warnings), cap_text=cap_text,
+                version=row.version, intake=intakes.get(row.id, ("", ""))[0],
+                intake_summary=intakes.get(row.id, ("", ""))[1],
             )
         )  # fmt: skip
     return tuple(result)
 
 
-def _stays_over_volume(
-    s: Session, allocations: list[Allocation], rows, start: date, end: date
-) -> set[int]:  # type: ignore[no-untyped-def]
+def _stays_over_volume(conn: Connection, rows: list[Row], start: date, end: date) -> set[int]:  # type: ignore[type-arg]
     """Ids of stays with a night past their allocation's volume (per week, month or total).
 
     Only the periods that touch the view are read, so the cost does not grow with the years.
     """
-    limited = {a.id: a for a in allocations if a.volume}
+    limited = {
+        row.allocation_id: (row.volume, row.volume_frequency)
+        for row in rows
+        if row.allocation_id is not None and row.volume
+    }
     if not limited:
         return set()
     # Whole weeks and months around the view; for 'total' also the nights before it.
     lo = min(start - timedelta(days=start.weekday()), start.replace(day=1))
     hi = end + timedelta(days=31)
+    n = t.nights.c
     nights: dict[int, list[date]] = defaultdict(list)
-    query = select(Night.allocation_id, Night.day).where(
-        Night.active.is_(True), Night.allocation_id.in_(limited), Night.day >= lo, Night.day < hi
+    query = select(n.allocation_id, n.day).where(
+        n.active.is_(True), n.allocation_id.in_(limited), n.day >= lo, n.day < hi
     )
-    for allocation_id, day in s.execute(query):
+    for allocation_id, day in conn.execute(query):
         nights[allocation_id].append(day)
-    totals = [a_id for a_id, a in limited.items() if a.volume_frequency == VolumeFrequency.TOTAL]
+    totals = [a_id for a_id, (_v, freq) in limited.items() if freq == VolumeFrequency.TOTAL]
     before: dict[int, int] = {}
     if totals:
         before = dict(
-            s.execute(
-                select(Night.allocation_id, func.count())
-                .where(Night.active.is_(True), Night.allocation_id.in_(totals), Night.day < lo)
-                .group_by(Night.allocation_id)
+            conn.execute(
+                select(n.allocation_id, func.count())
+                .where(n.active.is_(True), n.allocation_id.in_(totals), n.day < lo)
+                .group_by(n.allocation_id)
             ).all()
         )
     over: dict[int, set[date]] = {}
     for allocation_id, days in nights.items():
-        allocation = limited[allocation_id]
-        volume, frequency = allocation.volume or 0, allocation.volume_frequency
+        volume, frequency = limited[allocation_id]
         if frequency == VolumeFrequency.TOTAL:
             left = max(volume - before.get(allocation_id, 0), 0)
             over[allocation_id] = set(sorted(set(days))[left:])
@@ -268,10 +272,12 @@ def _stays_over_volume(
             starts = {p for p, _n in periods_exceeding(days, volume, frequency)}
             over[allocation_id] = {d for d in days if _period_start(d, frequency) in starts}
     return {
-        stay.id
-        for stay, _g, allocation, *_rest in rows
-        if allocation is not None
-        and any(n in over.get(allocation.id, ()) for n in _nights_of(stay.arrival, stay.departure))
+        row.id
+        for row in rows
+        if row.allocation_id is not None
+        and not over.get(row.allocation_id, set()).isdisjoint(
+            _nights_of(row.arrival, row.departure)
+        )
     }
 
 
@@ -287,69 +293,69 @@ def _nights_of(arrival: date, departure: date) -> list[date]:
     return [arrival + timedelta(days=i) for i in range((departure - arrival).days)]
 
 
-def _funding_warnings(
-    stay: Stay, allocation: Allocation | None, contract: Contract | None
-) -> list[str]:
-    if allocation is None:
+def _funding_warnings(row: Row) -> list[str]:  # type: ignore[type-arg]
+    """The stay's funding problems; `row` is one of _stays' rows."""
+    if row.allocation_id is None:
         return ["Geen financiering (toewijzing) gekoppeld."]
     problems = []
-    if stay.arrival < allocation.start_date or (
-        allocation.end_date is not None and stay.departure - _ONE_DAY > allocation.end_date
+    if row.arrival < row.allocation_start or (
+        row.allocation_end is not None and row.departure - _ONE_DAY > row.allocation_end
     ):
         problems.append("Het verblijf valt (deels) buiten de periode van de toewijzing.")
-    if contract is not None and contract.vv_only and "VV" not in (allocation.care_profile or ""):
-        problems.append(f"{contract.name} is alleen voor cliënten met een VV-zorgprofiel.")
+    if row.contract_name is not None and row.vv_only and "VV" not in (row.care_profile or ""):
+        problems.append(f"{row.contract_name} is alleen voor cliënten met een VV-zorgprofiel.")
     return problems
 
 
 def _wlz_nights_per_year(
-    s: Session, guest_ids: set[int], years: set[int]
+    conn: Connection, guest_ids: set[int], years: set[int]
 ) -> dict[tuple[int, int], int]:
     """Active Wlz nights per guest per calendar year, plus nights used elsewhere."""
     if not guest_ids:
         return {}
+    st, n, a, f = t.stays, t.nights, t.allocations, t.funders
     year = (
-        func.strftime("%Y", Night.day)
-        if s.bind.dialect.name == "sqlite"
-        else func.extract("year", Night.day)
-    )  # type: ignore[union-attr]
-    rows = s.execute(
-        select(Stay.guest_id, year, func.count())
-        .join(Night, Night.stay_id == Stay.id)
-        .join(Allocation, Night.allocation_id == Allocation.id)
-        .join(Funder, Allocation.funder_id == Funder.id)
+        func.strftime("%Y", n.c.day)
+        if conn.dialect.name == "sqlite"
+        else func.extract("year", n.c.day)
+    )
+    rows = conn.execute(
+        select(st.c.guest_id, year, func.count())
+        .join_from(st, n, n.c.stay_id == st.c.id)
+        .join(a, n.c.allocation_id == a.c.id)
+        .join(f, a.c.funder_id == f.c.id)
         .where(
-            Night.active.is_(True),
-            Funder.kind == FunderKind.ZORGKANTOOR,
-            Stay.guest_id.in_(guest_ids),
-            Night.day >= date(min(years), 1, 1),
-            Night.day < date(max(years) + 1, 1, 1),
+            n.c.active.is_(True),
+            f.c.kind == FunderKind.ZORGKANTOOR,
+            st.c.guest_id.in_(guest_ids),
+            n.c.day >= date(min(years), 1, 1),
+            n.c.day < date(max(years) + 1, 1, 1),
         )
-        .group_by(Stay.guest_id, year)
+        .group_by(st.c.guest_id, year)
     ).all()
-    totals = {(guest, int(y)): n for guest, y, n in rows}
-    for row in s.scalars(
-        select(WlzNightsElsewhere).where(
-            WlzNightsElsewhere.guest_id.in_(guest_ids), WlzNightsElsewhere.year.in_(years)
-        )
+    totals = {(guest, int(y)): count for guest, y, count in rows}
+    w = t.wlz_nights_elsewhere.c
+    for guest, y, nights in conn.execute(
+        select(w.guest_id, w.year, w.nights).where(w.guest_id.in_(guest_ids), w.year.in_(years))
     ):
-        key = (row.guest_id, row.year)
-        totals[key] = totals.get(key, 0) + row.nights
+        totals[(guest, y)] = totals.get((guest, y), 0) + nights
     return totals
 
 
-def _open_requests(s: Session) -> tuple[PlannerRequest, ...]:
-    rows = s.execute(
-        select(StayRequest, Guest)
-        .join(Guest, StayRequest.guest_id == Guest.id)
-        .where(StayRequest.status.in_((RequestStatus.NEW, RequestStatus.IN_PROGRESS)))
-        .order_by(StayRequest.wished_arrival, StayRequest.id)
-    ).all()
+def _open_requests(conn: Connection) -> tuple[PlannerRequest, ...]:
+    rq, g = t.requests.c, t.guests.c
+    rows = conn.execute(
+        select(rq.id, rq.guest_id, g.first_name, g.prefix, g.last_name, rq.wished_arrival,
+               rq.wished_departure, rq.status, rq.requester_name, rq.flexibility, rq.notes)
+        .join_from(t.requests, t.guests, rq.guest_id == g.id)
+        .where(rq.status.in_((RequestStatus.NEW, RequestStatus.IN_PROGRESS)))
+        .order_by(rq.wished_arrival, rq.id)
+    ).all()  # fmt: skip
     return tuple(
-        PlannerRequest(r.id, g.id, display_name(g.first_name, g.prefix, g.last_name),
+        PlannerRequest(r.id, r.guest_id, display_name(r.first_name, r.prefix, r.last_name),
                        r.wished_arrival, r.wished_departure, r.status, r.requester_name,
                        r.flexibility, r.notes)
-        for r, g in rows
+        for r in rows
     )  # fmt: skip
 
 

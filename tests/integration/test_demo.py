@@ -481,7 +481,7 @@ def test_the_planner_finds_earlier_intakes_as_the_single_stay_lookup_does(demo):
     """The earlier stay whose intake carries over, for all stays at once, agrees on the demo
     house with the rule asked of the database one stay at a time."""
     from logeerhuis_app.db.models import IntakeAnswer, Stay
-    from logeerhuis_app.services.intake import _previous_stays_with_intake
+    from logeerhuis_app.services.intake_reading import previous_stays_with_intake
 
     def one_stay(s, stay):  # type: ignore[no-untyped-def]
         return s.scalar(
@@ -495,7 +495,7 @@ def test_the_planner_finds_earlier_intakes_as_the_single_stay_lookup_does(demo):
     db, _summary, _today = demo
     with db.session() as s:
         stays = list(s.scalars(select(Stay)))
-        at_once = _previous_stays_with_intake(s, stays)
+        at_once = previous_stays_with_intake(s, stays)
         one_by_one = {
             stay.id: previous for stay in stays if (previous := one_stay(s, stay)) is not None
         }

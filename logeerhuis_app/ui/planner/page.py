@@ -1,8 +1,14 @@
-"""Planner: the page the staff look at all day."""
+"""Planner: the page the staff look at all day.
+
+The start builds and paints this page first, before the ORM is loaded (decision 0034): what
+it shows comes from services/planner_view.py (SQLAlchemy Core); the services that change
+stays, and the dialogs, are imported when they are first used.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
@@ -19,21 +25,19 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date
 from ...domain.enums import RequestStatus, StayStatus
-from ...services import planning
 from ...services.errors import ServiceError
-from ...services.intake import IntakeGateError
 from ...services.planner_view import PlannerView, load_planner
-from ...services.stays import NewStay, create_stay
 from ..context import TOPIC_ROOMS, TOPIC_STAYS, AppContext
-from ..document_actions import save_pdf
 from ..page import Page
 from ..widgets.fields import DateField
 from .commands import ServiceCommand, StayIds
 from .geometry import ZOOMS
 from .grid import PlannerGrid
 from .remote_refresh import RemoteRefresh
-from .stay_dialog import StayDialog
 from .waiting_lane import WaitingLane
+
+if TYPE_CHECKING:
+    from ...services.intake import IntakeGateError
 
 LOAD_MARGIN = timedelta(weeks=8)
 
@@ -289,6 +293,10 @@ class PlannerPage(Page):
         )
 
     def create_stay_at(self, bed_id: int, arrival: date, departure: date) -> None:
+        from ...services import planning
+        from ...services.stays import NewStay, create_stay
+        from .stay_dialog import StayDialog
+
         dialog = StayDialog(
             self.context,
             self.grid.beds,
@@ -329,6 +337,8 @@ class PlannerPage(Page):
     def move_stay(
         self, stay_id: int, bed_id: int, arrival: date, departure: date, who: object = None
     ) -> None:
+        from ...services import planning
+
         who = who if isinstance(who, planning.WhoAsked) else planning.WhoAsked("medewerker")
         stay = self.grid.stay_by_id(stay_id)
         if stay is None:
@@ -386,6 +396,8 @@ class PlannerPage(Page):
         ):
             self._cancel_series_from(stay, reason)
             return
+        from ...services import planning
+
         try:
             planning.cancel(
                 self.context.db,
@@ -457,6 +469,7 @@ class PlannerPage(Page):
 
     def _departure_document(self, stay, action: str) -> None:  # type: ignore[no-untyped-def]
         from ...services.intake_documents import departure_checklist_pdf, evaluation_letter_pdf
+        from ..document_actions import save_pdf
 
         slug = "-".join(stay.guest_name.lower().split())
         if action == "doc_departure":
@@ -507,6 +520,10 @@ class PlannerPage(Page):
         return True
 
     def open_stay(self, stay_id: int) -> None:
+        from ...services import planning
+        from ...services.intake import IntakeGateError
+        from .stay_dialog import StayDialog
+
         stay = self.grid.stay_by_id(stay_id)
         if stay is None:
             return
@@ -555,6 +572,8 @@ class PlannerPage(Page):
             return
 
     def _status_action(self, stay_id: int, action: str, values: dict) -> None:  # type: ignore[type-arg]
+        from ...services import planning
+
         if action == "confirm":
             planning.set_status(self.context.db, stay_id, StayStatus.CONFIRMED)
         elif action == "check_in":
