@@ -217,6 +217,11 @@ def _self_test(app, window, started: float, failures: list[str]) -> int:  # type
             failures.append(f"{page.nav_title}: {exc!r}")
         took = 1000 * (time.perf_counter() - begin)
         print(f"  {page.nav_title:<28} {took:7.0f} ms")
+    from .ui.text_check import dutch_text_problems
+
+    problems = dutch_text_problems()  # sorting and case mapping through ICU (Linux)
+    failures.extend(problems)
+    print(f"  {'Nederlandse tekst (Qt)':<28} {'in orde' if not problems else 'FOUT'}")
     window.close()
     app.processEvents()
     window.context.db.close()

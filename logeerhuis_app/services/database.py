@@ -39,6 +39,14 @@ __all__ = [
 ]
 
 
+# The installer adds the PostgreSQL driver only when asked to (decision 0035).
+NO_SERVER_DRIVER = (
+    "De PostgreSQL-ondersteuning (psycopg) is niet geïnstalleerd in deze installatie van "
+    "Logeerhuis. Installeer Logeerhuis opnieuw en kies daarbij het onderdeel "
+    "'PostgreSQL-ondersteuning'."
+)
+
+
 class SchemaTooNew(DataError):
     """The data was made by a newer version of the app; it is left untouched."""
 
@@ -190,10 +198,7 @@ def open_database_url(url: str, *, migrate: bool = True) -> Database:
     try:
         engine = make_engine(parsed)
     except ImportError as exc:  # the driver is an optional part of an installation
-        raise DataError(
-            "De PostgreSQL-ondersteuning (psycopg) is niet geïnstalleerd in deze versie van "
-            "Logeerhuis."
-        ) from exc
+        raise DataError(NO_SERVER_DRIVER) from exc
     try:
         revision = schema.stored_revision(engine)
         schema.refuse_if_newer(revision)
@@ -233,7 +238,7 @@ def test_connection(url: str) -> str | None:
     try:
         engine = make_engine(parsed)
     except ImportError:
-        return "De PostgreSQL-ondersteuning (psycopg) is niet geïnstalleerd."
+        return NO_SERVER_DRIVER
     try:
         revision = schema.stored_revision(engine)
         schema.refuse_if_newer(revision)
