@@ -7,15 +7,17 @@ Roles are checked here, in the services, not only by hiding buttons. Without a s
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from ..db.models import AccessLogEntry
 from ..domain.access_log import ACTIONS, GENESIS, row_hash
 from ..domain.accounts import SYSTEM_USER, CurrentUser, Role
 from .database import Database
 from .errors import ServiceError
+
+if TYPE_CHECKING:  # the ORM loads with the first write, not when a screen asks `may`
+    from sqlalchemy.orm import Session
 
 
 class NotAllowedError(ServiceError):
@@ -78,6 +80,8 @@ def _append(
     user_name: str | None,
     now: datetime | None,
 ) -> None:
+    from ..db.models import AccessLogEntry
+
     if user_name is None:
         user: CurrentUser | None = s.info.get("user")
         user_name = user.user_name if user is not None else SYSTEM_USER

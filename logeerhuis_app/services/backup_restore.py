@@ -18,7 +18,6 @@ from ..paths import database_path
 from .backup import BackupInfo, Progress, app_is_running, copy_database, inspect_backup
 from .errors import DataError
 from .private_files import private_dir, tighten_data_dir
-from .restore_log import log_restore
 
 SET_ASIDE_PREFIX = "logeerhuis-vervangen-"  # the replaced database, kept, never deleted
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -75,6 +74,10 @@ def restore_backup(
         copy_database(backup_file, fresh, progress=progress)
         inspect_backup(fresh)  # the copy itself, before it is opened
         aside = _aside_name(live, now) if live.exists() else None
+        # Imported here: the ORM and the models load only when restoring, not with the check
+        # of the data file at every start (decision 0034).
+        from .restore_log import log_restore
+
         carried = log_restore(
             fresh_dir,
             live if aside is not None else None,
