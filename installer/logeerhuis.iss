@@ -1,5 +1,6 @@
 ; Inno Setup script for Logeerhuis: the one-folder PyInstaller build (dist\logeerhuis\)
-; installed per user, without administrator rights.
+; installed per user, without administrator rights. A fallback: the release installer is made
+; with NSIS (installer/logeerhuis.nsi, decision 0036), which is also built and tried on Linux.
 ;
 ;   iscc /DAppVersion=0.1.0 installer\logeerhuis.iss      -> dist\logeerhuis-0.1.0-setup.exe
 ;
@@ -48,6 +49,15 @@ RestartApplications=no
 [Languages]
 Name: "dutch"; MessagesFile: "compiler:Languages\Dutch.isl"
 
+[Types]
+Name: "standaard"; Description: "Standaard (deze pc gebruikt het gegevensbestand)"
+Name: "eigen"; Description: "Zelf kiezen"; Flags: iscustom
+
+[Components]
+Name: "programma"; Description: "{#AppName}"; Types: standaard eigen; Flags: fixed
+; psycopg and its libraries (decision 0035); an upgrade keeps the components chosen before.
+Name: "postgresql"; Description: "PostgreSQL-ondersteuning (een databaseserver voor meerdere pc's)"; Types: eigen
+
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
 
@@ -58,7 +68,8 @@ Type: filesandordirs; Name: "{app}\_internal"
 Type: files; Name: "{app}\{#AppExe}"
 
 [Files]
-Source: "dist\logeerhuis\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "dist\logeerhuis\*"; DestDir: "{app}"; Components: programma; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "dist\logeerhuis-postgresql\*"; DestDir: "{app}"; Components: postgresql; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"
