@@ -20,7 +20,6 @@ from types import TracebackType
 from .paths import LOCK_FILENAME, settings_path
 
 PRELOAD_PAGES_AFTER_MS = 150
-OTHER_PAGES_AFTER_MS = 50  # after the planner's first paint
 # What the first paint must not wait for (decision 0034); --startup-probe names those loaded.
 HEAVY_MODULES = ("sqlalchemy.orm", "logeerhuis_app.db.models", "alembic", "reportlab", "lxml",
                  "openpyxl", "psycopg")  # fmt: skip
@@ -105,12 +104,12 @@ def run_gui(data_dir: Path, *, self_test: bool = False, startup_probe: bool = Fa
 def _attach_planner_first(window, context) -> None:  # type: ignore[no-untyped-def]
     """The user sees the planner about 0.2 s sooner: the ten other pages are imported and
     built just after it has painted (the navigation fills in then)."""
-    from PySide6.QtCore import QTimer
-
+    from .ui.first_paint import AfterFirstPaint
     from .ui.registry import first_page_class, page_classes
 
     window.attach(context, [first_page_class()])
-    QTimer.singleShot(OTHER_PAGES_AFTER_MS, window, lambda: window.add_pages(page_classes()[1:]))
+    planner = window.current_page()
+    AfterFirstPaint(getattr(planner, "grid", planner), lambda: window.add_pages(page_classes()[1:]))
 
 
 def _single_instance(data_dir: Path, quiet: bool):  # type: ignore[no-untyped-def]

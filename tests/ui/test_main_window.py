@@ -119,6 +119,36 @@ def test_the_start_shows_the_planner_first_and_fills_in_the_other_pages(qtbot, c
     assert window.current_page().nav_title == "Declaraties"
 
 
+def test_the_other_pages_wait_for_the_planner_to_have_painted(qtbot, context, show):
+    """Also on a slow start (here: the events are handled 0.2 s after the planner was built),
+    the planner paints before the ten other pages are imported and built."""
+    import time
+
+    from PySide6.QtCore import QEvent, QObject
+
+    from logeerhuis_app.app import _attach_planner_first
+
+    window = show(MainWindow(settings_path(context.data_dir)))
+    _attach_planner_first(window, context)
+    grid = window.current_page().grid
+    pages_at_paint: list[int] = []
+
+    class PaintSeen(QObject):
+        def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]
+            if watched is grid and event.type() == QEvent.Type.Paint:
+                pages_at_paint.append(len(window.pages))
+            return False
+
+    seen = PaintSeen()
+    grid.installEventFilter(seen)
+    try:
+        time.sleep(0.2)
+        qtbot.waitUntil(lambda: len(window.pages) == len(page_classes()), timeout=5000)
+    finally:
+        grid.removeEventFilter(seen)
+    assert pages_at_paint and pages_at_paint[0] == 1
+
+
 def test_an_error_in_a_slot_is_told_in_dutch_and_logged(context, show, monkeypatch):
     """A known problem (a server out of reach) is shown as it is; anything else as an
     unexpected error with the log's place; both go into fouten.log."""
