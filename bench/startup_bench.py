@@ -157,11 +157,15 @@ def _spawn(command: list[str], env: dict[str, str], cwd: Path | None = None) -> 
 
 def _baseline(checkout: Path, env: dict[str, str]) -> tuple[list[str], dict[str, str]]:
     """Another checkout of the app (say `git worktree add /tmp/base main`), run by this
-    Python with that checkout first on the path: the same machine, the same rounds."""
+    Python with that checkout first on the path (before the current folder, which `-m` would
+    put first): the same machine, the same rounds."""
     if not (checkout / "logeerhuis_app" / "__init__.py").is_file():
         raise SystemExit(f"--baseline {checkout}: geen logeerhuis_app in die map")
-    with_path = {**env, "PYTHONPATH": str(checkout.resolve())}
-    return [sys.executable, "-m", "logeerhuis_app"], with_path
+    start = (
+        f"import runpy, sys; sys.path.insert(0, {str(checkout.resolve())!r}); "
+        "runpy.run_module('logeerhuis_app', run_name='__main__', alter_sys=True)"
+    )
+    return [sys.executable, "-c", start], env
 
 
 def _source_command() -> list[str]:

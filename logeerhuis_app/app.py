@@ -22,7 +22,7 @@ from .paths import LOCK_FILENAME, settings_path
 PRELOAD_PAGES_AFTER_MS = 150
 # What the first paint must not wait for (decision 0034); --startup-probe names those loaded.
 HEAVY_MODULES = ("sqlalchemy.orm", "logeerhuis_app.db.models", "alembic", "reportlab", "lxml",
-                 "openpyxl", "psycopg")  # fmt: skip
+                 "openpyxl", "psycopg", "stdnum")  # fmt: skip
 
 
 def run_gui(data_dir: Path, *, self_test: bool = False, startup_probe: bool = False) -> int:

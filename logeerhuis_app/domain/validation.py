@@ -1,12 +1,12 @@
-"""Checks and normal forms for Dutch identifiers, each failing with a Dutch message."""
+"""Checks and normal forms for Dutch identifiers, each failing with a Dutch message.
+
+python-stdnum is imported by the checks that use it: it brings pydoc along, which the
+start (the planner, through the date fields) would otherwise load for nothing (decision 0034).
+"""
 
 from __future__ import annotations
 
 import re
-
-from stdnum import iban as stdnum_iban
-from stdnum.exceptions import ValidationError as StdnumError
-from stdnum.nl import bsn as stdnum_bsn
 
 
 class InvalidValue(ValueError):
@@ -35,6 +35,9 @@ def normalize_bsn(text: str) -> str:
         raw = raw.zfill(9)
     if len(raw) != 9 or int(raw) == 0:
         raise InvalidValue("Een BSN bestaat uit 9 cijfers.")
+    from stdnum.exceptions import ValidationError as StdnumError
+    from stdnum.nl import bsn as stdnum_bsn
+
     try:
         return stdnum_bsn.validate(raw)
     except StdnumError:
@@ -47,6 +50,9 @@ def normalize_iban(text: str) -> str:
     raw = re.sub(r"\s", "", text or "").upper()
     if len(raw) < 15 or not raw[:2].isalpha():
         raise InvalidValue("Vul een IBAN in zoals NL91 ABNA 0417 1643 00.")
+    from stdnum import iban as stdnum_iban
+    from stdnum.exceptions import ValidationError as StdnumError
+
     try:
         return stdnum_iban.validate(raw)
     except StdnumError:
@@ -55,7 +61,11 @@ def normalize_iban(text: str) -> str:
 
 def format_iban(compact: str) -> str:
     """Groups of four for reading: NL91 ABNA 0417 1643 00."""
-    return stdnum_iban.format(compact) if compact else ""
+    if not compact:
+        return ""
+    from stdnum import iban as stdnum_iban
+
+    return stdnum_iban.format(compact)
 
 
 _POSTCODE = re.compile(r"^([1-9][0-9]{3})\s*([A-Za-z]{2})$")

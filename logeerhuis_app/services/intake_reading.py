@@ -104,13 +104,14 @@ def read_required(reader: Reader) -> dict[str, tuple[str, ...]]:
 def answers_of(reader: Reader, stay_ids: Iterable[int]) -> dict[int, dict[str, Answer]]:
     """The saved answers per stay (a stay without answers is not in the result)."""
     a = t.intake_answers.c
-    found: dict[int, dict[str, Answer]] = {}
-    for r in reader.execute(
+    rows = reader.execute(
         select(a.stay_id, a.item_key, a.value, a.answered_on, a.staff, a.note, a.valid_until,
                a.confirmed).where(a.stay_id.in_(set(stay_ids)))
-    ):  # fmt: skip
-        found.setdefault(r.stay_id, {})[r.item_key] = Answer(
-            r.value, r.answered_on, r.staff, r.note, r.valid_until, r.confirmed
+    ).all()  # all at once: the planner reads a few thousand  # fmt: skip
+    found: dict[int, dict[str, Answer]] = {}
+    for stay_id, key, value, answered_on, staff, note, valid_until, confirmed in rows:
+        found.setdefault(stay_id, {})[key] = Answer(
+            value, answered_on, staff, note, valid_until, confirmed
         )
     return found
 
