@@ -9,7 +9,12 @@ then starts, in fresh processes and interleaved (off-screen, QT_QPA_PLATFORM=off
   source   the app from this checkout: `logeerhuis --data-dir DIR --startup-probe` (the user's
            start without the sign-in; it prints when the window was shown and when the first
            page, the planner, had painted, then stops);
-  frozen   the PyInstaller app dist/logeerhuis/logeerhuis the same way, if it is built.
+  frozen   the PyInstaller app dist/logeerhuis/logeerhuis the same way, if it is built;
+  baseline with --baseline DIR, another checkout of the app the same way (before/after).
+
+Each round starts with another kind. Besides medians, each round's app time is divided by the
+same round's floor (side by side, under the same load): on a shared machine those ratios are
+the figures to trust.
 
 Each time is measured from just before the process is spawned to the moment the child prints
 (its wall clock, time.time()); the whole run until the process has exited is shown too. The
@@ -17,7 +22,7 @@ peak resident memory of every child comes from os.wait4. Then it measures the pe
 `--self-test` on the demo house, and the size of the frozen folder and of any installer or
 archive in dist/.
 
-Usage:  python bench/startup_bench.py [--runs 15] [--frozen PATH] [--json FILE]
+Usage:  python bench/startup_bench.py [--runs 15] [--frozen PATH] [--json FILE] [--baseline DIR]
 
 Budgets (issue 8): the planner painted in under 1 s and at most 1.3 x floor 2; the window
 shown at about floor 1 (goal: at most 1.3 x floor 1); --self-test at most 200 MB peak RSS;
