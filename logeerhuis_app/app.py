@@ -157,14 +157,23 @@ def _open(window, data_dir: Path, self_test: bool, quiet: bool):  # type: ignore
 
 
 def open_chosen(data_dir: Path, prompter, *, self_test=False, quiet=False, parent=None):  # type: ignore[no-untyped-def]
-    """Open the file, or the server chosen for this PC. When the server cannot be opened, the
-    user may change the choice (another address, or back to this PC's file) and go on."""
+    """Open the file, or the server chosen for this PC. When the server cannot be opened, or
+    the choice itself is damaged, the user may change the choice (another address, or back to
+    this PC's file) and go on."""
     from .services.database import open_database, open_database_url
     from .services.errors import ServiceError
     from .services.server_setting import chosen_server_url
 
     while True:
-        server_url = chosen_server_url(data_dir)
+        try:
+            server_url = chosen_server_url(data_dir)
+        except ServiceError as exc:  # never quietly this PC's (perhaps stale) file instead
+            if quiet:
+                print(f"Fout: {exc.message}", file=sys.stderr)
+                return None
+            if not _choose_again(data_dir, prompter, exc.message, parent):
+                return None
+            continue
         # The integrity check and the offer of the newest backup are for this PC's own file.
         if server_url is None and not _file_is_sound(data_dir, prompter, self_test):
             return None
@@ -177,16 +186,21 @@ def open_chosen(data_dir: Path, prompter, *, self_test=False, quiet=False, paren
             if server_url is None:
                 prompter.error("Gegevens niet geopend", exc.message)
                 return None
-            if not prompter.confirm(
-                "Database niet geopend",
-                f"{exc.message}\n\nWilt u de instelling van de databaseserver nu aanpassen? "
-                "Kies Nee om Logeerhuis te sluiten en het later opnieuw te proberen.",
-            ):
+            if not _choose_again(data_dir, prompter, exc.message, parent):
                 return None
-            from .ui.connection.dialog import ConnectionDialog
 
-            if not prompter.run_dialog(ConnectionDialog(data_dir, prompter, None, parent)):
-                return None
+
+def _choose_again(data_dir: Path, prompter, problem: str, parent) -> bool:  # type: ignore[no-untyped-def]
+    """Offer the connection dialog at the start; True when a (new) choice was saved."""
+    if not prompter.confirm(
+        "Database niet geopend",
+        f"{problem}\n\nWilt u de instelling van de databaseserver nu aanpassen? "
+        "Kies Nee om Logeerhuis te sluiten en het later opnieuw te proberen.",
+    ):
+        return False
+    from .ui.connection.dialog import ConnectionDialog
+
+    return prompter.run_dialog(ConnectionDialog(data_dir, prompter, None, parent))
 
 
 def _file_is_sound(data_dir: Path, prompter, self_test: bool) -> bool:  # type: ignore[no-untyped-def]

@@ -307,13 +307,14 @@ def _invoices(args: argparse.Namespace, directory: Path) -> int:
     from .domain.money import format_cents
     from .services.invoice_batch import finalise_all
     from .services.invoicing import make_drafts
+    from .services.out_paths import existing_folder
     from .services.private_files import write_private
 
     year, month = _month(args.month)
+    out = existing_folder(args.out)  # before anything is made final
     db = _open(directory, args)
     try:
         drafts = make_drafts(db, year, month)
-        args.out.mkdir(parents=True, exist_ok=True)
         # One transaction: all of the month's drafts get their numbers, or none does.
         finals = finalise_all(
             db, [d.id for d in drafts], invoice_date=date.today(), by="opdrachtregel"
@@ -321,7 +322,7 @@ def _invoices(args: argparse.Namespace, directory: Path) -> int:
     finally:
         db.close()
     for final in finals:  # stored and committed; the files are copies for the user
-        target = args.out / f"factuur-{final.number}.pdf"
+        target = out / f"factuur-{final.number}.pdf"
         write_private(target, final.pdf)
         amount = format_cents(final.total_cents)
         print(f"  {final.number}  {final.customer_name:<40} {amount:>14}  {target}")
@@ -418,6 +419,7 @@ def _server_backup(args: argparse.Namespace, directory: Path) -> int:
     from .services.backup import backups_dir
     from .services.backup_postgres import make_server_backup, server_backup_to
     from .services.month_export import new_password
+    from .services.out_paths import folder_or_file
 
     db = _open(directory, args)
     try:
@@ -426,10 +428,10 @@ def _server_backup(args: argparse.Namespace, directory: Path) -> int:
             result = make_server_backup(db, backups_dir(directory))
         else:
             password = new_password() if _encrypted(args) else None
-            folder = out if out.is_dir() else out.parent
+            folder, file_name = folder_or_file(out, (".pgdump", ".json", ".zip"))
             result = server_backup_to(db, folder, work_dir=directory, password=password)
-            if not out.is_dir():  # a file name was given: the backup gets that name
-                named = out.with_suffix(".zip") if password else out
+            if file_name is not None:  # a file name was given: the backup gets that name
+                named = (folder / file_name).with_suffix(".zip") if password else out
                 result.path.replace(named)
                 out = named
     finally:

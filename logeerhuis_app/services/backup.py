@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,7 +26,9 @@ from ..domain.backup_rotation import (
 )
 from ..paths import LOCK_FILENAME, database_path
 from .errors import DataError
+from .out_paths import folder_or_file
 from .private_files import create_private_file, private_dir
+from .work_dirs import BACKUP_WORK_PREFIX, flock_held, work_dir
 
 BACKUP_DIRNAME = "backups"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -105,17 +106,15 @@ def make_backup(
     name = backup_name(now)
     if out is None:
         target = backups_dir(data_dir) / name
-    elif out.is_dir():
-        target = out / name
-    else:
-        target = out
+        try:
+            private_dir(target.parent)
+        except OSError as exc:
+            raise DataError(f"De map {target.parent} kan niet worden gemaakt: {exc}.") from exc
+    else:  # an existing folder, or a file name in one; never a folder made for it
+        folder, file_name = folder_or_file(Path(out), (".sqlite3", ".zip"))
+        target = folder / (file_name or name)
     if password is not None:
         target = target.with_suffix(".zip")
-    try:
-        if out is None or not target.parent.exists():
-            private_dir(target.parent)  # a folder of ours (the user's own keep their rights)
-    except OSError as exc:
-        raise DataError(f"De map {target.parent} kan niet worden gemaakt: {exc}.") from exc
     partial = target.with_name(target.name + ".bezig")
     partial.unlink(missing_ok=True)  # left by a backup that was cut off
     try:
@@ -124,7 +123,7 @@ def make_backup(
             inspect_backup(partial)  # integrity_check and schema on the copy itself
         else:
             # the unencrypted copy stays on this PC's disk, never on the USB stick
-            with tempfile.TemporaryDirectory(prefix="backup-", dir=data_dir) as work:
+            with work_dir(data_dir, BACKUP_WORK_PREFIX) as work:
                 copy = Path(work) / name
                 copy_database(source, copy, live=True, progress=progress)
                 inspect_backup(copy)
@@ -291,20 +290,7 @@ def app_is_running(data_dir: Path) -> bool:
         except OSError:
             return False
         return False
-    import fcntl
-
-    try:
-        fd = os.open(lock, os.O_RDONLY)
-    except OSError:
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        return False
-    except OSError:
-        return True
-    finally:
-        os.close(fd)
+    return flock_held(lock)
 
 
 def _revision(conn: sqlite3.Connection) -> str | None:

@@ -36,6 +36,8 @@ from .access import require_role
 from .backup import encrypt_file
 from .database import Database
 from .errors import DataError
+from .work_dirs import BACKUP_WORK_PREFIX
+from .work_dirs import work_dir as make_work_dir
 
 DUMP_SUFFIX = ".pgdump"
 JSON_SUFFIX = ".json"
@@ -129,7 +131,7 @@ def server_backup_to(
     if password is None:
         require_role(user)
         return make_server_backup(db, folder, rotate=False, pg_dump=pg_dump)
-    with tempfile.TemporaryDirectory(prefix="backup-", dir=work_dir) as work:
+    with make_work_dir(work_dir, BACKUP_WORK_PREFIX) as work:
         plain = make_server_backup(db, Path(work), rotate=False, pg_dump=pg_dump)
         target = Path(folder) / f"{plain.path.name}.zip"
         partial = target.with_name(target.name + ".bezig")

@@ -7,17 +7,17 @@ and reopens afterwards); a command-line restore is refused while a window holds 
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from ..domain.accounts import CurrentUser
-from ..domain.backup_rotation import parse_backup_name
 from ..paths import database_path
+from . import backup_unzip
 from .backup import BackupInfo, Progress, app_is_running, copy_database, inspect_backup
 from .errors import DataError
 from .private_files import private_dir, tighten_data_dir
+from .work_dirs import RESTORE_WORK_PREFIX, clean_work_dirs, work_dir
 
 SET_ASIDE_PREFIX = "logeerhuis-vervangen-"  # the replaced database, kept, never deleted
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -62,9 +62,10 @@ def restore_backup(
         raise DataError("Dit is het gegevensbestand zelf, geen backup.")
     private_dir(data_dir)
     tighten_data_dir(data_dir)
-    with tempfile.TemporaryDirectory(prefix="terugzetten-", dir=data_dir) as work:
+    clean_work_dirs(data_dir)  # left by a restore or backup that was killed
+    with work_dir(data_dir, RESTORE_WORK_PREFIX) as work:
         if source.suffix.lower() == ".zip":
-            backup_file, moment = _unzip(source, Path(work), password)
+            backup_file, moment = backup_unzip.unzip_backup(source, Path(work), password)
         else:
             backup_file, moment = source, None
         chosen = inspect_backup(backup_file)  # refuse a damaged, foreign or newer file early
@@ -134,34 +135,3 @@ def _rename_with_side_files(source: Path, target: Path) -> None:
         extra = source.with_name(source.name + side)
         if extra.exists():
             os.replace(extra, target.with_name(target.name + side))
-
-
-def _unzip(archive_path: Path, work: Path, password: str | None) -> tuple[Path, datetime | None]:
-    import zipfile
-    import zlib
-
-    import pyzipper
-
-    try:
-        with pyzipper.AESZipFile(archive_path) as archive:
-            members = [n for n in archive.namelist() if n.endswith(".sqlite3") and "/" not in n]
-            if len(members) != 1:
-                raise DataError(f"{archive_path.name} bevat geen Logeerhuis-backup.")
-            if password:
-                archive.setpassword(password.encode())
-            target = work / "uitgepakt.sqlite3"  # never the name from the archive
-            target.write_bytes(archive.read(members[0]))
-            return target, parse_backup_name(members[0])
-    except RuntimeError as exc:  # pyzipper: encrypted and no or a wrong password
-        raise DataError(f"Het wachtwoord voor {archive_path.name} klopt niet.") from exc
-    except (
-        zipfile.BadZipFile,
-        pyzipper.BadZipFile,
-        zlib.error,
-        OSError,
-        ValueError,
-        EOFError,
-        NotImplementedError,
-        KeyError,
-    ) as exc:  # pyzipper has its own BadZipFile
-        raise DataError(f"{archive_path.name} is geen leesbaar ZIP-bestand ({exc}).") from exc

@@ -36,6 +36,9 @@ FORMAT_NAME = "logeerhuis-data"
 FORMAT_VERSION = 1
 _NOT_EXCHANGED = {"alembic_version"}
 _NOTHING_READ = "Er is niets ingelezen."
+# Years of a house's data (invoice PDFs included) stay far below this; json.loads needs
+# several times the file's size in memory.
+MAX_IMPORT_BYTES = 512 << 20
 _TOP_KEYS = {"format", "format_version", "schema_revision", "tables", "sequences"}
 
 
@@ -162,6 +165,11 @@ def import_from_file(db: Database, path: Path) -> ExchangeSummary:
     require_role(db)
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:  # refused before it is read (0028)
+            raise DataError(
+                f"Het bestand {path} is groter dan {MAX_IMPORT_BYTES >> 20} MB; zo groot is "
+                f"geen Logeerhuis-gegevensbestand. {_NOTHING_READ}"
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise DataError(
@@ -175,6 +183,10 @@ def import_from_file(db: Database, path: Path) -> ExchangeSummary:
         raise DataError(
             f"Het bestand {path} is geen Logeerhuis-gegevensbestand: het is geen geldige JSON "
             f"(regel {exc.lineno}, kolom {exc.colno})."
+        ) from None
+    except MemoryError:
+        raise DataError(
+            f"Het bestand {path} is te groot om in te lezen op deze computer. {_NOTHING_READ}"
         ) from None
     except (ValueError, RecursionError):  # a number of thousands of digits, or deep nesting
         raise DataError(

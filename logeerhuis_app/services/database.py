@@ -25,6 +25,7 @@ from ..paths import database_path
 from .database_server import database_url, describe_url, parse_url, server_problem
 from .errors import ConflictError, DataError
 from .private_files import create_private_file, private_dir, tighten_data_dir
+from .work_dirs import clean_work_dirs
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -64,7 +65,10 @@ class Database:
     def sessions(self) -> sessionmaker[Session]:
         """The session factory, made (and the ORM imported) when first needed."""
         if self._sessions is None:
+            from .text_bounds import guard_text_lengths
+
             self._sessions = make_session_factory(self.engine)
+            guard_text_lengths(self._sessions)  # no text longer than its column (0028)
         return self._sessions
 
     @property
@@ -169,6 +173,7 @@ def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
     try:
         private_dir(data_dir)
         tighten_data_dir(data_dir)  # an install from before owner-only files (0027)
+        clean_work_dirs(data_dir)  # plain copies left by a killed restore or backup (0028)
         if not path.exists():  # SQLite gives the -wal and -shm the rights of this file
             create_private_file(path)
     except OSError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..domain.text_limits import too_long
 from ..domain.validation import InvalidValue
 from .errors import ValidationError
 
@@ -20,7 +21,7 @@ class FieldCheck:
         """Trimmed text; too long is refused rather than cut off."""
         value = (value or "").strip()
         if len(value) > max_length:
-            self.errors.setdefault(field, f"{label} is te lang (hoogstens {max_length} tekens).")
+            self.errors.setdefault(field, too_long(max_length, label))
         return value
 
     def optional(self, field: str, value: str, normalize: Callable[[str], str]) -> str:

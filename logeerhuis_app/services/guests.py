@@ -13,6 +13,7 @@ from ..db.models import Carer, Guest
 from ..domain.access_log import CHANGE, VIEW
 from ..domain.enums import Grondslag
 from ..domain.people import display_name, sort_name
+from ..domain.text_limits import NOTE_MAX_LENGTH
 from ..domain.validation import (
     normalize_bsn,
     normalize_cbs_municipality_code,
@@ -189,6 +190,8 @@ def validate_guest(data: GuestData) -> GuestData:
             ("homecare_org", "De thuiszorgorganisatie", 200),
             ("homecare_contact", "De contactpersoon", 200),
             ("emergency_relation", "De relatie", 100),
+            ("care_needs", "De zorgbehoefte", NOTE_MAX_LENGTH),
+            ("notes", "De opmerkingen", NOTE_MAX_LENGTH),
         )
     }
     normalized = {
@@ -230,6 +233,12 @@ def validate_guest(data: GuestData) -> GuestData:
         check.rule(f"carers.{index}.name", bool(name), "Vul de naam van de mantelzorger in.")
         phone = check.optional(f"carers.{index}.phone", carer.phone, normalize_phone)
         email = check.optional(f"carers.{index}.email", carer.email, normalize_email)
+        for key, value, label, limit in (
+            ("name", name, "De naam", 200),
+            ("relation", carer.relation, "De relatie", 100),
+            ("notes", carer.notes, "De notitie", NOTE_MAX_LENGTH),
+        ):
+            check.text(f"carers.{index}.{key}", value, label=label, max_length=limit)
         carers.append(
             replace(carer, name=name, relation=carer.relation.strip(), phone=phone, email=email)
         )

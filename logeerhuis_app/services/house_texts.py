@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from ..db.models import Setting
+from ..domain.text_limits import LETTER_MAX_LENGTH, too_long
 from .access import require_role
 from .database import Database
 from .errors import ValidationError
 
 CONDITIONS = "texts.conditions"
 EVALUATION = "texts.evaluation"
-MAX_LENGTH = 20_000
+MAX_LENGTH = LETTER_MAX_LENGTH
 
 
 def get_text(db: Database, key: str) -> str:
@@ -24,7 +25,7 @@ def set_text(db: Database, key: str, text: str) -> None:
         raise ValueError(key)
     require_role(db)
     if len(text) > MAX_LENGTH:
-        raise ValidationError({key: "Deze tekst is te lang (hoogstens 20.000 tekens)."})
+        raise ValidationError({key: too_long(MAX_LENGTH)})
     with db.session() as s:
         row = s.get(Setting, key)
         if row is None:

@@ -28,6 +28,7 @@ from .claims import claim_drafts, list_claims
 from .database import Database
 from .errors import ServiceError
 from .invoicing import invoice_pdf, list_invoices
+from .out_paths import existing_folder
 from .overview import overview, overview_pdf
 from .private_files import create_private_file, private_dir, write_private
 from .provider import get_provider
@@ -65,13 +66,12 @@ def export_month(
     progress: Progress | None = None,
 ) -> MonthExport:
     require_role(db)
+    out_dir = existing_folder(Path(out_dir))  # before any work: the stick may not be in
     care = care_messages(db, year, month, made_on=today)
     documents = month_documents(db, year, month, today=today, progress=progress, care=care)
     unclaimed = tuple(d.claim.funder_name for d in claim_drafts(db, year, month, today=today))
     base = f"logeerhuis-{year}-{month:02d}-export-{today.isoformat()}"
-    out_dir = Path(out_dir)
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
         if encrypt:
             password = new_password()
             location = _free_path(out_dir, base, ".zip")

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import Allocation, Funder, Guest, MonthClosure, Night, Stay
-from ..domain.dates import format_date, format_month, month_bounds
+from ..domain.dates import format_date, format_month, month_bounds, month_to_close_problem
 from ..domain.enums import FunderKind
 from ..domain.people import display_name
 from .database import Database
@@ -75,6 +75,9 @@ def _cap_and_volume_warnings(db: Database, first: date, after: date) -> list[str
 
 
 def close_month(db: Database, year: int, month: int, *, by: str, now: datetime) -> MonthCheck:
+    problem = month_to_close_problem(year, month, now.date())
+    if problem is not None:
+        raise ServiceError(problem)
     with db.session() as s:
         if _is_closed(s, year, month):
             raise ServiceError(f"{format_month(year, month).capitalize()} is al afgesloten.")

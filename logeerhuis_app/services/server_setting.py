@@ -13,6 +13,7 @@ from .database_server import database_url
 from .errors import DataError
 
 FILENAME = "databaseserver.json"
+MAX_BYTES = 16 * 1024  # one address; anything larger is not ours
 
 
 def server_file(data_dir: Path) -> Path:
@@ -20,37 +21,66 @@ def server_file(data_dir: Path) -> Path:
 
 
 def chosen_server_url(data_dir: Path) -> str | None:
-    """The server to open, or None for the SQLite file (a damaged file counts as none)."""
+    """The server to open, or None for the SQLite file (no choice file).
+
+    A choice file that cannot be read as our own (empty, cut off, another shape) is refused
+    with a DataError, never taken for "no server": a server PC would then quietly work on the
+    old local file (decision 0028). The start then offers to make the choice again."""
     from_env = database_url()
     if from_env:
         return from_env
     path = server_file(data_dir)
     try:
-        value = json.loads(path.read_text(encoding="utf-8")).get("url", "")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, AttributeError):
-        return None
-    return value.strip() or None
+    except OSError as exc:
+        raise _damaged(path, f"het kan niet worden gelezen ({exc.strerror or exc})") from exc
+    if len(raw) > MAX_BYTES:
+        raise _damaged(path, "het is veel te groot")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise _damaged(path, "het is leeg, afgebroken of geen JSON") from None
+    url = data.get("url") if isinstance(data, dict) else None
+    if not isinstance(url, str) or not url.strip():
+        raise _damaged(path, 'het bevat geen adres ("url") van een server')
+    return url.strip()
+
+
+def _damaged(path: Path, why: str) -> DataError:
+    return DataError(
+        f"Het bestand {path.name} in {path.parent} (welke database deze pc gebruikt) is "
+        f"beschadigd: {why}. Kies opnieuw of deze pc met een databaseserver of met het eigen "
+        "gegevensbestand werkt (Bestand > Databaseserver, of bij de start)."
+    )
 
 
 def save_server_url(data_dir: Path, url: str | None, *, user: CurrentUser | None = None) -> None:
     """Remember the server (None: back to the SQLite file). The URL may hold the password,
-    so the file is made readable for this user only. Coordinators only (`user`: who is
+    so the file is made readable for this user only, and written beside and renamed, so a
+    crash leaves the old choice or the new one, never half. Coordinators only (`user`: who is
     signed in; None at a start whose server could not be opened, before anyone can sign in)."""
     from .access import require_role
+    from .private_files import private_dir
 
     require_role(user)
     path = server_file(data_dir)
+    temp = path.with_name(f".{FILENAME}.nieuw")
     try:
         if not url:
             path.unlink(missing_ok=True)
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
-        with os.fdopen(os.open(path, flags, 0o600), "w", encoding="utf-8") as handle:
+        with os.fdopen(os.open(temp, flags, 0o600), "w", encoding="utf-8") as handle:
             json.dump({"url": url.strip()}, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
     except OSError as exc:
+        temp.unlink(missing_ok=True)
         raise DataError(
             f"De keuze voor de server kan niet worden bewaard in {path}: {exc}"
         ) from exc

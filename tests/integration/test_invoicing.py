@@ -256,6 +256,7 @@ def test_cli_close_month_and_invoices(data_dir, tmp_path, capsys):
     build_house(db)
     db.close()
     assert main(["--data-dir", str(data_dir), "close-month", "2026-01"]) == 0
+    (tmp_path / "uit").mkdir()  # --out names an existing folder (decision 0028)
     assert (
         main(["--data-dir", str(data_dir), "invoices", "2026-01", "--out", str(tmp_path / "uit")])
         == 0

@@ -68,6 +68,8 @@ def test_export_the_month_encrypted_shows_the_password_once(
     page.submit_all()
     seen = {}
 
+    (tmp_path / "usb").mkdir()  # the stick is in
+
     def fill_in(dialog):
         dialog.folder.setText(str(tmp_path / "usb"))
         dialog.encrypt.setChecked(True)

@@ -83,3 +83,35 @@ def test_a_server_out_of_reach_at_the_start_can_be_changed_back_to_the_file(
     db.close()
     assert chosen_server_url(data_dir) is None
     assert (data_dir / "logeerhuis.sqlite3").exists()
+
+
+def test_a_damaged_server_choice_at_the_start_is_told_and_can_be_made_again(
+    data_dir, qapp, monkeypatch
+):
+    """An empty or cut-off databaseserver.json is not taken for 'this PC's file' (a server
+    PC would then work on stale data): the start says so and offers to choose again."""
+    from logeerhuis_app.app import open_chosen
+    from logeerhuis_app.services.server_setting import server_file
+    from logeerhuis_app.ui.widgets.prompter import RecordingPrompter
+
+    monkeypatch.delenv("LOGEERHUIS_DATABASE_URL", raising=False)
+    server_file(data_dir).write_text('{"url": "postgresql+psycopg://ria@ser', encoding="utf-8")
+    closing = RecordingPrompter(confirm=False)
+    assert open_chosen(data_dir, closing) is None
+    kind, _title, text = closing.messages[-1]
+    assert kind == "confirm" and "databaseserver.json" in text and "beschadigd" in text
+    assert not (data_dir / "logeerhuis.sqlite3").exists()  # the local file was not opened
+
+    seen = {}
+
+    def back_to_the_file(dialog):  # type: ignore[no-untyped-def]
+        seen["outcome"] = dialog.outcome.text()
+        dialog.local.setChecked(True)
+        dialog.save()
+
+    changing = RecordingPrompter(confirm=True)
+    changing.dialog_handler = back_to_the_file
+    db = open_chosen(data_dir, changing)
+    assert db is not None and not db.on_server
+    db.close()
+    assert "beschadigd" in seen["outcome"] and not server_file(data_dir).exists()

@@ -15,8 +15,9 @@ def test_a_full_disk_keeps_the_typed_guest_on_screen(qtbot, context, show):
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     page.form.fields["first_name"].setText("Johanna")
     page.form.fields["last_name"].setText("Meer")
-    # A long text needs many new pages, more than the full disk has (a short one may fit).
-    long_text = "Insuline om 8 uur, 's avonds hulp bij het uitkleden. " * 4000
+    # A long text needs new pages, more than the full disk has (a short one may fit); the
+    # longest a note may be (10.000 characters).
+    long_text = "Insuline om 8 uur, 's avonds hulp bij het uitkleden. " * 180
     page.form.fields["care_needs"].setPlainText(long_text)
 
     def disk_full(connection, _record):  # every new connection: no room for one more page

@@ -237,3 +237,19 @@ def test_the_municipality_code_shows_the_name_from_the_cbs_list(qtbot, context, 
     assert "Niet op de CBS-lijst van 1 januari 2026" in name.text()
     _type(qtbot, page, "municipality_code", "")
     assert not name.isVisible()
+
+
+def test_a_note_longer_than_the_limit_is_refused_beside_the_field(qtbot, context, show):
+    from logeerhuis_app.domain.text_limits import NOTE_MAX_LENGTH
+    from logeerhuis_app.services.guests import search_guests
+    from logeerhuis_app.ui.guests.page import GuestsPage
+
+    page = show(GuestsPage(context))
+    page.activate()
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    page.form.fields["last_name"].setText("Meer")
+    page.form.fields["notes"].setPlainText("x" * (NOTE_MAX_LENGTH + 1))  # a pasted file
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "te lang (hoogstens 10.000 tekens)" in page.form.error_text("notes")
+    assert search_guests(context.db, "Meer") == []
+    assert len(page.form.fields["notes"].toPlainText()) == NOTE_MAX_LENGTH + 1  # kept as typed

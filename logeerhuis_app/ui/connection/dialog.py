@@ -105,7 +105,11 @@ class ConnectionDialog(QDialog):
     def _load(self) -> None:
         from ...services.server_setting import chosen_server_url
 
-        url = chosen_server_url(self.data_dir)
+        try:
+            url = chosen_server_url(self.data_dir)
+        except ServiceError as exc:  # a damaged choice: say so, and let it be made again
+            url = None
+            self.outcome.setText(exc.message)
         self.server.setChecked(url is not None)
         self.local.setChecked(url is None)
         if url:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 
 from ...domain.dates import format_date, parse_optional_date
 from ...domain.money import format_amount, parse_euro
+from ...domain.text_limits import NOTE_MAX_LENGTH, too_long
 from ...domain.validation import InvalidValue
 
 
@@ -137,13 +138,22 @@ class TextField(QLineEdit):
 
 
 class NoteField(QPlainTextEdit):
-    def __init__(self, parent: QWidget | None = None, *, lines: int = 3) -> None:
+    """Free text; longer than `max_length` is refused beside the field (a plain-text edit has
+    no maxLength of its own), and the service refuses it as well."""
+
+    def __init__(
+        self, parent: QWidget | None = None, *, lines: int = 3, max_length: int = NOTE_MAX_LENGTH
+    ) -> None:
         super().__init__(parent)
+        self.max_length = max_length
         self.setTabChangesFocus(True)
         self.setFixedHeight(12 + lines * self.fontMetrics().lineSpacing())
 
     def value(self) -> str:
-        return self.toPlainText().strip()
+        text = self.toPlainText().strip()
+        if len(text) > self.max_length:
+            raise InvalidValue(too_long(self.max_length))
+        return text
 
     def set_value(self, value: str) -> None:
         self.setPlainText(value or "")
