@@ -189,6 +189,7 @@ def test_a_work_folder_in_use_is_left_alone(data_dir):
     assert not busy.exists()
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.skipif(os.name == "nt", reason="a killed process: POSIX signals")
 def test_a_restore_killed_halfway_leaves_nothing_after_the_next_start(db, data_dir, tmp_path):
     import signal
