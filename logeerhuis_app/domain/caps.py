@@ -8,7 +8,7 @@ elsewhere.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -70,6 +70,56 @@ def wlz_year_status(
     in_year = {night for night in nights if night.year == year}
     used, planned = _split(in_year, today)
     return CapStatus(WLZ_NIGHTS_PER_YEAR, used + used_elsewhere, planned)
+
+
+def wlz_nights_per_year(nights: Iterable[date]) -> dict[int, int]:
+    """Distinct Wlz nights per calendar year: a night counts in the year of its date.
+
+    The one counting function of the cap: planner, month close and claims all count with it,
+    so a stay from 30 December to 3 January is 2 nights in each year (issue 15).
+    """
+    return dict(Counter(night.year for night in set(nights)))
+
+
+def years_of_stay(arrival: date, departure: date) -> tuple[int, ...]:
+    """The calendar years a stay has nights in (the departure day is no night)."""
+    if departure <= arrival:
+        return ()
+    return tuple(range(arrival.year, (departure - timedelta(days=1)).year + 1))
+
+
+@dataclass(frozen=True)
+class WlzYear:
+    """The Wlz cap of one calendar year: every night counted in it, here and elsewhere."""
+
+    year: int
+    nights: int
+
+    @property
+    def status(self) -> CapStatus:
+        return CapStatus(WLZ_NIGHTS_PER_YEAR, self.nights, 0)
+
+    @property
+    def exceeded(self) -> bool:
+        return self.status.exceeded
+
+    def warning(self) -> str:
+        """'Wlz-logeren: 2 boven de 156 nachten in 2026.'"""
+        return f"Wlz-logeren: {self.status.text()} nachten in {self.year}."
+
+
+def wlz_years(totals: Mapping[int, int], years: Iterable[int]) -> tuple[WlzYear, ...]:
+    """The cap per year for `years`, from the per-year totals (nights here plus elsewhere)."""
+    return tuple(WlzYear(year, totals.get(year, 0)) for year in sorted(set(years)))
+
+
+def wlz_cap_text(years: Iterable[WlzYear]) -> str:
+    """'nog 14 van 156' for a stay in one year; per year when it spans New Year:
+    '2026: nog 0 van 156; 2027: 2 boven de 156'."""
+    years = tuple(years)
+    if len(years) == 1:
+        return years[0].status.text()
+    return "; ".join(f"{y.year}: {y.status.text()}" for y in years)
 
 
 def _check_frequency(frequency: str) -> str:

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import (
@@ -20,9 +19,7 @@ from ..db.models import (
     Contract,
     Funder,
     Guest,
-    Night,
     Stay,
-    WlzNightsElsewhere,
 )
 from ..domain.claims import ClaimLine
 from ..domain.dates import month_bounds
@@ -37,6 +34,7 @@ from ..domain.pricing import (
 from .corrections import corrections_for
 from .errors import ServiceError
 from .invoice_lines import contract_rates, priced_contract_days, reserved_days
+from .wlz_counts import wlz_year_totals
 
 CLAIM_FUNDER_KINDS = (FunderKind.GEMEENTE.value, FunderKind.ZORGKANTOOR.value)
 _CLAIMED_STATUSES = (
@@ -118,7 +116,9 @@ def month_lines(s: Session, year: int, month: int) -> dict[int, list[SourcedLine
     corrections = corrections_for(s, [stay.id for stay, *_rest in rows])
     covered = reserved_days(s, first, after)
     wlz_guests = {g.id for _s, g, a, _c in rows if funders[a.funder_id].kind == "zorgkantoor"}
-    year_nights = _wlz_nights_until(s, wlz_guests, year, after)
+    year_nights = {
+        guest: n for (guest, _y), n in wlz_year_totals(s, wlz_guests, {year}, before=after).items()
+    }
     for stay, guest, allocation, contract in rows:
         if stay.status == StayStatus.CANCELLED and not _late_billed(stay, contract):
             continue
@@ -193,32 +193,3 @@ def _late_billed(stay: Stay, contract: Contract) -> bool:
     return late_cancellation_billed(
         stay.arrival, cancelled_on, contract.late_cancel_billable, contract.late_cancel_days
     )
-
-
-def _wlz_nights_until(s: Session, guest_ids: set[int], year: int, after: date) -> dict[int, int]:
-    """Wlz nights of the calendar year up to the end of the month, plus nights elsewhere."""
-    if not guest_ids:
-        return {}
-    counts = dict(
-        s.execute(
-            select(Stay.guest_id, func.count(Night.id))
-            .join(Night, Night.stay_id == Stay.id)
-            .join(Allocation, Night.allocation_id == Allocation.id)
-            .join(Funder, Allocation.funder_id == Funder.id)
-            .where(
-                Night.active.is_(True),
-                Funder.kind == FunderKind.ZORGKANTOOR,
-                Stay.guest_id.in_(guest_ids),
-                Night.day >= date(year, 1, 1),
-                Night.day < after,
-            )
-            .group_by(Stay.guest_id)
-        ).all()
-    )
-    for row in s.scalars(
-        select(WlzNightsElsewhere).where(
-            WlzNightsElsewhere.guest_id.in_(guest_ids), WlzNightsElsewhere.year == year
-        )
-    ):
-        counts[row.guest_id] = counts.get(row.guest_id, 0) + row.nights
-    return counts

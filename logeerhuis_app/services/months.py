@@ -9,11 +9,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import Allocation, Funder, Guest, MonthClosure, Night, Stay
+from ..domain.caps import wlz_years
 from ..domain.dates import format_date, format_month, month_bounds, month_to_close_problem
 from ..domain.enums import FunderKind
 from ..domain.people import display_name
 from .database import Database
 from .errors import ServiceError
+from .wlz_counts import wlz_year_totals
 
 
 @dataclass(frozen=True)
@@ -63,14 +65,23 @@ def month_check(db: Database, year: int, month: int) -> MonthCheck:
 
 
 def _cap_and_volume_warnings(db: Database, first: date, after: date) -> list[str]:
-    """The Wlz 156 cap and allocation volumes, as the planner shows them."""
+    """The Wlz 156 cap of the month's year and allocation volumes, as the planner counts them."""
     from .planner_view import load_planner
 
     found = []
-    for stay in load_planner(db, first, after).stays:
+    stays = load_planner(db, first, after).stays
+    with db.read() as conn:
+        totals = wlz_year_totals(conn, {s.guest_id for s in stays if s.cap_text}, {first.year})
+    for stay in stays:
+        when = f"{stay.guest_name} ({format_date(stay.arrival)})"
+        if stay.cap_text:
+            count = totals.get((stay.guest_id, first.year), 0)
+            [year] = wlz_years({first.year: count}, [first.year])
+            if year.exceeded:
+                found.append(f"{when}: {year.warning()}")
         for warning in stay.warnings:
-            if "156" in warning or "toewijzing toestaat" in warning:
-                found.append(f"{stay.guest_name} ({format_date(stay.arrival)}): {warning}")
+            if "toewijzing toestaat" in warning:
+                found.append(f"{when}: {warning}")
     return found
 
 

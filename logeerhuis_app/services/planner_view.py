@@ -14,12 +14,13 @@ from datetime import date, timedelta
 from sqlalchemy import Connection, Row, func, select
 
 from ..db import core_tables as t
-from ..domain.caps import WLZ_NIGHTS_PER_YEAR, periods_exceeding
+from ..domain.caps import periods_exceeding, wlz_cap_text, wlz_years, years_of_stay
 from ..domain.enums import FunderKind, RequestStatus, StayStatus, VolumeFrequency
 from ..domain.people import display_name
 from ..domain.planning import room_need_warnings
 from .database import Database
 from .intake_reading import intake_labels
+from .wlz_counts import wlz_year_totals
 
 _INTAKE_STATUSES = (StayStatus.OPTION, StayStatus.CONFIRMED, StayStatus.PRESENT)
 
@@ -191,8 +192,10 @@ def _stays(
     rows = conn.execute(query).all()
     wlz = [row for row in rows if row.funder_kind == FunderKind.ZORGKANTOOR]
     over_volume = _stays_over_volume(conn, rows, start, end)
-    used = _wlz_nights_per_year(
-        conn, {row.guest_id for row in wlz}, {row.arrival.year for row in rows}
+    used = wlz_year_totals(
+        conn,
+        {row.guest_id for row in wlz},
+        {y for row in wlz for y in years_of_stay(row.arrival, row.departure)},
     )
     intakes = intake_labels(conn, [row for row in rows if row.status in _INTAKE_STATUSES])
     result = []
@@ -206,15 +209,11 @@ def _stays(
             warnings.append(f"Meer nachten dan de toewijzing toestaat ({row.volume} {label}).")
         cap_text = ""
         if row.funder_kind == FunderKind.ZORGKANTOOR:
-            total = used.get((row.guest_id, row.arrival.year), 0)
-            left = WLZ_NIGHTS_PER_YEAR - total
-            cap_text = (
-                f"nog {left} van {WLZ_NIGHTS_PER_YEAR}"
-                if left >= 0
-                else (f"{-left} boven de {WLZ_NIGHTS_PER_YEAR}")
-            )
-            if left < 0:
-                warnings.append(f"Wlz-logeren: {cap_text} nachten in {row.arrival.year}.")
+            # Each night counts in its own calendar year (a stay over New Year in both).
+            totals = {y: n for (g, y), n in used.items() if g == row.guest_id}
+            years = wlz_years(totals, years_of_stay(row.arrival, row.departure))
+            cap_text = wlz_cap_text(years)
+            warnings += [year.warning() for year in years if year.exceeded]
         result.append(
             PlannerStay(
                 id=row.id, guest_id=row.guest_id,
@@ -305,41 +304,6 @@ def _funding_warnings(row: Row) -> list[str]:  # type: ignore[type-arg]
     if row.contract_name is not None and row.vv_only and "VV" not in (row.care_profile or ""):
         problems.append(f"{row.contract_name} is alleen voor cliënten met een VV-zorgprofiel.")
     return problems
-
-
-def _wlz_nights_per_year(
-    conn: Connection, guest_ids: set[int], years: set[int]
-) -> dict[tuple[int, int], int]:
-    """Active Wlz nights per guest per calendar year, plus nights used elsewhere."""
-    if not guest_ids:
-        return {}
-    st, n, a, f = t.stays, t.nights, t.allocations, t.funders
-    year = (
-        func.strftime("%Y", n.c.day)
-        if conn.dialect.name == "sqlite"
-        else func.extract("year", n.c.day)
-    )
-    rows = conn.execute(
-        select(st.c.guest_id, year, func.count())
-        .join_from(st, n, n.c.stay_id == st.c.id)
-        .join(a, n.c.allocation_id == a.c.id)
-        .join(f, a.c.funder_id == f.c.id)
-        .where(
-            n.c.active.is_(True),
-            f.c.kind == FunderKind.ZORGKANTOOR,
-            st.c.guest_id.in_(guest_ids),
-            n.c.day >= date(min(years), 1, 1),
-            n.c.day < date(max(years) + 1, 1, 1),
-        )
-        .group_by(st.c.guest_id, year)
-    ).all()
-    totals = {(guest, int(y)): count for guest, y, count in rows}
-    w = t.wlz_nights_elsewhere.c
-    for guest, y, nights in conn.execute(
-        select(w.guest_id, w.year, w.nights).where(w.guest_id.in_(guest_ids), w.year.in_(years))
-    ):
-        totals[(guest, y)] = totals.get((guest, y), 0) + nights
-    return totals
 
 
 def _open_requests(conn: Connection) -> tuple[PlannerRequest, ...]:

@@ -76,3 +76,47 @@ def test_the_month_check_names_a_wlz_guest_over_156(db):
     )
     [warning] = month_check(db, 2026, 5).warnings
     assert warning == "Piet Dam (04-05-2026): Wlz-logeren: 2 boven de 156 nachten in 2026."
+
+
+def test_the_month_check_counts_new_year_nights_in_the_new_year(db):
+    from logeerhuis_app.db.models import WlzNightsElsewhere
+    from logeerhuis_app.services.allocations import AllocationData, save_allocation
+    from logeerhuis_app.services.claim_lines import month_lines
+    from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
+    from logeerhuis_app.services.funders import FunderData, save_funder
+
+    room = save_room(db, RoomData(name="Linde"))
+    zk = save_funder(
+        db, FunderData(kind="zorgkantoor", name="Zorgkantoor Utrecht", uzovi_code="5513")
+    )
+    rates = (RateData(valid_from=date(2026, 1, 1), amount_cents=16000),)
+    contract = save_contract(
+        db, ContractData(funder_id=zk.id, name="Logeren", valid_from=date(2026, 1, 1), rates=rates)
+    )
+    piet = save_guest(db, GuestData(first_name="Piet", last_name="Dam", bsn="111222333"))
+    indication = save_allocation(
+        db,
+        AllocationData(
+            guest_id=piet.id, funder_id=zk.id, contract_id=contract.id, kind="indicatie",
+            care_profile="5VV", start_date=date(2026, 1, 1),
+        ),
+    )  # fmt: skip
+    with db.session() as s:
+        s.add(WlzNightsElsewhere(guest_id=piet.id, year=2027, nights=155))
+    create_stay(
+        db,
+        NewStay(
+            piet.id,
+            room.id,
+            date(2026, 12, 30),
+            date(2027, 1, 3),
+            status="bevestigd",
+            allocation_id=indication.id,
+        ),
+    )
+    assert month_check(db, 2026, 12).warnings == ()  # 2 of 156 in 2026
+    [warning] = month_check(db, 2027, 1).warnings
+    assert warning == "Piet Dam (30-12-2026): Wlz-logeren: 1 boven de 156 nachten in 2027."
+    with db.session() as s:  # the claim counts the year the same way
+        [lines] = month_lines(s, 2027, 1).values()
+    assert {sourced.line.year_nights for sourced in lines} == {157}

@@ -84,3 +84,40 @@ def test_wlz_cap_counts_nights_used_elsewhere_and_vv_only(db):
     shown = load_planner(db, date(2026, 5, 1), date(2026, 6, 1)).stays[0]
     assert shown.cap_text == "2 boven de 156"
     assert "Wlz-logeren: 2 boven de 156 nachten in 2026." in shown.warnings
+
+
+def _wlz_guest(db, elsewhere):
+    room = save_room(db, RoomData(name="Linde"))
+    zk = save_funder(
+        db, FunderData(kind="zorgkantoor", name="Zorgkantoor Utrecht", uzovi_code="5513")
+    )
+    rates = (RateData(valid_from=date(2026, 1, 1), amount_cents=15000),)
+    contract = save_contract(db, ContractData(funder_id=zk.id, name="Logeren", rates=rates))
+    piet = save_guest(db, GuestData(first_name="Piet", last_name="Dam", bsn="111222333"))
+    indication = save_allocation(
+        db,
+        AllocationData(
+            guest_id=piet.id,
+            funder_id=zk.id,
+            contract_id=contract.id,
+            kind="indicatie",
+            care_profile="5VV",
+            start_date=date(2026, 1, 1),
+        ),
+    )
+    with db.session() as s:
+        for year, nights in elsewhere.items():
+            s.add(WlzNightsElsewhere(guest_id=piet.id, year=year, nights=nights))
+    return room, piet, indication
+
+
+def test_a_stay_over_new_year_counts_its_nights_in_each_year(db):
+    room, piet, indication = _wlz_guest(db, {2027: 153})
+    _stay(db, piet, room, date(2026, 12, 30), date(2027, 1, 3), indication.id)
+    [shown] = load_planner(db, date(2026, 12, 1), date(2027, 2, 1)).stays
+    # 2 nights in 2026; 2 in 2027 on top of the 153 elsewhere: the 2027 counter starts at 2.
+    assert shown.cap_text == "2026: nog 154 van 156; 2027: nog 1 van 156"
+    _stay(db, piet, room, date(2027, 1, 10), date(2027, 1, 12), indication.id)
+    first = load_planner(db, date(2026, 12, 1), date(2027, 2, 1)).stays[0]
+    assert first.cap_text == "2026: nog 154 van 156; 2027: 1 boven de 156"
+    assert "Wlz-logeren: 1 boven de 156 nachten in 2027." in first.warnings

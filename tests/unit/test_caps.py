@@ -125,3 +125,22 @@ def test_nights_outside_an_allocation():
     ]
     assert nights_outside(nights, date(2026, 3, 30), None) == [date(2026, 3, 28), date(2026, 3, 29)]
     assert nights_outside(nights, date(2026, 1, 1), date(2026, 12, 31)) == []
+
+
+def test_wlz_nights_count_in_the_calendar_year_they_fall_in():
+    from logeerhuis_app.domain.caps import (
+        wlz_cap_text,
+        wlz_nights_per_year,
+        wlz_years,
+        years_of_stay,
+    )
+
+    nights = days_between(date(2026, 12, 30), date(2027, 1, 3))  # 30, 31 Dec; 1, 2 Jan
+    assert wlz_nights_per_year(nights + nights[:1]) == {2026: 2, 2027: 2}
+    assert years_of_stay(date(2026, 12, 30), date(2027, 1, 3)) == (2026, 2027)
+    assert years_of_stay(date(2026, 12, 30), date(2027, 1, 1)) == (2026,)  # no night in 2027
+    years = wlz_years({2026: 157, 2027: 2}, [2027, 2026])
+    assert [(y.year, y.exceeded) for y in years] == [(2026, True), (2027, False)]
+    assert wlz_cap_text(years) == "2026: 1 boven de 156; 2027: nog 154 van 156"
+    assert years[0].warning() == "Wlz-logeren: 1 boven de 156 nachten in 2026."
+    assert wlz_cap_text(wlz_years({2027: 2}, [2027])) == "nog 154 van 156"
