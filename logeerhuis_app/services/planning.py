@@ -14,12 +14,14 @@ from sqlalchemy.orm import Session
 
 from ..db.models import DateChange, Night, Room, Stay
 from ..domain.access_log import CHANGE
+from ..domain.caps import years_of_stay
 from ..domain.dates import format_date
 from ..domain.enums import StayStatus
 from ..domain.intake import GATE_CHECK_IN, GATE_CONFIRM
 from ..domain.nights import occupied_nights
 from ..domain.planning import is_late_cancellation
 from ..domain.rooms import room_label
+from . import wlz_guard
 from .access import log_access
 from .database import Database
 from .errors import ConflictError, NotFoundError, ServiceError, ValidationError
@@ -55,8 +57,13 @@ def move_stay(
     bed_id: int | None = None,
     who: WhoAsked | None = None,
     now: datetime | None = None,
+    cap_accepted_by: str = "",
 ) -> StayData:
-    """Move a stay to another room, bed or dates (a resize is a move of one end)."""
+    """Move a stay to another room, bed or dates (a resize is a move of one end).
+
+    Past the Wlz 156 in a year it raises WlzCapWarning unless `cap_accepted_by` names who chose
+    to go on.
+    """
     if departure <= arrival:
         raise ValidationError({"departure": "Een verblijf duurt minstens één nacht."})
     with db.session() as s:
@@ -72,7 +79,12 @@ def move_stay(
         room = s.get(Room, room_id)
         if room is None or not room.active:
             raise ValidationError({"room_id": "Deze kamer bestaat niet of is gesloten."})
+        wlz = wlz_guard.is_wlz(s, stay.allocation_id)
+        years = set(years_of_stay(arrival, departure))
+        before = wlz_guard.counts(s, stay.guest_id, years) if wlz else {}
         _rebuild_nights(s, stay, room, bed_id, arrival, departure)
+        if wlz:
+            wlz_guard.guard(s, stay.guest_id, years, before, cap_accepted_by)
         _record(s, stay, old, who or WhoAsked(), now or datetime.now())
         s.flush()
         log_access(s, CHANGE, stay.guest_id, "Verblijf verplaatst of verlengd")

@@ -290,6 +290,7 @@ def place_request(
     bed_id: int | None = None,
     status: str = StayStatus.OPTION.value,
     now: datetime | None = None,
+    cap_accepted_by: str = "",
 ) -> StayData:
     """Book the request as a stay (with the request's allocation) and mark it placed.
 
@@ -308,6 +309,7 @@ def place_request(
                 allocation_id=row.allocation_id,
                 bed_id=bed_id,
                 notes=row.notes,
+                cap_accepted_by=cap_accepted_by,
             ),
         )
         if (arrival, departure) != (row.wished_arrival, row.wished_departure):

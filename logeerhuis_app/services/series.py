@@ -15,12 +15,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db.models import Allocation, Guest, Night, Room, RoomClosure, Stay, StaySeries
+from ..domain.caps import years_of_stay
 from ..domain.dates import DUTCH_WEEKDAYS, format_date
 from ..domain.enums import StayStatus
 from ..domain.people import display_name
 from ..domain.planning import room_need_warnings
 from ..domain.rooms import room_label
 from ..domain.series import WeeklyPattern, expand_series, validate_series
+from . import wlz_guard
 from .database import Database
 from .errors import NotFoundError, ServiceError, ValidationError
 from .planning import cancel_planned
@@ -260,18 +262,40 @@ class _Occupancy:
 
 
 def create_series(
-    db: Database, data: SeriesData, *, status: str = StayStatus.CONFIRMED.value
+    db: Database,
+    data: SeriesData,
+    *,
+    status: str = StayStatus.CONFIRMED.value,
+    cap_accepted_by: str = "",
 ) -> SeriesResult:
-    """The series and a stay for every free week, in one transaction; busy weeks are skipped."""
+    """The series and a stay for every free week, in one transaction; busy weeks are skipped.
+
+    Past the Wlz 156 in a year it raises WlzCapWarning unless `cap_accepted_by` names who chose
+    to go on (the whole series is counted once, at the end).
+    """
     if status not in PLANNED:
         raise ValidationError({"status": "Een reeks wordt als optie of bevestigd gepland."})
     with db.session() as s:
-        return _create(s, data, status)
+        return _create(s, data, status, cap_accepted_by)
 
 
-def _create(s: Session, data: SeriesData, status: str) -> SeriesResult:
+def _series_years(occurrences: list[SeriesOccurrence]) -> set[int]:
+    return {y for o in occurrences for y in years_of_stay(o.arrival, o.departure)}
+
+
+def _create(
+    s: Session,
+    data: SeriesData,
+    status: str,
+    cap_accepted_by: str = "",
+    before: dict[int, int] | None = None,
+) -> SeriesResult:
     # The occupancy keeps the guest and the rooms with their beds loaded for add_stay.
     occurrences, _occupancy = _judge(s, data)
+    wlz = wlz_guard.is_wlz(s, data.allocation_id)
+    years = _series_years(occurrences)
+    if wlz and before is None:
+        before = wlz_guard.counts(s, data.guest_id, years)
     _allocation = s.get(Allocation, data.allocation_id) if data.allocation_id else None
     end = data.end_date if data.end_date is not None else occurrences[-1].arrival
     series = StaySeries(
@@ -304,11 +328,13 @@ def _create(s: Session, data: SeriesData, status: str) -> SeriesResult:
             series_id=series.id,
         )
         try:
-            created.append(add_stay(s, new).id)
+            created.append(add_stay(s, new, check_cap=False).id)
         except ValidationError as exc:  # refused before anything was added: skip this week
             problem = exc.detail
             skipped.append(SeriesOccurrence(occurrence.arrival, occurrence.departure, False,
                                             problem, ()))  # fmt: skip
+    if wlz:
+        wlz_guard.guard(s, data.guest_id, years, before or {}, cap_accepted_by)
     return SeriesResult(series.id, tuple(created), tuple(skipped))
 
 
@@ -378,7 +404,13 @@ def cancel_occurrences(
 
 
 def change_later(
-    db: Database, stay_id: int, *, room_id: int, arrival_weekday: int, nights: int
+    db: Database,
+    stay_id: int,
+    *,
+    room_id: int,
+    arrival_weekday: int,
+    nights: int,
+    cap_accepted_by: str = "",
 ) -> SeriesResult:
     """'This and all later weeks': a new pattern (room, weekday, nights) from this week on.
 
@@ -413,12 +445,16 @@ def change_later(
             new = replace(new, end_date=max(last_week_end, week_start + timedelta(days=6)))
         _validated_dates(new)  # a bad pattern is refused before anything is removed
         status = stay.status
+        years = _series_years(_judge(s, new)[0]) | {
+            y for row in doomed for y in years_of_stay(row.arrival, row.departure)
+        }
+        before = wlz_guard.counts(s, old.guest_id, years)  # before the old weeks go
         for row in doomed:
             s.delete(row)
         old.end_date = stay.arrival - _ONE_DAY
         old.version += 1
         s.flush()
-        return _create(s, new, status)
+        return _create(s, new, status, cap_accepted_by, before)
 
 
 # --- reading -----------------------------------------------------------------------------

@@ -14,11 +14,13 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Allocation, Bed, Guest, Night, Room, RoomClosure, Stay
 from ..domain.access_log import CHANGE
+from ..domain.caps import years_of_stay
 from ..domain.dates import format_date
 from ..domain.enums import StayStatus
 from ..domain.nights import occupied_nights
 from ..domain.people import display_name
 from ..domain.rooms import room_label
+from . import wlz_guard
 from .access import log_access
 from .database import Database
 from .errors import NotFoundError, ServiceError, ValidationError
@@ -50,6 +52,7 @@ class NewStay:
     bed_id: int | None = None  # None: the first free bed of the room
     notes: str = ""
     series_id: int | None = None
+    cap_accepted_by: str = ""  # who chose to plan past the Wlz 156 (wlz_guard)
 
 
 def create_stay(db: Database, new: NewStay) -> StayData:
@@ -59,8 +62,11 @@ def create_stay(db: Database, new: NewStay) -> StayData:
         return to_stay_data(stay)
 
 
-def add_stay(s: Session, new: NewStay) -> Stay:
-    """Add a stay and its nights inside an open session (also used by the demo builder)."""
+def add_stay(s: Session, new: NewStay, *, check_cap: bool = True) -> Stay:
+    """Add a stay and its nights inside an open session (also used by the demo builder).
+
+    `check_cap=False` leaves the Wlz cap to the caller (a series checks it once, at the end).
+    """
     if new.departure <= new.arrival:
         raise ValidationError({"departure": "Het vertrek moet na de aankomst liggen."})
     if new.status == StayStatus.CANCELLED:
@@ -76,6 +82,9 @@ def add_stay(s: Session, new: NewStay) -> Stay:
         if allocation is None or allocation.guest_id != guest.id:
             raise ValidationError({"allocation_id": "Deze toewijzing hoort niet bij deze gast."})
     days = occupied_nights(new.arrival, new.departure)
+    wlz = check_cap and wlz_guard.is_wlz(s, new.allocation_id)
+    years = years_of_stay(new.arrival, new.departure)
+    before = wlz_guard.counts(s, guest.id, years) if wlz else {}
     refuse_closed(s, room, new.arrival, new.departure)
     bed = choose_bed(s, room, new.bed_id, days)
     stay = Stay(
@@ -98,6 +107,8 @@ def add_stay(s: Session, new: NewStay) -> Stay:
         s.flush()
     except IntegrityError as exc:  # a concurrent booking won the race: the index refused ours
         raise ServiceError(f"{room_label(room.name)} is in deze periode al bezet.") from exc
+    if wlz:
+        wlz_guard.guard(s, guest.id, years, before, new.cap_accepted_by)
     return stay
 
 

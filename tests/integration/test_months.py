@@ -72,7 +72,14 @@ def test_the_month_check_names_a_wlz_guest_over_156(db):
         s.add(WlzNightsElsewhere(guest_id=piet.id, year=2026, nights=155))
     create_stay(
         db,
-        NewStay(piet.id, room.id, date(2026, 5, 4), date(2026, 5, 7), allocation_id=indication.id),
+        NewStay(
+            piet.id,
+            room.id,
+            date(2026, 5, 4),
+            date(2026, 5, 7),
+            allocation_id=indication.id,
+            cap_accepted_by="Ria",
+        ),
     )
     [warning] = month_check(db, 2026, 5).warnings
     assert warning == "Piet Dam (04-05-2026): Wlz-logeren: 2 boven de 156 nachten in 2026."
@@ -112,6 +119,7 @@ def test_the_month_check_counts_new_year_nights_in_the_new_year(db):
             date(2027, 1, 3),
             status="bevestigd",
             allocation_id=indication.id,
+            cap_accepted_by="Ria",
         ),
     )
     assert month_check(db, 2026, 12).warnings == ()  # 2 of 156 in 2026

@@ -16,8 +16,10 @@ from logeerhuis_app.services.stays import NewStay, create_stay
 RATE = (RateData(valid_from=date(2026, 1, 1), amount_cents=15000),)
 
 
-def _stay(db, guest, room, arrival, departure, allocation=None):
-    return create_stay(db, NewStay(guest.id, room.id, arrival, departure, allocation_id=allocation))
+def _stay(db, guest, room, arrival, departure, allocation=None, accepted=""):
+    new = NewStay(guest.id, room.id, arrival, departure, allocation_id=allocation,
+                  cap_accepted_by=accepted)  # fmt: skip
+    return create_stay(db, new)
 
 
 def test_volume_per_week_and_room_needs_are_warned(db):
@@ -80,7 +82,7 @@ def test_wlz_cap_counts_nights_used_elsewhere_and_vv_only(db):
     [shown] = load_planner(db, date(2026, 5, 1), date(2026, 6, 1)).stays
     assert shown.id == stay.id
     assert shown.cap_text == "nog 2 van 156"
-    _stay(db, piet, room, date(2026, 6, 1), date(2026, 6, 5), indication.id)
+    _stay(db, piet, room, date(2026, 6, 1), date(2026, 6, 5), indication.id, accepted="Ria")
     shown = load_planner(db, date(2026, 5, 1), date(2026, 6, 1)).stays[0]
     assert shown.cap_text == "2 boven de 156"
     assert "Wlz-logeren: 2 boven de 156 nachten in 2026." in shown.warnings
@@ -117,7 +119,7 @@ def test_a_stay_over_new_year_counts_its_nights_in_each_year(db):
     [shown] = load_planner(db, date(2026, 12, 1), date(2027, 2, 1)).stays
     # 2 nights in 2026; 2 in 2027 on top of the 153 elsewhere: the 2027 counter starts at 2.
     assert shown.cap_text == "2026: nog 154 van 156; 2027: nog 1 van 156"
-    _stay(db, piet, room, date(2027, 1, 10), date(2027, 1, 12), indication.id)
+    _stay(db, piet, room, date(2027, 1, 10), date(2027, 1, 12), indication.id, "Ria")
     first = load_planner(db, date(2026, 12, 1), date(2027, 2, 1)).stays[0]
     assert first.cap_text == "2026: nog 154 van 156; 2027: 1 boven de 156"
     assert "Wlz-logeren: 1 boven de 156 nachten in 2027." in first.warnings

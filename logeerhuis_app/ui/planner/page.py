@@ -293,8 +293,11 @@ class PlannerPage(Page):
         )
 
     def create_stay_at(self, bed_id: int, arrival: date, departure: date) -> None:
+        from dataclasses import replace
+
         from ...services import planning
         from ...services.stays import NewStay, create_stay
+        from .cap_confirm import with_cap_choice
         from .stay_dialog import StayDialog
 
         dialog = StayDialog(
@@ -318,10 +321,16 @@ class PlannerPage(Page):
                 notes=values["notes"],
             )
             try:
-                created = create_stay(self.context.db, new)
+                created, accepted = with_cap_choice(
+                    self.context,
+                    lambda name, new=new: create_stay(
+                        self.context.db, replace(new, cap_accepted_by=name)
+                    ),
+                )
             except ServiceError as exc:
                 dialog.show_error(exc)
                 continue
+            new = replace(new, cap_accepted_by=accepted)  # a redo repeats the choice
             original = created.id
 
             def redo(new=new, original=original) -> None:
@@ -338,6 +347,7 @@ class PlannerPage(Page):
         self, stay_id: int, bed_id: int, arrival: date, departure: date, who: object = None
     ) -> None:
         from ...services import planning
+        from .cap_confirm import with_cap_choice
 
         who = who if isinstance(who, planning.WhoAsked) else planning.WhoAsked("medewerker")
         stay = self.grid.stay_by_id(stay_id)
@@ -345,14 +355,18 @@ class PlannerPage(Page):
             return
         room_id = self._room_of_bed(bed_id)
         try:
-            planning.move_stay(
-                self.context.db,
-                stay_id,
-                room_id=room_id,
-                bed_id=bed_id,
-                arrival=arrival,
-                departure=departure,
-                who=who,
+            _moved, accepted = with_cap_choice(
+                self.context,
+                lambda name: planning.move_stay(
+                    self.context.db,
+                    stay_id,
+                    room_id=room_id,
+                    bed_id=bed_id,
+                    arrival=arrival,
+                    departure=departure,
+                    who=who,
+                    cap_accepted_by=name,
+                ),
             )
         except ServiceError as exc:
             self._refused(exc.detail)
@@ -367,6 +381,7 @@ class PlannerPage(Page):
                 bed_id=bed_id,
                 arrival=arrival,
                 departure=departure,
+                cap_accepted_by=accepted,
             )
 
         def undo() -> None:
@@ -447,15 +462,20 @@ class PlannerPage(Page):
     def _change_series_later(self, stay, values) -> None:  # type: ignore[no-untyped-def]
         """This and all later weeks of a series move to the weekday, length and room chosen."""
         from ...services.series import change_later
+        from .cap_confirm import with_cap_choice
 
         arrival = values["arrival"]
         try:
-            result = change_later(
-                self.context.db,
-                stay.id,
-                room_id=self._room_of_bed(values["bed_id"]),
-                arrival_weekday=arrival.weekday(),
-                nights=(values["departure"] - arrival).days,
+            result, _accepted = with_cap_choice(
+                self.context,
+                lambda name: change_later(
+                    self.context.db,
+                    stay.id,
+                    room_id=self._room_of_bed(values["bed_id"]),
+                    arrival_weekday=arrival.weekday(),
+                    nights=(values["departure"] - arrival).days,
+                    cap_accepted_by=name,
+                ),
             )
         except ServiceError as exc:
             self._refused(exc.detail)
@@ -619,6 +639,7 @@ class PlannerPage(Page):
 
     def place_request(self, request_id: int, bed_id: int, day: date) -> None:
         from ...services import requests as request_service
+        from .cap_confirm import with_cap_choice
 
         request = (
             next((r for r in self.view.requests if r.id == request_id), None) if self.view else None
@@ -631,13 +652,17 @@ class PlannerPage(Page):
             self._refused(problem)
             return
         try:
-            request_service.place_request(
-                self.context.db,
-                request_id,
-                room_id=self._room_of_bed(bed_id),
-                bed_id=bed_id,
-                arrival=day,
-                departure=departure,
+            with_cap_choice(
+                self.context,
+                lambda name: request_service.place_request(
+                    self.context.db,
+                    request_id,
+                    room_id=self._room_of_bed(bed_id),
+                    bed_id=bed_id,
+                    arrival=day,
+                    departure=departure,
+                    cap_accepted_by=name,
+                ),
             )
         except ServiceError as exc:
             self._refused(exc.message)

@@ -32,6 +32,7 @@ from ...services.series import (
 from ..context import AppContext
 from ..widgets.fields import ChoiceField, DateField, IntField, NoteField
 from ..widgets.form import ERROR_STYLE, Form
+from .cap_confirm import with_cap_choice
 
 
 class SeriesDialog(QDialog):
@@ -168,7 +169,10 @@ class SeriesDialog(QDialog):
         if data is None:
             return
         try:
-            self.result_ = create_series(self.context.db, data)
+            self.result_, _accepted = with_cap_choice(
+                self.context,
+                lambda name: create_series(self.context.db, data, cap_accepted_by=name),
+            )
         except ValidationError as exc:
             self._say(self.form.show_errors(exc.field_errors) or exc.message)
             return
