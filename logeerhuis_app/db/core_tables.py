@@ -32,9 +32,11 @@ guests = _table(
     needs_hoist=Boolean, needs_ground_floor=Boolean, needs_wheelchair_access=Boolean,
 )  # fmt: skip
 funders = _table("funders", id=Integer, kind=String, name=String)
-contracts = _table("contracts", id=Integer, funder_id=Integer, name=String, vv_only=Boolean)
+contracts = _table(
+    "contracts", id=Integer, funder_id=Integer, name=String, vv_only=Boolean, product_code=String,
+)  # fmt: skip
 allocations = _table(
-    "allocations", id=Integer, funder_id=Integer, contract_id=Integer, start_date=Date,
+    "allocations", id=Integer, funder_id=Integer, contract_id=Integer, kind=String, start_date=Date,
     end_date=Date, volume=Integer, volume_frequency=String, care_profile=String,
 )  # fmt: skip
 stays = _table(

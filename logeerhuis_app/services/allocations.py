@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from ..db.models import Allocation, Contract, Funder, Guest, Night, Stay
 from ..domain.access_log import CHANGE
 from ..domain.enums import AllocationKind, FunderKind, VolumeFrequency
+from ..domain.funding_rules import pgb_payer_finding, vv_only_finding
 from .access import log_access
 from .database import Database
 from .errors import ConflictError, NotFoundError, ServiceError
@@ -18,8 +19,9 @@ from .field_check import FieldCheck
 
 # Which allocation kinds fit which funder; keeps a Wmo toewijzing from pointing at a zorgkantoor.
 _KINDS_FOR_FUNDER = {
-    FunderKind.GEMEENTE: {AllocationKind.TOEWIJZING, AllocationKind.PGB},
-    FunderKind.ZORGKANTOOR: {AllocationKind.INDICATIE, AllocationKind.PGB},
+    # A pgb belongs to the budget holder (a funder of kind pgb), never to a claiming funder.
+    FunderKind.GEMEENTE: {AllocationKind.TOEWIJZING},
+    FunderKind.ZORGKANTOOR: {AllocationKind.INDICATIE},
     FunderKind.ZORGVERZEKERAAR: {AllocationKind.POLIS},
     FunderKind.PGB: {AllocationKind.PGB},
     FunderKind.PARTICULIER: {AllocationKind.PARTICULIER},
@@ -104,6 +106,8 @@ def _validate(s: Session, data: AllocationData) -> AllocationData:
     profile = data.care_profile.strip().upper()
     if funder is not None and data.kind in {k.value for k in AllocationKind}:
         allowed = _KINDS_FOR_FUNDER[FunderKind(funder.kind)]
+        pgb = pgb_payer_finding(data.kind, funder.kind)
+        check.rule("kind", pgb is None, pgb.text if pgb else "")
         check.rule(
             "kind",
             AllocationKind(data.kind) in allowed,
@@ -131,12 +135,12 @@ def _validate(s: Session, data: AllocationData) -> AllocationData:
             contract is not None and contract.funder_id == data.funder_id,
             "Dit contract hoort niet bij de gekozen financier.",
         )
-        if contract is not None and contract.vv_only:
-            check.rule(
-                "care_profile",
-                "VV" in profile,
-                f"{contract.name} is alleen voor cliënten met een VV-zorgprofiel.",
-            )
+        vv = (
+            vv_only_finding(contract.name, contract.product_code, contract.vv_only, profile)
+            if contract is not None
+            else None
+        )
+        check.rule("care_profile", vv is None, vv.text if vv else "")
     check.raise_if_any()
     return replace(
         data,

@@ -22,7 +22,7 @@ from ..db.models import (
     Stay,
 )
 from ..domain.claims import ClaimLine
-from ..domain.dates import month_bounds
+from ..domain.dates import format_date, month_bounds
 from ..domain.enums import CountingRule, FunderKind, StayStatus, TariffModel
 from ..domain.people import display_name
 from ..domain.planning import late_cancellation_billed
@@ -33,6 +33,7 @@ from ..domain.pricing import (
 )
 from .corrections import corrections_for
 from .errors import ServiceError
+from .funding_guard import allocation_findings
 from .invoice_lines import contract_rates, priced_contract_days, reserved_days
 from .wlz_counts import wlz_year_totals
 
@@ -93,8 +94,14 @@ def claim_funders(s: Session) -> list[Funder]:
     )
 
 
-def month_lines(s: Session, year: int, month: int) -> dict[int, list[SourcedLine]]:
-    """funder id -> the lines it owes for the month as the data stands now."""
+def month_lines(
+    s: Session, year: int, month: int, refused: list[tuple[int, str]] | None = None
+) -> dict[int, list[SourcedLine]]:
+    """funder id -> the lines it owes for the month as the data stands now.
+
+    A stay the funding rules refuse (Z1003 without a VV profile, a pgb under a claiming funder)
+    is never put in a claim; (funder id, why) goes to `refused` instead.
+    """
     first, after = month_bounds(year, month)
     funders = {f.id: f for f in claim_funders(s)}
     result: dict[int, list[SourcedLine]] = defaultdict(list)
@@ -121,6 +128,14 @@ def month_lines(s: Session, year: int, month: int) -> dict[int, list[SourcedLine
     }
     for stay, guest, allocation, contract in rows:
         if stay.status == StayStatus.CANCELLED and not _late_billed(stay, contract):
+            continue
+        findings = allocation_findings(s, allocation)
+        if findings:
+            who = display_name(guest.first_name, guest.prefix, guest.last_name)
+            for finding in findings:
+                why = f"{who} ({format_date(stay.arrival)}): {finding.text} Niet gedeclareerd."
+                if refused is not None and (allocation.funder_id, why) not in refused:
+                    refused.append((allocation.funder_id, why))
             continue
         absent = frozenset(
             d for (sid, d), c in corrections.items() if sid == stay.id and not c.billable

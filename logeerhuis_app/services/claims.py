@@ -106,7 +106,8 @@ def get_claim(db: Database, number: str) -> Claim:
 # -- drafts -----------------------------------------------------------------------------------
 def _drafts(s: Session, party: ClaimParty, year: int, month: int, today: date) -> list[ClaimDraft]:
     closed = _is_closed(s, year, month)
-    target = month_lines(s, year, month)
+    refused: list[tuple[int, str]] = []
+    target = month_lines(s, year, month, refused)
     drafts = []
     for funder in claim_funders(s):
         sent = _sent_lines(s, funder.id, year, month)
@@ -130,6 +131,7 @@ def _drafts(s: Session, party: ClaimParty, year: int, month: int, today: date) -
             lines=tuple(lines),
         )
         problems = claim_problems(claim, _terms(s, wanted))
+        problems += [why for funder_id, why in refused if funder_id == funder.id]
         if not closed:
             problems.insert(
                 0,

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..db.models import Contract, RatePeriod
 from ..domain.enums import CountingRule, TariffModel, Unit
+from ..domain.funding_rules import is_vv_only
 from ..domain.rates import RatePeriod as DomainRate
 from ..domain.rates import validate_rate_periods
 from .database import Database
@@ -132,6 +133,7 @@ def validate_contract(data: ContractData) -> ContractData:
         name=name,
         product_category=category,
         product_code=code,
+        vv_only=is_vv_only(code, data.vv_only),  # Z1003 is VV-only, whatever the box says
         reference=data.reference.strip(),
         notes=data.notes.strip(),
         rates=tuple(sorted(data.rates, key=lambda r: r.valid_from)),

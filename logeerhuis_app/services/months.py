@@ -12,6 +12,7 @@ from ..db.models import Allocation, Funder, Guest, MonthClosure, Night, Stay
 from ..domain.caps import wlz_years
 from ..domain.dates import format_date, format_month, month_bounds, month_to_close_problem
 from ..domain.enums import FunderKind
+from ..domain.funding_rules import MONTH_RULES, Rule
 from ..domain.people import display_name
 from .database import Database
 from .errors import ServiceError
@@ -65,7 +66,11 @@ def month_check(db: Database, year: int, month: int) -> MonthCheck:
 
 
 def _cap_and_volume_warnings(db: Database, first: date, after: date) -> list[str]:
-    """The Wlz 156 cap of the month's year and allocation volumes, as the planner counts them."""
+    """The planner's funding rules (domain.funding_rules.MONTH_RULES) for the month's stays.
+
+    The same typed findings the planner shows; the Wlz cap is counted for the month's year
+    only (a stay over New Year counts in each month's own year).
+    """
     from .planner_view import load_planner
 
     found = []
@@ -79,9 +84,9 @@ def _cap_and_volume_warnings(db: Database, first: date, after: date) -> list[str
             [year] = wlz_years({first.year: count}, [first.year])
             if year.exceeded:
                 found.append(f"{when}: {year.warning()}")
-        for warning in stay.warnings:
-            if "toewijzing toestaat" in warning:
-                found.append(f"{when}: {warning}")
+        for finding in stay.findings:
+            if finding.rule in MONTH_RULES and finding.rule != Rule.WLZ_CAP:
+                found.append(f"{when}: {finding.text}")
     return found
 
 

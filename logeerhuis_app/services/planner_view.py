@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Row, func, select
 from ..db import core_tables as t
 from ..domain.caps import periods_exceeding, wlz_cap_text, wlz_years, years_of_stay
 from ..domain.enums import FunderKind, RequestStatus, StayStatus, VolumeFrequency
+from ..domain.funding_rules import Finding, Rule, pgb_payer_finding, vv_only_finding
 from ..domain.people import display_name
 from ..domain.planning import room_need_warnings
 from .database import Database
@@ -63,6 +64,7 @@ class PlannerStay:
     version: int
     intake: str = ""  # "compleet", "onvolledig", "geblokkeerd", "overruled"; "" for past stays
     intake_summary: str = ""
+    findings: tuple[Finding, ...] = ()  # the funding warnings, typed (month close reads these)
 
     @property
     def nights(self) -> int:
@@ -175,9 +177,9 @@ def _stays(
             g.c.needs_wheelchair_access,
             r.c.has_hoist, r.c.ground_floor, r.c.wheelchair_accessible,
             a.c.start_date.label("allocation_start"), a.c.end_date.label("allocation_end"),
-            a.c.volume, a.c.volume_frequency, a.c.care_profile,
+            a.c.volume, a.c.volume_frequency, a.c.care_profile, a.c.kind.label("allocation_kind"),
             f.c.name.label("funder_name"), f.c.kind.label("funder_kind"),
-            c.c.name.label("contract_name"), c.c.vv_only,
+            c.c.name.label("contract_name"), c.c.vv_only, c.c.product_code,
         )
         .join_from(st, g, st.c.guest_id == g.c.id)
         .join(r, st.c.room_id == r.c.id)
@@ -203,17 +205,22 @@ def _stays(
         warnings = room_need_warnings(row.needs_hoist, row.needs_ground_floor,
                                       row.needs_wheelchair_access, row.has_hoist,
                                       row.ground_floor, row.wheelchair_accessible)  # fmt: skip
-        warnings += _funding_warnings(row)
+        findings = _funding_findings(row)
         if row.allocation_id is not None and row.id in over_volume:
             label = VolumeFrequency(row.volume_frequency).label
-            warnings.append(f"Meer nachten dan de toewijzing toestaat ({row.volume} {label}).")
+            findings.append(
+                Finding(
+                    Rule.VOLUME, f"Meer nachten dan de toewijzing toestaat ({row.volume} {label})."
+                )
+            )
         cap_text = ""
         if row.funder_kind == FunderKind.ZORGKANTOOR:
             # Each night counts in its own calendar year (a stay over New Year in both).
             totals = {y: n for (g, y), n in used.items() if g == row.guest_id}
             years = wlz_years(totals, years_of_stay(row.arrival, row.departure))
             cap_text = wlz_cap_text(years)
-            warnings += [year.warning() for year in years if year.exceeded]
+            findings += [Finding(Rule.WLZ_CAP, y.warning()) for y in years if y.exceeded]
+        warnings += [finding.text for finding in findings]
         result.append(
             PlannerStay(
                 id=row.id, guest_id=row.guest_id,
@@ -223,7 +230,7 @@ def _stays(
                 funder_name=row.funder_name if row.funder_name is not None else "",
                 notes=row.notes, warnings=tuple(warnings), cap_text=cap_text,
                 version=row.version, intake=intakes.get(row.id, ("", ""))[0],
-                intake_summary=intakes.get(row.id, ("", ""))[1],
+                intake_summary=intakes.get(row.id, ("", ""))[1], findings=tuple(findings),
             )
         )  # fmt: skip
     return tuple(result)
@@ -292,17 +299,25 @@ def _nights_of(arrival: date, departure: date) -> list[date]:
     return [arrival + timedelta(days=i) for i in range((departure - arrival).days)]
 
 
-def _funding_warnings(row: Row) -> list[str]:  # type: ignore[type-arg]
+def _funding_findings(row: Row) -> list[Finding]:  # type: ignore[type-arg]
     """The stay's funding problems; `row` is one of _stays' rows."""
     if row.allocation_id is None:
-        return ["Geen financiering (toewijzing) gekoppeld."]
+        return [Finding(Rule.NO_FUNDING, "Geen financiering (toewijzing) gekoppeld.")]
     problems = []
     if row.arrival < row.allocation_start or (
         row.allocation_end is not None and row.departure - _ONE_DAY > row.allocation_end
     ):
-        problems.append("Het verblijf valt (deels) buiten de periode van de toewijzing.")
-    if row.contract_name is not None and row.vv_only and "VV" not in (row.care_profile or ""):
-        problems.append(f"{row.contract_name} is alleen voor cliënten met een VV-zorgprofiel.")
+        problems.append(
+            Finding(
+                Rule.OUTSIDE_PERIOD,
+                "Het verblijf valt (deels) buiten de periode van de toewijzing.",
+            )
+        )
+    if row.contract_name is not None:
+        vv = vv_only_finding(row.contract_name, row.product_code, row.vv_only, row.care_profile)
+        problems += [vv] if vv else []
+    pgb = pgb_payer_finding(row.allocation_kind, row.funder_kind)
+    problems += [pgb] if pgb else []
     return problems
 
 

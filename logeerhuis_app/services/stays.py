@@ -24,6 +24,7 @@ from . import wlz_guard
 from .access import log_access
 from .database import Database
 from .errors import NotFoundError, ServiceError, ValidationError
+from .funding_guard import refuse_unfundable
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ def add_stay(s: Session, new: NewStay, *, check_cap: bool = True) -> Stay:
         allocation = s.get(Allocation, new.allocation_id)
         if allocation is None or allocation.guest_id != guest.id:
             raise ValidationError({"allocation_id": "Deze toewijzing hoort niet bij deze gast."})
+        refuse_unfundable(s, allocation)  # Z1003 without VV, a pgb under a claiming funder
     days = occupied_nights(new.arrival, new.departure)
     wlz = check_cap and wlz_guard.is_wlz(s, new.allocation_id)
     years = years_of_stay(new.arrival, new.departure)
