@@ -59,6 +59,21 @@ def vv_only_finding(
     )
 
 
+def pgb_law(care_profile: str) -> str:
+    """The law a pgb falls under: a Wlz pgb rests on an indication with a care profile, a Wmo
+    pgb on a municipality's decision (decision 0032)."""
+    return "Wlz" if (care_profile or "").strip() else "Wmo"
+
+
+def svb_reference(bsn: str, budget_number: str, care_profile: str) -> str:
+    """What the SVB needs on a pgb invoice besides number, date, period, tariff and KvK:
+    'Pgb Wlz, BSN 111222333, budgetnummer PGB-123456'."""
+    parts = [f"Pgb {pgb_law(care_profile)}"]
+    parts += [f"BSN {bsn}"] if bsn else []
+    parts += [f"budgetnummer {budget_number}"] if budget_number else []
+    return ", ".join(parts)
+
+
 def pgb_payer_finding(allocation_kind: str, funder_kind: str) -> Finding | None:
     """A pgb under a municipality or zorgkantoor would be claimed from the wrong payer."""
     if allocation_kind == AllocationKind.PGB and funder_kind in CLAIMING_FUNDERS:

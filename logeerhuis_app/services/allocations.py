@@ -28,6 +28,12 @@ _KINDS_FOR_FUNDER = {
 }
 
 
+def kinds_for_funder(funder_kind: str) -> list[AllocationKind]:
+    """The allocation kinds a funder of this kind can hold (a pgb only under a pgb funder)."""
+    allowed = _KINDS_FOR_FUNDER.get(FunderKind(funder_kind), set())
+    return [k for k in AllocationKind if k in allowed]
+
+
 @dataclass(frozen=True)
 class AllocationData:
     id: int | None = None

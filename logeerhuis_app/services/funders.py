@@ -98,6 +98,9 @@ def validate_funder(data: FunderData) -> FunderData:
         street=data.street.strip(),
         city=data.city.strip(),
         contact_name=data.contact_name.strip(),
+        # A pgb is always invoiced to the budget holder, never claimed (issue 18).
+        invoice_to_guest=data.invoice_to_guest or data.kind == FunderKind.PGB,
+        wants_invoice=data.wants_invoice or data.kind == FunderKind.PGB,
         **normalized,
     )
 

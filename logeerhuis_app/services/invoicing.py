@@ -28,7 +28,8 @@ from ..db.models import (
     Stay,
 )
 from ..domain.dates import month_bounds
-from ..domain.enums import CountingRule, StayStatus, TariffModel
+from ..domain.enums import CountingRule, FunderKind, StayStatus, TariffModel
+from ..domain.funding_rules import svb_reference
 from ..domain.people import display_name
 from ..domain.planning import late_cancellation_billed
 from ..domain.pricing import (
@@ -120,14 +121,17 @@ def make_drafts(db: Database, year: int, month: int) -> list[InvoiceData]:
                 Stay.arrival < after,
                 Stay.departure > first,
                 Stay.status.in_(BILLED_STATUSES),
-                (Funder.wants_invoice.is_(True)) | (Funder.invoice_to_guest.is_(True)),
+                (Funder.wants_invoice.is_(True))
+                | (Funder.invoice_to_guest.is_(True))
+                | (Funder.kind == FunderKind.PGB),
             )
             .order_by(Stay.arrival, Stay.id)
         ).all()
         for stay, guest, allocation, contract, funder in rows:
             if stay.id in invoiced or not _billable(stay, contract):
                 continue
-            payer_guest = guest.id if funder.invoice_to_guest else None
+            to_guest = funder.invoice_to_guest or funder.kind == FunderKind.PGB  # budget holder
+            payer_guest = guest.id if to_guest else None
             groups[(funder.id, payer_guest)].append((stay, guest, allocation, contract, funder))
         by_contract = contract_lines(s, year, month, first)
         for funder_id in by_contract:
@@ -250,7 +254,11 @@ def _draft(  # type: ignore[no-untyped-def]
                     amount_cents=p.amount_cents,
                 )
             )
-        if allocation.reference:
+        if funder.kind == FunderKind.PGB:  # the fields the SVB asks for (issue 18)
+            references.append(
+                svb_reference(guest.bsn, allocation.reference, allocation.care_profile)
+            )
+        elif allocation.reference:
             references.append(allocation.reference)
     lines.extend(extra or [])
     if not lines:

@@ -89,3 +89,49 @@ def test_a_pgb_is_not_allowed_under_a_zorgkantoor_nor_claimed_from_it(db, zk):
         assert month_lines(s, 2026, 3) == {}
     assert all(d.claim.funder_kind != "zorgkantoor" for d in claim_drafts(
         db, 2026, 3, today=date(2026, 4, 2)))  # fmt: skip
+
+
+def test_a_pgb_stay_is_invoiced_to_the_budget_holder_with_what_the_svb_asks(db):
+    import io
+
+    from pypdf import PdfReader
+
+    from logeerhuis_app.services.invoicing import finalise, invoice_pdf, make_drafts
+    from logeerhuis_app.services.provider import ProviderData, save_provider
+
+    provider = ProviderData(
+        name="Logeerhuis De Linde", street="Lindelaan 12", postcode="3818 AB", city="Amersfoort",
+        kvk="61234567", agb_code="73730123", iban="NL91ABNA0417164300", payment_term_days=14,
+    )  # fmt: skip
+    save_provider(db, provider)
+    room = save_room(db, RoomData(name="Linde"))
+    # The box "factuur aan de gast" was left off: a pgb funder invoices the budget holder anyway.
+    holder = save_funder(db, FunderData(kind="pgb", name="Budgethouders (pgb)"))
+    assert holder.invoice_to_guest and holder.wants_invoice
+    contract = save_contract(db, ContractData(funder_id=holder.id, name="Logeren met pgb",
+                                              rates=RATES))  # fmt: skip
+    guest = save_guest(db, GuestData(first_name="Truus", last_name="Brouwer", bsn="111222333",
+                                     street="Dorpsstraat 1", postcode="3811 AA",
+                                     city="Amersfoort"))  # fmt: skip
+    pgb = save_allocation(db, AllocationData(
+        guest_id=guest.id, funder_id=holder.id, contract_id=contract.id, kind="pgb",
+        reference="PGB-123456", care_profile="5VV", start_date=date(2026, 1, 1)))  # fmt: skip
+    create_stay(db, NewStay(guest.id, room.id, date(2026, 3, 2), date(2026, 3, 5),
+                            status="bevestigd", allocation_id=pgb.id))  # fmt: skip
+    with db.session() as s:
+        assert month_lines(s, 2026, 3) == {}  # never in a claim
+    [draft] = make_drafts(db, 2026, 3)
+    final = finalise(db, draft.id, invoice_date=date(2026, 4, 2), by="Ria")
+    pdf = invoice_pdf(db, final.id)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    for wanted in (
+        "Truus Brouwer",
+        "Dorpsstraat 1",
+        "KvK 61234567",
+        final.number,
+        "02-04-2026",
+        "Pgb Wlz, BSN 111222333, budgetnummer PGB-123456",
+        "160,00",
+    ):
+        assert wanted in text, wanted  # fmt: skip
+    assert "maart 2026" in text.lower() or "01-03-2026" in text

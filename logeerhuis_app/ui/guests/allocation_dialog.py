@@ -7,7 +7,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.enums import AllocationKind, VolumeFrequency
-from ...services.allocations import AllocationData, save_allocation
+from ...services.allocations import AllocationData, kinds_for_funder, save_allocation
 from ...services.contracts import list_contracts
 from ...services.errors import ServiceError, ValidationError
 from ...services.funders import list_funders
@@ -31,6 +31,7 @@ class AllocationDialog(QDialog):
         layout.addLayout(grid)
         self.form = Form()
         funders = list_funders(context.db, include_inactive=False)
+        self._funder_kinds = {f.id: f.kind for f in funders}
         self.form.add(
             grid,
             "funder_id",
@@ -68,10 +69,21 @@ class AllocationDialog(QDialog):
 
     def _fill_contracts(self) -> None:
         funder_id = self.form.fields["funder_id"].value()
+        self._fill_kinds(funder_id)
         contracts = list_contracts(self.context.db, funder_id=funder_id) if funder_id else []
         self.form.fields["contract_id"].set_choices(
             [(None, "— geen —")] + [(c.id, f"{c.name} ({c.product_code})") for c in contracts]
         )
+
+    def _fill_kinds(self, funder_id: int | None) -> None:
+        """Only the kinds the funder can hold: no pgb under a zorgkantoor or gemeente."""
+        funder_kind = self._funder_kinds.get(funder_id) if funder_id else None
+        kinds = kinds_for_funder(funder_kind) if funder_kind else list(AllocationKind)
+        field = self.form.fields["kind"]
+        current = field.value()
+        field.set_choices([(k.value, k.label) for k in kinds])
+        if current in {k.value for k in kinds}:
+            field.set_value(current)
 
     def save(self) -> None:
         values, problems = self.form.read()
