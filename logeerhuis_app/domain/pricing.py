@@ -119,6 +119,12 @@ def price_reserved_days(
     )
 
 
+def price_days(rates: list[RatePeriod], days: Iterable[date], kind: str) -> list[PricedLine]:
+    """Any set of days at the rate's day price, in runs (a reserved bed's occupied or empty
+    days, which iWmo declares apart: decision 0033)."""
+    return _lines(days, rates, kind, "amount_cents")
+
+
 def price_housing_days(
     rates: list[RatePeriod], contract_from: date, contract_to: date | None, year: int, month: int
 ) -> list[PricedLine]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,17 +25,25 @@ from ..db.models import (
 from ..domain.claims import ClaimLine
 from ..domain.dates import format_date, month_bounds
 from ..domain.enums import CountingRule, FunderKind, StayStatus, TariffModel
+from ..domain.nights import occupied_nights
 from ..domain.people import display_name
 from ..domain.planning import late_cancellation_billed
 from ..domain.pricing import (
     MissingRate,
     PricedLine,
+    price_days,
     price_stay_month,
 )
 from .corrections import corrections_for
 from .errors import ServiceError
 from .funding_guard import allocation_findings
-from .invoice_lines import contract_rates, priced_contract_days, reserved_days
+from .invoice_lines import (
+    contract_rates,
+    priced_contract_days,
+    rates_of,
+    reserved_contracts,
+    reserved_days,
+)
 from .wlz_counts import wlz_year_totals
 
 CLAIM_FUNDER_KINDS = (FunderKind.GEMEENTE.value, FunderKind.ZORGKANTOOR.value)
@@ -122,6 +131,8 @@ def month_lines(
     ).all()
     corrections = corrections_for(s, [stay.id for stay, *_rest in rows])
     covered = reserved_days(s, first, after)
+    paying = reserved_contracts(s, first, after)
+    occupied: dict[int, set[date]] = defaultdict(set)  # bed -> reserved days declared on a guest
     wlz_guests = {g.id for _s, g, a, _c in rows if funders[a.funder_id].kind == "zorgkantoor"}
     year_nights = {
         guest: n for (guest, _y), n in wlz_year_totals(s, wlz_guests, {year}, before=after).items()
@@ -154,6 +165,23 @@ def month_lines(
         except MissingRate as exc:
             raise ServiceError(f"{contract.name}: {exc.args[0] if exc.args else exc}") from exc
         name = display_name(guest.first_name, guest.prefix, guest.last_name)
+        if stay.status != StayStatus.CANCELLED:
+            # The guest's nights in a reserved bed are the reservation's days: declared on this
+            # guest (BSN, toewijzing) at the reservation's product and day tariff (0033).
+            slept = set(occupied_nights(stay.arrival, stay.departure)) - corrections_absent(
+                corrections, stay.id
+            )
+            in_bed = paying.get((stay.bed_id, allocation.funder_id), {})
+            for bed_contract, days in _by_contract(in_bed, slept).items():
+                occupied[stay.bed_id] |= days
+                with rates_of(bed_contract):
+                    runs = price_days(contract_rates(s, bed_contract.id), days, "verblijf")
+                for p in runs:
+                    line = _line(p, bed_contract, name=name, bsn=guest.bsn or "",
+                                 allocation=allocation)  # fmt: skip
+                    result[allocation.funder_id].append(
+                        SourcedLine(line, stay.id, guest.id, bed_contract.id, allocation.id)
+                    )
         for p in priced:
             line = _line(p, contract, name=name, bsn=guest.bsn or "", allocation=allocation)
             if funders[allocation.funder_id].kind == FunderKind.ZORGKANTOOR:
@@ -161,15 +189,32 @@ def month_lines(
             result[allocation.funder_id].append(
                 SourcedLine(line, stay.id, guest.id, contract.id, allocation.id)
             )
-    _contract_lines(s, year, month, funders, result)
+    _contract_lines(s, year, month, funders, result, occupied)
     return result
 
 
+def corrections_absent(corrections: dict, stay_id: int) -> set[date]:  # type: ignore[type-arg]
+    return {d for (sid, d), c in corrections.items() if sid == stay_id and not c.billable}
+
+
+def _by_contract(in_bed: dict[date, Contract], slept: set[date]) -> dict[Contract, set[date]]:
+    found: dict[Contract, set[date]] = defaultdict(set)
+    for day in slept:
+        if day in in_bed:
+            found[in_bed[day]].add(day)
+    return found
+
+
 def _contract_lines(
-    s: Session, year: int, month: int, funders: dict[int, Funder], result: dict
-) -> None:  # type: ignore[type-arg]
-    """Reserved beds, housing parts of split-day contracts and fixed monthly sums."""
-    for contract, label, p in priced_contract_days(s, year, month, set(funders)):
+    s: Session,
+    year: int,
+    month: int,
+    funders: dict[int, Funder],
+    result: dict,  # type: ignore[type-arg]
+    occupied: dict[int, set[date]],
+) -> None:
+    """Reserved beds (the empty days), housing parts of split-day contracts and fixed sums."""
+    for contract, label, p in priced_contract_days(s, year, month, set(funders), occupied):
         line = _line(p, contract, label=label)
         result[contract.funder_id].append(SourcedLine(line, None, None, contract.id, None))
 

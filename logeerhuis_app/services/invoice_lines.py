@@ -24,12 +24,13 @@ from ..db.models import (
     Room,
     Stay,
 )
-from ..domain.dates import format_date, month_bounds
+from ..domain.dates import days_between, format_date, month_bounds
 from ..domain.enums import TariffModel
 from ..domain.people import display_name
 from ..domain.pricing import (
     MissingRate,
     PricedLine,
+    price_days,
     price_fixed_month,
     price_housing_days,
     price_reserved_days,
@@ -87,11 +88,18 @@ def contract_lines(s: Session, year: int, month: int, first: date) -> dict[int, 
 
 
 def priced_contract_days(
-    s: Session, year: int, month: int, funder_ids: set[int]
+    s: Session,
+    year: int,
+    month: int,
+    funder_ids: set[int],
+    occupied: dict[int, set[date]] | None = None,
 ) -> list[tuple[Contract, str, PricedLine]]:
     """What the funders' contracts cost in a month apart from the stays: every reserved day of
     a bed (labelled with the room and bed), the housing part of split-day contracts for every
-    contracted day, and fixed monthly sums. Used by invoices and by claims alike."""
+    contracted day, and fixed monthly sums. Used by invoices and by claims alike.
+
+    `occupied` (bed -> days) leaves out reserved days already declared on the guest who slept
+    there (a WMO323 claim, decision 0033); an invoice passes nothing and bills every day."""
     first, after = month_bounds(year, month)
     found: list[tuple[Contract, str, PricedLine]] = []
     for reservation in reservations_between(s, first, after):
@@ -101,14 +109,21 @@ def priced_contract_days(
         bed = s.get(Bed, reservation.bed_id)
         room = s.get(Room, bed.room_id) if bed else None
         where = f"{room.name if room else 'kamer'}, bed {bed.number if bed else '?'}"
-        with _rates_of(contract):
-            priced = price_reserved_days(
-                contract_rates(s, contract.id),
-                reservation.start_date,
-                reservation.end_date,
-                year,
-                month,
-            )
+        with rates_of(contract):
+            if occupied is None:
+                priced = price_reserved_days(
+                    contract_rates(s, contract.id),
+                    reservation.start_date,
+                    reservation.end_date,
+                    year,
+                    month,
+                )
+            else:
+                first_day, after_day = month_bounds(year, month)
+                days = set(days_between(max(reservation.start_date, first_day),
+                                        min(reservation.end_date, after_day)))  # fmt: skip
+                taken = occupied.get(reservation.bed_id, set())
+                priced = price_days(contract_rates(s, contract.id), days - taken, "gereserveerd")
         found += [(contract, f"{contract.name} ({where})", p) for p in priced]
     for contract in s.scalars(
         select(Contract).where(
@@ -118,7 +133,7 @@ def priced_contract_days(
         )
     ):
         rates = contract_rates(s, contract.id)
-        with _rates_of(contract):
+        with rates_of(contract):
             if contract.tariff_model == TariffModel.SPLIT_DAY:
                 priced = price_housing_days(
                     rates, contract.valid_from, contract.valid_to, year, month
@@ -130,12 +145,27 @@ def priced_contract_days(
 
 
 @contextmanager
-def _rates_of(contract: Contract) -> Iterator[None]:
+def rates_of(contract: Contract) -> Iterator[None]:
     """A missing rate is the contract's problem: name it in Dutch."""
     try:
         yield
     except MissingRate as exc:
         raise ServiceError(f"{contract.name}: {exc.args[0] if exc.args else exc}") from exc
+
+
+def reserved_contracts(
+    s: Session, first: date, after: date
+) -> dict[tuple[int, int], dict[date, Contract]]:
+    """(bed, funder) -> {day: the reserved-bed contract that pays that day}."""
+    found: dict[tuple[int, int], dict[date, Contract]] = defaultdict(dict)
+    for reservation in reservations_between(s, first, after):
+        contract = s.get(Contract, reservation.contract_id)
+        if contract is None:
+            continue
+        for day in days_between(max(reservation.start_date, first),
+                                min(reservation.end_date, after)):  # fmt: skip
+            found[(reservation.bed_id, contract.funder_id)][day] = contract
+    return found
 
 
 def reserved_days(s: Session, first: date, after: date) -> dict[tuple[int, int], set[date]]:
