@@ -73,6 +73,17 @@ def build_parser() -> argparse.ArgumentParser:
         "import-data", help="lees alle gegevens uit een JSON-bestand in een lege gegevensmap"
     )
     imp.add_argument("file", metavar="BESTAND.json", type=Path)
+    plan = commands.add_parser("plan", help="plan een verblijf (data als JJJJ-MM-DD)")
+    plan.add_argument("--guest", type=int, required=True, metavar="GAST-ID")
+    plan.add_argument("--room", type=int, required=True, metavar="KAMER-ID")
+    plan.add_argument("--arrival", required=True, metavar="JJJJ-MM-DD")
+    plan.add_argument("--departure", required=True, metavar="JJJJ-MM-DD")
+    plan.add_argument("--allocation", type=int, metavar="TOEWIJZING-ID")
+    plan.add_argument(
+        "--boven-156", metavar="NAAM", default="",
+        help="toch opslaan als de gast boven de 156 Wlz-nachten komt; de keuze wordt met deze "
+        "naam vastgelegd",
+    )  # fmt: skip
     close = commands.add_parser("close-month", help="sluit een maand af (JJJJ-MM)")
     close.add_argument("month", metavar="JJJJ-MM")
     invoices = commands.add_parser(
@@ -283,6 +294,41 @@ def _counts(summary: object) -> str:
     return ", ".join(shown) or "leeg"
 
 
+def _day(text: str):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from .services.errors import ServiceError
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ServiceError(f"Geef een datum als JJJJ-MM-DD (niet {text!r}).") from None
+
+
+def _plan(args: argparse.Namespace, directory: Path) -> int:
+    """A stay from the command line: the Wlz cap is asked as in the window (--boven-156)."""
+    from .services.stays import NewStay, create_stay
+    from .services.wlz_guard import WlzCapWarning
+
+    new = NewStay(
+        guest_id=args.guest, room_id=args.room, arrival=_day(args.arrival),
+        departure=_day(args.departure), allocation_id=args.allocation,
+        cap_accepted_by=args.boven_156,
+    )  # fmt: skip
+    db = _open(directory, args)
+    try:
+        stay = create_stay(db, new)
+    except WlzCapWarning as warning:
+        print(f"Niet opgeslagen. {warning.message}", file=sys.stderr)
+        print("Toch opslaan: herhaal met --boven-156 NAAM (de keuze wordt met die naam "
+              "vastgelegd).", file=sys.stderr)  # fmt: skip
+        return EXIT_ERROR
+    finally:
+        db.close()
+    print(f"Verblijf {stay.id} gepland: {args.arrival} tot {args.departure}.")
+    return EXIT_OK
+
+
 def _close_month(args: argparse.Namespace, directory: Path) -> int:
     from datetime import datetime
 
@@ -479,6 +525,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "check": _check,
     "export-data": _export,
     "import-data": _import,
+    "plan": _plan,
     "close-month": _close_month,
     "invoices": _invoices,
     "claims": _claims,
