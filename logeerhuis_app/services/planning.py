@@ -240,13 +240,22 @@ def cancel_planned(
     log_access(s, CHANGE, stay.guest_id, "Verblijf geannuleerd")
 
 
-def reinstate(db: Database, stay_id: int, status: StayStatus = StayStatus.CONFIRMED) -> StayData:
-    """Undo a cancellation, if the bed is still free."""
+def reinstate(
+    db: Database,
+    stay_id: int,
+    status: StayStatus = StayStatus.CONFIRMED,
+    *,
+    cap_accepted_by: str = "",
+) -> StayData:
+    """Undo a cancellation, if the bed is still free (and the Wlz cap allows, or was chosen)."""
     with db.session() as s:
         stay = _load(s, stay_id)
         if stay.status != StayStatus.CANCELLED:
             raise ServiceError("Dit verblijf is niet geannuleerd.")
         room = s.get(Room, stay.room_id)
+        wlz = wlz_guard.is_wlz(s, stay.allocation_id)
+        years = set(years_of_stay(stay.arrival, stay.departure))
+        before = wlz_guard.counts(s, stay.guest_id, years) if wlz else {}
         for night in list(stay.nights):
             stay.nights.remove(night)
         s.flush()
@@ -254,6 +263,8 @@ def reinstate(db: Database, stay_id: int, status: StayStatus = StayStatus.CONFIR
         stay.cancelled_at, stay.cancel_reason, stay.cancelled_by = None, "", ""
         stay.cancel_late = False
         _rebuild_nights(s, stay, room, stay.bed_id, stay.arrival, stay.departure)  # type: ignore[arg-type]
+        if wlz:
+            wlz_guard.guard(s, stay.guest_id, years, before, cap_accepted_by)
         log_access(s, CHANGE, stay.guest_id, "Annulering ongedaan gemaakt")
         return to_stay_data(stay)
 

@@ -99,3 +99,16 @@ def test_a_series_past_156_warns_once_with_the_whole_count(db):
     change_later(db, result.created[1], room_id=h["linde"].id, arrival_weekday=1, nights=3,
                  cap_accepted_by="Ria")  # fmt: skip
     assert _nights(db) == 11 and len(cap_log(db)) == 2
+
+
+def test_undoing_a_cancellation_past_156_warns(db):
+    from datetime import datetime
+
+    h = wlz_house(db, elsewhere=154)
+    stay = create_stay(db, _new(h, date(2026, 5, 4), date(2026, 5, 6)))
+    planning.cancel(db, stay.id, reason="ziek", cancelled_by="Ria", when=datetime(2026, 5, 1))
+    create_stay(db, _new(h, date(2026, 6, 1), date(2026, 6, 3)))  # the 2 nights used again
+    with pytest.raises(WlzCapWarning):
+        planning.reinstate(db, stay.id)
+    planning.reinstate(db, stay.id, cap_accepted_by="Ria")
+    assert _nights(db) == 4 and len(cap_log(db)) == 1

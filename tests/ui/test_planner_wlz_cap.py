@@ -170,3 +170,18 @@ def test_changing_later_weeks_of_a_series_asks_first(planner, house, prompter, c
     prompter.dialog_handler = change
     planner.open_stay(result.created[0])
     assert len(_asked(prompter)) == 1 and _nights(context) == 1
+
+
+def test_undoing_a_cancellation_past_156_asks_first(qtbot, planner, house, prompter, context):
+    stay = _one_night(context, house)  # 156 of 156
+    planner.refresh()
+    planner.grid.selected_stay = stay.id
+    prompter.texts.append("Gast ziek")
+    qtbot.keyClick(planner.grid, Qt.Key.Key_Delete)
+    again = NewStay(house["piet"].id, house["eik"].id, date(2026, 3, 20), date(2026, 3, 21),
+                    allocation_id=house["indication"].id)  # fmt: skip
+    create_stay(context.db, again)  # the night is used again: the undo would make it 157
+    prompter.confirm_answer = True
+    planner.undo_stack.undo()
+    assert len(_asked(prompter)) == 1 and _nights(context) == 2
+    assert "gekozen door medewerker" in cap_log(context.db)[0]

@@ -435,7 +435,17 @@ class PlannerPage(Page):
             )
 
         def undo() -> None:
-            planning.reinstate(self.context.db, self.ids.resolve(stay_id), StayStatus(stay.status))
+            from .cap_confirm import with_cap_choice
+
+            with_cap_choice(
+                self.context,
+                lambda name: planning.reinstate(
+                    self.context.db,
+                    self.ids.resolve(stay_id),
+                    StayStatus(stay.status),
+                    cap_accepted_by=name,
+                ),
+            )
 
         self._push(f"Verblijf van {stay.guest_name} geannuleerd", redo, undo)
 
