@@ -182,17 +182,9 @@ def wmo_house(db):
     return lambda **terms: _build_wmo_house(db, **terms)
 
 
-def _build_wmo_house(db, *, reference="123456789", volume=None, frequency="total"):
-    """A house with one Wmo guest: 8 nights in March 2026 over a rate change on the 15th."""
-    from datetime import date
-
-    from logeerhuis_app.services.allocations import AllocationData, save_allocation
-    from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
-    from logeerhuis_app.services.funders import FunderData, save_funder
-    from logeerhuis_app.services.guests import GuestData, save_guest
+def save_test_provider(db) -> None:
+    """The provider's data every invoice needs."""
     from logeerhuis_app.services.provider import ProviderData, save_provider
-    from logeerhuis_app.services.rooms import RoomData, save_room
-    from logeerhuis_app.services.stays import NewStay, create_stay
 
     save_provider(
         db,
@@ -201,6 +193,61 @@ def _build_wmo_house(db, *, reference="123456789", volume=None, frequency="total
             city="Amersfoort", kvk="61234567", agb_code="73730123", iban="NL91ABNA0417164300",
         ),
     )  # fmt: skip
+
+
+@pytest.fixture
+def provider_saver():
+    """save(db): the provider's data every invoice needs."""
+    return save_test_provider
+
+
+@pytest.fixture
+def invoice_drafts():
+    """make(db, count): the provider, a private funder and `count` one-line drafts; their ids."""
+    return _invoice_drafts
+
+
+def _invoice_drafts(db, count: int) -> list[int]:
+    from datetime import date
+
+    from logeerhuis_app.db.models import Funder, Invoice, InvoiceLine
+
+    save_test_provider(db)
+    ids = []
+    with db.session() as s:
+        funder = Funder(kind="particulier", name="Particulier")
+        s.add(funder)
+        s.flush()
+        for n in range(count):
+            invoice = Invoice(
+                kind="factuur", year=2026, funder_id=funder.id, period_from=date(2026, 3, 1),
+                period_to=date(2026, 3, 31), customer_name=f"Familie {n}", total_cents=100 + n,
+            )  # fmt: skip
+            s.add(invoice)
+            s.flush()
+            s.add(
+                InvoiceLine(
+                    invoice_id=invoice.id, guest_name="Gast", description="1 nacht",
+                    period_from=date(2026, 3, 2), period_to=date(2026, 3, 2), quantity=1,
+                    unit_cents=100 + n, amount_cents=100 + n,
+                )
+            )  # fmt: skip
+            ids.append(invoice.id)
+    return ids
+
+
+def _build_wmo_house(db, *, reference="123456789", volume=None, frequency="total"):
+    """A house with one Wmo guest: 8 nights in March 2026 over a rate change on the 15th."""
+    from datetime import date
+
+    from logeerhuis_app.services.allocations import AllocationData, save_allocation
+    from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
+    from logeerhuis_app.services.funders import FunderData, save_funder
+    from logeerhuis_app.services.guests import GuestData, save_guest
+    from logeerhuis_app.services.rooms import RoomData, save_room
+    from logeerhuis_app.services.stays import NewStay, create_stay
+
+    save_test_provider(db)
     room = save_room(db, RoomData(name="Linde", beds=2))
     gemeente = save_funder(db, FunderData(kind="gemeente", name="Gemeente Baarn", cbs_code="0308"))
     contract = save_contract(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import DateTime, MetaData, func
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -40,3 +40,11 @@ class Timestamps:
         onupdate=func.current_timestamp(),
     )
     version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls):  # type: ignore[no-untyped-def]
+        # Every UPDATE and DELETE says "WHERE id = :id AND version = :loaded" and checks the
+        # row count: a save from a version another PC has replaced changes nothing and raises
+        # StaleDataError (Database.session says so in Dutch). The services set the new
+        # version themselves (version_id_generator False), as decision 0002 describes.
+        return {"version_id_col": cls.version, "version_id_generator": False}

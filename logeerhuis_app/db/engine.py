@@ -13,7 +13,10 @@ from .locking import guard_versions
 if TYPE_CHECKING:  # the ORM is imported by the first session, not by opening the database
     from sqlalchemy.orm import Session, sessionmaker
 
-BUSY_TIMEOUT_MS = 5000
+# How long a writer waits for another process's write to finish before it is refused in
+# Dutch ("bezet"); the units of work are short, a month's invoices take a few seconds.
+BUSY_TIMEOUT_MS = 15000
+SQLITE_BEGIN = "logeerhuis_sqlite_begin"  # execution option: DEFERRED or IMMEDIATE
 CONNECT_TIMEOUT_S = 10  # a server that does not answer: say so within seconds
 
 
@@ -40,10 +43,29 @@ def make_engine(url: str | URL) -> Engine:
     engine = create_engine(parsed, future=True, hide_parameters=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
+def reading(engine: Engine) -> Engine:
+    """The same engine (and pool) for a unit of work that only reads: on SQLite its
+    transaction starts DEFERRED, so it does not take the write lock (decision 0023)."""
+    return engine.execution_options(**{SQLITE_BEGIN: "DEFERRED"})
+
+
+def _sqlite_begin(conn) -> None:  # type: ignore[no-untyped-def]
+    # SQLAlchemy's pysqlite recipe: the driver no longer begins (or skips) transactions on its
+    # own; every transaction starts here. IMMEDIATE takes the write lock before the first read,
+    # so "read, check, write" in a service is serialised against every other process; a
+    # second writer waits (busy_timeout) instead of reading data that is about to change.
+    mode = conn.get_execution_options().get(SQLITE_BEGIN, "IMMEDIATE")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    # pysqlite would begin a transaction only at the first INSERT/UPDATE and never for a
+    # SELECT or DDL; _sqlite_begin says BEGIN itself (SQLAlchemy's documented recipe).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # WAL survives a crash mid-write and lets a backup read while the app writes;
     # FULL syncs every commit to disk, so a reported save is really on disk.

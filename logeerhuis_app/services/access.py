@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from ..db.locking import take_turn
 from ..domain.access_log import ACTIONS, GENESIS, row_hash
 from ..domain.accounts import SYSTEM_USER, CurrentUser, Role
 from .database import Database
@@ -89,6 +90,9 @@ def _append(
     detail = detail[:500]
     at = (now or datetime.now()).replace(microsecond=0)
     s.flush()  # earlier rows of this unit of work first
+    # The chain's end is read and extended by one writer at a time: on PostgreSQL two PCs
+    # would both extend the same row (prev_hash is unique); SQLite holds its write lock.
+    take_turn(s, "access-log")
     last = s.scalar(select(AccessLogEntry.hash).order_by(AccessLogEntry.id.desc()).limit(1))
     prev = last if last is not None else GENESIS
     s.add(

@@ -70,6 +70,8 @@ def submit_claim(
     require_role(db)
     party = _party(db)
     with db.session() as s:
+        # A second PC sending the same claim waits here, then finds nothing left to claim.
+        take_turn(s, f"claim-{year}-{month}-{funder_id}")
         drafts = [d for d in _drafts(s, party, year, month, now.date()) if d.funder_id == funder_id]
         if not drafts:
             raise ServiceError(

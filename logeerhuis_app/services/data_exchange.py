@@ -22,6 +22,7 @@ from ..db import (
     schema,
 )
 from ..db.base import Base
+from ..db.engine import SQLITE_BEGIN
 from ..domain.redaction import scrub
 from .data_exchange_values import (
     constraint_reason,
@@ -371,12 +372,15 @@ def _restore_pg_sequences(conn: Connection, sequences: dict[str, int]) -> None:
 def _begin(conn: Connection, mode: str) -> None:
     """One consistent view for an export, the write lock for an import.
 
-    pysqlite starts a transaction only at the first write; SQLite needs it said explicitly.
+    On SQLite the engine's begin hook says BEGIN (IMMEDIATE unless the connection asks for
+    DEFERRED, db/engine.py); an import's engine.begin() has already taken the write lock.
     PostgreSQL reads one snapshot under REPEATABLE READ; an import locks the tables against
     writers (readers go on) so nobody adds rows between the emptiness check and the insert.
     """
     if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        if not conn.in_transaction():
+            conn.execution_options(**{SQLITE_BEGIN: mode})
+            conn.begin()
     elif conn.dialect.name == "postgresql":
         if mode == "DEFERRED":
             conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")

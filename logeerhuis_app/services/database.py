@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.exc import OperationalError, ProgrammingError, SQLAlchemyError
 
 from ..db import schema
-from ..db.engine import make_engine, make_session_factory, sqlite_url
+from ..db.engine import make_engine, make_session_factory, reading, sqlite_url
 from ..db.locking import StaleVersionError
 from ..domain.accounts import CurrentUser
 from ..domain.redaction import scrub
@@ -45,6 +45,13 @@ NO_SERVER_DRIVER = (
     "De PostgreSQL-ondersteuning (psycopg) is niet geïnstalleerd in deze installatie van "
     "Logeerhuis. Installeer Logeerhuis opnieuw en kies daarbij het onderdeel "
     "'PostgreSQL-ondersteuning'."
+)
+
+
+# A save that lost the race with another PC or window (the row's version moved on).
+STALE = (
+    "Deze gegevens zijn intussen door iemand anders gewijzigd; de wijziging is niet "
+    "opgeslagen. Sluit het venster en open het opnieuw."
 )
 
 
@@ -77,9 +84,17 @@ class Database:
         return self.engine.dialect.name == "postgresql"
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A unit of work: commits when the block ends normally, rolls back on any error."""
-        session = self.sessions()
+    def session(self, *, write: bool = True) -> Iterator[Session]:
+        """A unit of work: commits when the block ends normally, rolls back on any error.
+
+        On SQLite a unit of work that may write begins with BEGIN IMMEDIATE: it holds the
+        write lock from its first read, so two processes take turns (decision 0023). A view
+        that only reads passes write=False and does not wait for a writer.
+        """
+        from sqlalchemy.orm.exc import StaleDataError
+
+        bind = self.engine if write else reading(self.engine)
+        session = self.sessions(bind=bind)
         session.info["user"] = self.user  # for log_access(session, ...)
         try:
             yield session
@@ -90,12 +105,9 @@ class Database:
             if dutch is None:
                 raise
             raise dutch from exc
-        except StaleVersionError as exc:  # another PC saved the same record a moment ago
+        except (StaleVersionError, StaleDataError) as exc:  # another PC saved it a moment ago
             session.rollback()
-            raise ConflictError(
-                "Deze gegevens zijn intussen door iemand anders gewijzigd; de wijziging is niet "
-                "opgeslagen. Sluit het venster en open het opnieuw."
-            ) from exc
+            raise ConflictError(STALE) from exc
         except BaseException:
             session.rollback()
             raise
@@ -105,9 +117,10 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Connection]:
         """A read with SQLAlchemy Core, without the ORM (what the start's first page reads);
-        the same Dutch messages as session() when the disk or the server fails."""
+        the same Dutch messages as session() when the disk or the server fails. It never
+        takes SQLite's write lock."""
         try:
-            with self.engine.connect() as conn:
+            with reading(self.engine).connect() as conn:
                 yield conn
         except OperationalError as exc:
             dutch = self._storage_error(exc)

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..db.locking import take_turn
 from ..db.models import Carer, Guest
 from ..domain.access_log import CHANGE, VIEW
 from ..domain.enums import Grondslag
@@ -251,6 +252,7 @@ def save_guest(db: Database, data: GuestData) -> GuestData:
     data = validate_guest(data)
     with db.session() as s:
         if data.bsn:
+            take_turn(s, f"bsn-{data.bsn}")  # two PCs registering one BSN: the second waits
             _refuse_duplicate_bsn(s, data.bsn, data.id)
         if data.id is None:
             guest = Guest(version=1)

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from ..db.locking import insert_if_missing
+from ..db.locking import insert_if_missing, take_turn
 from ..db.models import (
     Allocation,
     Contract,
@@ -101,6 +101,10 @@ def make_drafts(db: Database, year: int, month: int) -> list[InvoiceData]:
     """(Re)make the drafts of a month for every payer that gets an invoice. Final invoices stay."""
     first, after = month_bounds(year, month)
     with db.session() as s:
+        # Two PCs making the same month's drafts at once take turns (PostgreSQL; SQLite holds
+        # its write lock): the second finds the first's drafts or finals, never makes its own
+        # beside them.
+        take_turn(s, f"invoices-{year}-{month}")
         for old in s.scalars(
             select(Invoice).where(
                 Invoice.number.is_(None), Invoice.kind == "factuur", Invoice.period_from == first
@@ -500,7 +504,7 @@ def register_payment(
 def list_invoices(
     db: Database, *, year: int | None = None, today: date | None = None
 ) -> list[InvoiceData]:
-    with db.session() as s:
+    with db.session(write=False) as s:
         query = select(Invoice).order_by(
             Invoice.year, Invoice.sequence.is_(None), Invoice.sequence, Invoice.id
         )

@@ -108,10 +108,11 @@ def _rebuild_nights(
     stay.nights.extend(
         Night(bed_id=bed.id, day=day, allocation_id=stay.allocation_id, active=True) for day in days
     )
-    try:
+    taken = f"{room_label(room.name)} is intussen bezet geraakt."  # not loadable after a
+    try:  # failed flush (PendingRollbackError)
         s.flush()
     except IntegrityError as exc:
-        raise ConflictError(f"{room_label(room.name)} is intussen bezet geraakt.") from exc
+        raise ConflictError(taken) from exc
 
 
 def _record(

@@ -55,7 +55,7 @@ def list_rooms(db: Database, *, include_inactive: bool = True) -> list[RoomData]
     query = select(Room).options(selectinload(Room.bed_rows)).order_by(Room.sort_order, Room.name)
     if not include_inactive:
         query = query.where(Room.active.is_(True))
-    with db.session() as s:
+    with db.session(write=False) as s:
         return [_to_data(r) for r in s.scalars(query)]
 
 

@@ -105,10 +105,11 @@ def add_stay(s: Session, new: NewStay, *, check_cap: bool = True) -> Stay:
         Night(bed_id=bed.id, day=day, allocation_id=new.allocation_id, active=True) for day in days
     ]
     s.add(stay)
-    try:
+    taken = f"{room_label(room.name)} is in deze periode al bezet."  # read before the flush:
+    try:  # after a failed flush the session may not load room.name (PendingRollbackError)
         s.flush()
     except IntegrityError as exc:  # a concurrent booking won the race: the index refused ours
-        raise ServiceError(f"{room_label(room.name)} is in deze periode al bezet.") from exc
+        raise ServiceError(taken) from exc
     if wlz:
         wlz_guard.guard(s, guest.id, years, before, new.cap_accepted_by)
     return stay
@@ -166,7 +167,7 @@ def choose_bed(s: Session, room: Room, bed_id: int | None, days: list[date]) -> 
 
 def list_stays(db: Database, start: date, end: date) -> list[StayData]:
     """Stays that overlap [start, end), cancelled ones included."""
-    with db.session() as s:
+    with db.session(write=False) as s:
         rows = s.scalars(
             select(Stay)
             .where(Stay.arrival < end, Stay.departure > start)

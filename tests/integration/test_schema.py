@@ -9,6 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from logeerhuis_app.db.base import Base
+from logeerhuis_app.db.engine import BUSY_TIMEOUT_MS
 from logeerhuis_app.db.schema import head_revision
 from logeerhuis_app.paths import database_path
 from logeerhuis_app.services.database import SchemaTooNew, open_database
@@ -42,7 +43,7 @@ def test_sqlite_is_opened_with_safe_settings(tmp_path):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == BUSY_TIMEOUT_MS
     db.close()
 
 

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import multiprocessing
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 
 import pytest
 from pg_workers import finalise_all, finalise_batch, number_claims
 from sqlalchemy import select
 
-from logeerhuis_app.db.models import Claim, Funder, Guest, Invoice, InvoiceLine
+from logeerhuis_app.db.models import Claim, Guest, Invoice
 from logeerhuis_app.services.claims import submit_claim
 from logeerhuis_app.services.database import open_database_url
 from logeerhuis_app.services.errors import ConflictError
 from logeerhuis_app.services.guests import GuestData, get_guest, save_guest
 from logeerhuis_app.services.months import close_month
-from logeerhuis_app.services.provider import ProviderData, save_provider
 
 INVOICES = 24
 NOW = datetime(2026, 4, 2, 10, 0)
@@ -38,40 +37,9 @@ def _run_two(target, args_a, args_b):  # type: ignore[no-untyped-def]
     return outcome
 
 
-def _drafts(db, count: int) -> list[int]:
-    save_provider(
-        db,
-        ProviderData(
-            name="Logeerhuis De Linde", street="Lindelaan 12", postcode="3818 AB",
-            city="Amersfoort", kvk="61234567", agb_code="73730123", iban="NL91ABNA0417164300",
-        ),
-    )  # fmt: skip
-    ids = []
-    with db.session() as s:
-        funder = Funder(kind="particulier", name="Particulier")
-        s.add(funder)
-        s.flush()
-        for n in range(count):
-            invoice = Invoice(
-                kind="factuur", year=2026, funder_id=funder.id, period_from=date(2026, 3, 1),
-                period_to=date(2026, 3, 31), customer_name=f"Familie {n}", total_cents=100 + n,
-            )  # fmt: skip
-            s.add(invoice)
-            s.flush()
-            s.add(
-                InvoiceLine(
-                    invoice_id=invoice.id, guest_name="Gast", description="1 nacht",
-                    period_from=date(2026, 3, 2), period_to=date(2026, 3, 2), quantity=1,
-                    unit_cents=100 + n, amount_cents=100 + n,
-                )
-            )  # fmt: skip
-            ids.append(invoice.id)
-    return ids
-
-
-def test_two_pcs_finalising_at_once_give_numbers_without_gaps_or_doubles(pg_url):
+def test_two_pcs_finalising_at_once_give_numbers_without_gaps_or_doubles(pg_url, invoice_drafts):
     db = open_database_url(pg_url)
-    ids = _drafts(db, INVOICES)
+    ids = invoice_drafts(db, INVOICES)
     # Both PCs go through all drafts, in opposite order: they meet in the middle.
     first, second = _run_two(finalise_all, (pg_url, ids), (pg_url, list(reversed(ids))))
     assert first and second, "both PCs finalised some invoices"
@@ -129,11 +97,11 @@ def test_two_saves_in_the_same_moment_cannot_both_pass_the_version_compare(pg_ur
         pc_b.close()
 
 
-def test_two_pcs_finalising_a_batch_each_get_consecutive_numbers(pg_url):
+def test_two_pcs_finalising_a_batch_each_get_consecutive_numbers(pg_url, invoice_drafts):
     """Each PC finalises its own month at once: the series row is held for the whole batch,
     so each batch gets a consecutive run of numbers and together they leave no gap."""
     db = open_database_url(pg_url)
-    ids = _drafts(db, INVOICES)
+    ids = invoice_drafts(db, INVOICES)
     first, second = _run_two(finalise_batch, (pg_url, ids[::2]), (pg_url, ids[1::2]))
     with db.session() as s:
         rows = dict(s.execute(select(Invoice.id, Invoice.sequence)).all())
@@ -144,11 +112,11 @@ def test_two_pcs_finalising_a_batch_each_get_consecutive_numbers(pg_url):
         assert sequences == list(range(sequences[0], sequences[0] + len(batch)))
 
 
-def test_the_same_batch_on_two_pcs_at_once_is_finalised_once(pg_url):
+def test_the_same_batch_on_two_pcs_at_once_is_finalised_once(pg_url, invoice_drafts):
     """Both PCs press "Alle concepten definitief" for the same month: one does it all, the
     other is refused in Dutch and uses no number."""
     db = open_database_url(pg_url)
-    ids = _drafts(db, INVOICES)
+    ids = invoice_drafts(db, INVOICES)
     outcomes = _run_two(finalise_batch, (pg_url, ids), (pg_url, ids))
     with db.session() as s:
         sequences = sorted(s.scalars(select(Invoice.sequence)))
