@@ -63,12 +63,12 @@ def list_contracts(db: Database, *, funder_id: int | None = None) -> list[Contra
     )
     if funder_id is not None:
         query = query.where(Contract.funder_id == funder_id)
-    with db.session() as s:
+    with db.session(write=False) as s:
         return [_to_data(c) for c in s.scalars(query)]
 
 
 def get_contract(db: Database, contract_id: int) -> ContractData:
-    with db.session() as s:
+    with db.session(write=False) as s:
         return _to_data(_load(s, contract_id))
 
 

@@ -56,12 +56,12 @@ def list_funders(
         query = query.where(Funder.kind == kind)
     if not include_inactive:
         query = query.where(Funder.active.is_(True))
-    with db.session() as s:
+    with db.session(write=False) as s:
         return [_to_data(f) for f in s.scalars(query)]
 
 
 def get_funder(db: Database, funder_id: int) -> FunderData:
-    with db.session() as s:
+    with db.session(write=False) as s:
         return _to_data(load_funder(s, funder_id))
 
 

@@ -112,7 +112,7 @@ def search_guests(
     if not include_inactive:
         query = query.where(Guest.active.is_(True))
     query = query.order_by(Guest.last_name, Guest.first_name, Guest.id).limit(limit)
-    with db.session() as s:
+    with db.session(write=False) as s:
         return [_summary(g) for g in s.scalars(query)]
 
 

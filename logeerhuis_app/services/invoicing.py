@@ -514,7 +514,7 @@ def list_invoices(
 
 
 def get_invoice(db: Database, invoice_id: int) -> InvoiceData:
-    with db.session() as s:
+    with db.session(write=False) as s:
         invoice = s.get(Invoice, invoice_id)
         if invoice is None:
             raise NotFoundError("Deze factuur bestaat niet (meer).")

@@ -250,7 +250,7 @@ def _record_date_change(
 
 
 def get_request(db: Database, request_id: int) -> RequestData:
-    with db.session() as s:
+    with db.session(write=False) as s:
         row = _load(s, request_id)
         return _to_data(row, s.get(Guest, row.guest_id))
 
@@ -264,7 +264,7 @@ def list_requests(db: Database, *, open_only: bool = True) -> list[RequestData]:
         )
     else:
         query = query.order_by(StayRequest.wished_arrival.desc(), StayRequest.id.desc())
-    with db.session() as s:
+    with db.session(write=False) as s:
         return [_to_data(row, guest) for row, guest in s.execute(query)]
 
 

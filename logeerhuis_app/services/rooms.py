@@ -60,7 +60,7 @@ def list_rooms(db: Database, *, include_inactive: bool = True) -> list[RoomData]
 
 
 def get_room(db: Database, room_id: int) -> RoomData:
-    with db.session() as s:
+    with db.session(write=False) as s:
         return _to_data(_load(s, room_id))
 
 
