@@ -194,6 +194,8 @@ def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
     engine = make_engine(sqlite_url(path))
     try:
         if migrate and not schema.is_current(stored):
+            if stored is not None:  # an existing file: keep it as it is before changing it
+                _backup_before_upgrade(data_dir, engine)
             schema.upgrade(engine)
     except OperationalError as exc:
         engine.dispose()
@@ -202,6 +204,21 @@ def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
             f"{scrub(str(exc.orig))}"
         ) from exc
     return Database(engine=engine, location=str(path))
+
+
+def _backup_before_upgrade(data_dir: Path, engine: Engine) -> None:
+    """A verified automatic backup (SQLite backup API, integrity check) before a newer version
+    changes the schema; without it the upgrade does not start (decision 0024)."""
+    from .backup import make_backup
+
+    try:
+        make_backup(data_dir)
+    except DataError as exc:
+        engine.dispose()
+        raise DataError(
+            "Deze versie van Logeerhuis moet de gegevens bijwerken en maakt daarvoor eerst een "
+            f"backup, maar die is niet gelukt: {exc.message} Er is niets veranderd."
+        ) from exc
 
 
 def open_database_url(url: str, *, migrate: bool = True) -> Database:
