@@ -8,7 +8,10 @@ from tests.wlz_house import cap_log, wlz_house
 
 def test_plan_past_156_is_refused_until_a_name_is_given(db, data_dir, capsys):
     h = wlz_house(db, elsewhere=155)
-    args = ["--data-dir", str(data_dir), "plan", "--guest", str(h["piet"].id),
+    # The same database as the test's: this PC's file, or [postgresql] the server database.
+    url = db.engine.url.render_as_string(hide_password=False) if db.on_server else None
+    where = ["--database-url", url] if url else []
+    args = ["--data-dir", str(data_dir), *where, "plan", "--guest", str(h["piet"].id),
             "--room", str(h["linde"].id), "--arrival", "2026-05-04", "--departure", "2026-05-07",
             "--allocation", str(h["indication"].id)]  # fmt: skip
     assert cli.main(args) == cli.EXIT_ERROR
