@@ -1,4 +1,6 @@
-"""Taking turns when several PCs write at the same moment (PostgreSQL); SQLite has one writer.
+"""Taking turns when several PCs write at the same moment (PostgreSQL). On SQLite every unit
+of work that writes already holds the write lock from its first read (BEGIN IMMEDIATE,
+db/engine.py, decision 0023).
 
 Both helpers do the right thing on either backend, so the services need no dialect branches.
 """
@@ -27,9 +29,8 @@ def insert_if_missing(session: Session, table: Table, values: dict[str, Any], ke
 def take_turn(session: Session, name: str) -> None:
     """Hold a named lock until the transaction ends: a second PC asking for the same name waits.
 
-    PostgreSQL: a transaction-level advisory lock. SQLite: nothing to do; it has one writer
-    at a time, and a writer that read before another one committed is refused ("database is
-    locked") rather than allowed to write on stale data.
+    PostgreSQL: a transaction-level advisory lock. SQLite: nothing to do; the unit of work
+    began with BEGIN IMMEDIATE and holds the only write lock (decision 0023).
     """
     if session.get_bind().dialect.name == "postgresql":
         key = zlib.crc32(f"logeerhuis:{name}".encode()) - 2**31  # fits PostgreSQL's bigint
@@ -51,7 +52,8 @@ def guard_versions() -> None:
     read at the same moment would both pass that compare. So before the UPDATE of a row whose
     `version` changes, the stored version is read again with the row locked (FOR UPDATE waits
     for the other PC's commit): if it is no longer the one this session loaded, the save stops.
-    SQLite needs no such guard: a writer that read before another's commit is refused.
+    SQLite needs no such guard: the unit of work holds the write lock from its first read
+    (decision 0023). Every backend also has the ORM's version_id_col (db/base.py).
     """
     from .base import Base
 

@@ -386,10 +386,11 @@ def finalise_in(  # type: ignore[no-untyped-def]
 def _next_number(s: Session, year: int) -> int:
     """Take the next number of the year's series, holding the counter row until commit.
 
-    The row is locked (SELECT ... FOR UPDATE on PostgreSQL; SQLite has one writer): a second
-    PC finalising at the same moment waits for this commit and takes the next number, so the
-    series has no gaps and no doubles. A rollback gives the number back with the lock. Within
-    one transaction (a batch) the locked row is read once and counted on.
+    The row is locked (SELECT ... FOR UPDATE on PostgreSQL; on SQLite the unit of work holds
+    the write lock): a second PC finalising at the same moment waits for this commit and
+    takes the next number, so the series has no gaps and no doubles. A rollback gives the
+    number back with the lock. Within one transaction (a batch) the locked row is read once
+    and counted on.
     """
     counters: dict[int, InvoiceSeries] = s.info.setdefault("invoice_series", {})
     counter = counters.get(year)

@@ -219,3 +219,21 @@ def test_viewing_a_guest_while_another_program_saves_it_never_fails(db, target):
         after = s.scalar(select(func.count()).select_from(AccessLogEntry))
     # 2 rounds x 2 children x 20 views, and child b's 20 saves per round
     assert after - before == 2 * (2 * 20 + 20)
+
+
+def test_a_save_from_a_replaced_version_changes_nothing_and_is_told_in_dutch(db):
+    """The version check is in the SQL itself (UPDATE ... WHERE version = :loaded, row count
+    checked): even past the service's own compare, a stale save cannot overwrite."""
+    from sqlalchemy import text
+
+    from logeerhuis_app.services.errors import ConflictError
+
+    guest = save_guest(db, GuestData(first_name="Anna", last_name="Smit", city="Baarn"))
+    stale = pytest.raises(ConflictError, match="intussen door iemand anders gewijzigd")
+    with stale, db.session() as s:
+        row = s.get(Guest, guest.id)
+        # another program's save, committed between this session's read and its write
+        s.execute(text("UPDATE guests SET version = version + 1 WHERE id = :id"), {"id": guest.id})
+        row.city, row.version = "Soest", row.version + 1
+    stored = get_guest(db, guest.id)
+    assert (stored.city, stored.version) == ("Baarn", guest.version)
