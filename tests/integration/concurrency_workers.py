@@ -113,6 +113,19 @@ def _view_or_write(db, guest_id: int, who: str):  # type: ignore[no-untyped-def]
     return who
 
 
+def _export_or_write(db, guest_id: int, who: str):  # type: ignore[no-untyped-def]
+    """One child exports everything 10 times (export-data), the other saves a guest 10 times."""
+    from logeerhuis_app.services.data_exchange import export_data
+    from logeerhuis_app.services.guests import get_guest, save_guest
+
+    for n in range(10):
+        if who == "a":
+            assert export_data(db)["tables"]["guests"]
+        else:
+            save_guest(db, replace(get_guest(db, guest_id), city=f"Stad {n}"))
+    return who
+
+
 SCENARIOS = {
     "finalise": _finalise,
     "invoices": _invoices,
@@ -122,4 +135,5 @@ SCENARIOS = {
     "close_month": _close_month,
     "submit_claim": _submit_claim,
     "view_or_write": _view_or_write,
+    "export_or_write": _export_or_write,
 }

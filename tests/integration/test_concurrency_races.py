@@ -237,3 +237,10 @@ def test_a_save_from_a_replaced_version_changes_nothing_and_is_told_in_dutch(db)
         row.city, row.version = "Soest", row.version + 1
     stored = get_guest(db, guest.id)
     assert (stored.city, stored.version) == ("Baarn", guest.version)
+
+
+def test_exporting_everything_while_another_program_saves_never_fails(db, target):
+    guest = save_guest(db, GuestData(first_name="Anna", last_name="Smit"))
+    for outcomes in _race(target, "export_or_write", [guest.id] * 2):
+        assert [kind for kind, _value in outcomes.values()] == ["ok", "ok"], outcomes
+    assert get_guest(db, guest.id).version == guest.version + 20
