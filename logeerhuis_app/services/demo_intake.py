@@ -112,9 +112,12 @@ def _profiles(  # type: ignore[no-untyped-def]
     for stay in stays:
         mine.setdefault(stay.guest_id, []).append(stay)
     profiles = {}
+    # A fixed share of the guests (not a coin per guest) has a specialist ouderengeneeskunde,
+    # so the demo looks the same whatever the date it is built on.
+    with_so = set(rng.sample(sorted(mine), round(len(mine) * 0.15)))
     for guest_id in sorted(mine):
         guest = by_id[guest_id]
-        so = rng.random() < 0.15
+        so = guest_id in with_so
         nee = rng.random() < 0.45
         profiles[guest_id] = _Profile(
             NO if nee else YES,
