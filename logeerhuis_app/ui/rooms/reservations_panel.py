@@ -43,9 +43,12 @@ class ReservationsPanel(QGroupBox):
         self.list = QListWidget()
         self.list.setObjectName("reservations")
         self.list.setMaximumHeight(80)
-        layout.addWidget(self.list)
-        chosen = QHBoxLayout()  # what to do with the reservation chosen in the list
-        layout.addLayout(chosen)
+        self.list.setWordWrap(True)  # a line with the bed's toewijzing is long
+        listed = QHBoxLayout()
+        listed.addWidget(self.list, 1)
+        chosen = QVBoxLayout()  # what to do with the reservation chosen in the list
+        listed.addLayout(chosen)
+        layout.addLayout(listed)
         row = QHBoxLayout()
         self.bed = ChoiceField([])
         self.bed.setObjectName("reservation_bed")
@@ -79,7 +82,7 @@ class ReservationsPanel(QGroupBox):
         row.addStretch(1)
         chosen.addWidget(self.allocation_button)
         chosen.addWidget(remove)
-        chosen.addStretch(1)
+        chosen.addStretch(1)  # beside the list: the page is no taller than before
         layout.addLayout(row)
         self.message = QLabel()
         self.message.setStyleSheet(ERROR_STYLE)
@@ -109,6 +112,7 @@ class ReservationsPanel(QGroupBox):
                     f"{r.funder_name}{allocation_text(r)}"
                 )
                 item.setData(256, r.id)
+                item.setToolTip(item.text())
                 self.shown[r.id] = r  # type: ignore[index]
                 self.list.addItem(item)
 
