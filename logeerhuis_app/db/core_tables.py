@@ -53,7 +53,7 @@ room_closures = _table(
 )  # fmt: skip
 bed_reservations = _table(
     "bed_reservations", bed_id=Integer, contract_id=Integer, start_date=Date, end_date=Date,
-    **_STAMPED,
+    allocation_guest_id=Integer, allocation_reference=String, **_STAMPED,
 )  # fmt: skip
 requests = _table(
     "requests", id=Integer, guest_id=Integer, requester_name=String, wished_arrival=Date,

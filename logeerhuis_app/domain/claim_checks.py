@@ -37,7 +37,10 @@ def claim_problems(claim: Claim, terms: dict[str, AllocationTerms]) -> list[str]
     problems = _header_problems(claim)
     seen: set[str] = set()
     for line in claim.message_lines:
-        for problem in _line_problems(claim, line, terms.get(line.allocation_reference)):
+        # A reserved bed's own toewijzing (its empty days) is not a guest's allocation: the
+        # guest's period and volume do not describe it.
+        own = terms.get(line.allocation_reference) if line.kind == "verblijf" else None
+        for problem in _line_problems(claim, line, own):
             if problem not in seen:  # a stay split at a rate change would repeat itself
                 seen.add(problem)
                 problems.append(problem)
@@ -67,10 +70,15 @@ def bsn_problems(who: str, bsn: str) -> list[str]:
     return []
 
 
+def is_allocation_number(reference: str) -> bool:
+    """iWmo ToewijzingNummer: a whole number of at most 9 digits (RS001, RS006)."""
+    return re.fullmatch(r"\d{1,9}", reference or "") is not None
+
+
 def allocation_reference_problems(who: str, reference: str) -> list[str]:
     if not reference:
         return [f"{who}: het toewijzingnummer ontbreekt (Gasten, financiering)."]
-    if not re.fullmatch(r"\d{1,9}", reference):
+    if not is_allocation_number(reference):
         return [
             f"{who}: het toewijzingnummer {reference} moet een getal van hoogstens 9 cijfers zijn."
         ]

@@ -2,8 +2,10 @@
 
 The services build it from the priced nights; the documents (WMO323 XML, summary PDF, CSV,
 XLSX) only read it. Amounts are cents and always positive; `debit_credit` says the sign, as in
-iWmo. Lines of kind "verblijf" belong to one guest and go into the WMO323 message; reserved
-beds, housing parts and fixed sums belong to no guest and appear only in the summary.
+iWmo. Lines of kind "verblijf" belong to one guest and go into the WMO323 message; housing
+parts and fixed sums belong to no guest and appear only in the summary. A reserved bed's empty
+days go into the message when the municipality gave a toewijzing for the bed (a client and a
+number, decision 0033), otherwise only into the summary.
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ class ClaimLine:
     @property
     def in_message(self) -> bool:
         """Whether the line belongs in the WMO323 message (a client line with a BSN)."""
+        if self.kind == "gereserveerd":  # the bed's own toewijzing, when there is one
+            return bool(self.bsn and self.allocation_reference)
         return self.kind in CLIENT_KINDS
 
     @property

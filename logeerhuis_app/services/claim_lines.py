@@ -9,6 +9,7 @@ housing parts and fixed sums of the month.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from ..db.models import (
     Allocation,
+    BedReservation,
     Contract,
     Funder,
     Guest,
@@ -213,10 +215,49 @@ def _contract_lines(
     result: dict,  # type: ignore[type-arg]
     occupied: dict[int, set[date]],
 ) -> None:
-    """Reserved beds (the empty days), housing parts of split-day contracts and fixed sums."""
-    for contract, label, p in priced_contract_days(s, year, month, set(funders), occupied):
-        line = _line(p, contract, label=label)
-        result[contract.funder_id].append(SourcedLine(line, None, None, contract.id, None))
+    """Reserved beds (the empty days), housing parts of split-day contracts and fixed sums.
+
+    The empty days of a bed the municipality gave a toewijzing for go into the WMO323 on that
+    client and number (decision 0033); without one they stay on the summary."""
+    for contract, label, p, reservation in priced_contract_days(
+        s, year, month, set(funders), occupied
+    ):
+        toewijzing = _bed_toewijzing(s, reservation, funders[contract.funder_id])
+        if toewijzing is None:
+            line = _line(p, contract, label=label)
+            result[contract.funder_id].append(SourcedLine(line, None, None, contract.id, None))
+            continue
+        client, reference = toewijzing
+        name = display_name(client.first_name, client.prefix, client.last_name)
+        line = _line(p, contract, label=label, name=name, bsn=client.bsn or "",
+                     reference=reference)  # fmt: skip
+        result[contract.funder_id].append(SourcedLine(line, None, client.id, contract.id, None))
+
+
+def _bed_toewijzing(
+    s: Session, reservation: BedReservation | None, funder: Funder
+) -> tuple[Guest, str] | None:
+    """The client and number of a municipality's toewijzing for a reserved bed, if it gave one."""
+    if reservation is None or funder.kind != FunderKind.GEMEENTE:
+        return None
+    if reservation.allocation_guest_id is None or not reservation.allocation_reference:
+        return None
+    client = s.get(Guest, reservation.allocation_guest_id)
+    return (client, reservation.allocation_reference) if client is not None else None
+
+
+def unallocated_bed_notes(lines: Iterable[ClaimLine]) -> list[str]:
+    """An aandachtspunt per reserved Wmo bed whose empty days stay out of the WMO323 because
+    the reservation has no toewijzing (not a problem: the claim can be made without them)."""
+    days: dict[str, int] = defaultdict(int)
+    for ln in lines:
+        if ln.kind == "gereserveerd" and not ln.in_message and ln.debit_credit == "D":
+            days[ln.contract_name] += ln.volume
+    return [
+        f"Gereserveerd bed {name} heeft geen toewijzing: de lege dagen ({count}) gaan niet "
+        "mee in de WMO323. Leg de toewijzing van de gemeente vast bij de reservering (Kamers)."
+        for name, count in days.items()
+    ]
 
 
 def _line(
@@ -227,6 +268,7 @@ def _line(
     bsn: str = "",
     allocation: Allocation | None = None,
     label: str = "",
+    reference: str = "",
 ) -> ClaimLine:
     return ClaimLine(
         reference="",
@@ -234,7 +276,7 @@ def _line(
         kind=p.kind,
         guest_name=name,
         bsn=bsn,
-        allocation_reference=allocation.reference if allocation else "",
+        allocation_reference=allocation.reference if allocation else reference,
         care_profile=allocation.care_profile if allocation else "",
         contract_name=label or contract.name,
         product_category=contract.product_category,

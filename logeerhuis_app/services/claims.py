@@ -24,7 +24,7 @@ from ..domain.claim_checks import AllocationTerms, claim_problems
 from ..domain.claims import Claim, ClaimLine, ClaimParty
 from ..domain.dates import format_month
 from .access import require_role
-from .claim_lines import SourcedLine, claim_funders, month_lines
+from .claim_lines import SourcedLine, claim_funders, month_lines, unallocated_bed_notes
 from .database import Database
 from .errors import NotFoundError, ServiceError
 from .months import _is_closed
@@ -36,6 +36,7 @@ class ClaimDraft:
     funder_id: int
     claim: Claim
     problems: tuple[str, ...]
+    notes: tuple[str, ...] = ()  # aandachtspunten that do not stop the claim
 
     @property
     def ready(self) -> bool:
@@ -140,7 +141,8 @@ def _drafts(s: Session, party: ClaimParty, year: int, month: int, today: date) -
                 f"{format_month(year, month).capitalize()} is nog niet afgesloten (Registratie): "
                 "declareer een maand pas als alle nachten kloppen.",
             )
-        drafts.append(ClaimDraft(funder.id, claim, tuple(problems)))
+        notes = unallocated_bed_notes(lines) if funder.kind == "gemeente" else []
+        drafts.append(ClaimDraft(funder.id, claim, tuple(problems), tuple(notes)))
     return drafts
 
 

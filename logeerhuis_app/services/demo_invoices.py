@@ -33,7 +33,8 @@ def _months_before(today: date, count: int) -> list[tuple[int, int]]:
 
 def _reserve_crisis_bed(db: Database, today: date) -> None:
     """The municipality's crisis bed: the second bed of the two-bed room, from last month (so a
-    claimed month has reserved days) through next month."""
+    claimed month has reserved days) through next month. The municipality gave a toewijzing
+    for it on one of its clients, so its empty days go into the WMO323 (decision 0033)."""
     from ..domain.enums import TariffModel
     from .contracts import list_contracts
     from .reservations import ReservationData, reserve_bed
@@ -47,7 +48,32 @@ def _reserve_crisis_bed(db: Database, today: date) -> None:
         return
     start = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
     last = (today.replace(day=1) + timedelta(days=62)).replace(day=1) - timedelta(days=1)
-    reserve_bed(db, ReservationData(None, room.bed_ids[1], contract.id, start, last, "Crisisbed"))
+    client, number = _bed_toewijzing(db, contract.funder_id, start)
+    reservation = ReservationData(
+        None, room.bed_ids[1], contract.id, start, last, "Crisisbed",
+        allocation_guest_id=client, allocation_reference=number,
+    )  # fmt: skip
+    reserve_bed(db, reservation)
+
+
+def _bed_toewijzing(db: Database, funder_id: int, start: date) -> tuple[int | None, str]:
+    """The first of the municipality's clients with a BSN, and a toewijzingnummer for the bed
+    in the style of the demo's own (at most 9 digits)."""
+    from sqlalchemy import select
+
+    from ..db.models import Allocation, Funder, Guest
+
+    with db.session() as s:
+        funder = s.get(Funder, funder_id)
+        client = s.scalar(
+            select(Guest.id)
+            .join(Allocation, Allocation.guest_id == Guest.id)
+            .where(Allocation.funder_id == funder_id, Guest.bsn != "", Guest.bsn.is_not(None))
+            .order_by(Guest.id)
+        )
+        if funder is None or client is None or not funder.cbs_code:
+            return None, ""
+        return client, f"{start.year % 10}{funder.cbs_code[1:]}99001"
 
 
 def build_demo_money(db: Database, rng: random.Random, today: date) -> MoneySummary:

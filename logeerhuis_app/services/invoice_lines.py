@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 from ..db.models import (
     Allocation,
     Bed,
+    BedReservation,
     Contract,
     Funder,
     Guest,
@@ -66,7 +68,7 @@ def contract_lines(s: Session, year: int, month: int, first: date) -> dict[int, 
         )
     )
     result: dict[int, list[InvoiceLine]] = defaultdict(list)
-    for contract, label, p in priced_contract_days(s, year, month, funder_ids):
+    for contract, label, p, _reservation in priced_contract_days(s, year, month, funder_ids):
         description = f"{label}: {p.description}"
         if description in already:
             continue
@@ -87,13 +89,20 @@ def contract_lines(s: Session, year: int, month: int, first: date) -> dict[int, 
     return result
 
 
+class ContractDays(NamedTuple):
+    contract: Contract
+    label: str
+    priced: PricedLine
+    reservation: BedReservation | None  # the reserved bed the days are of, if any
+
+
 def priced_contract_days(
     s: Session,
     year: int,
     month: int,
     funder_ids: set[int],
     occupied: dict[int, set[date]] | None = None,
-) -> list[tuple[Contract, str, PricedLine]]:
+) -> list[ContractDays]:
     """What the funders' contracts cost in a month apart from the stays: every reserved day of
     a bed (labelled with the room and bed), the housing part of split-day contracts for every
     contracted day, and fixed monthly sums. Used by invoices and by claims alike.
@@ -101,7 +110,7 @@ def priced_contract_days(
     `occupied` (bed -> days) leaves out reserved days already declared on the guest who slept
     there (a WMO323 claim, decision 0033); an invoice passes nothing and bills every day."""
     first, after = month_bounds(year, month)
-    found: list[tuple[Contract, str, PricedLine]] = []
+    found: list[ContractDays] = []
     for reservation in reservations_between(s, first, after):
         contract = s.get(Contract, reservation.contract_id)
         if contract is None or contract.funder_id not in funder_ids:
@@ -124,7 +133,8 @@ def priced_contract_days(
                                         min(reservation.end_date, after_day)))  # fmt: skip
                 taken = occupied.get(reservation.bed_id, set())
                 priced = price_days(contract_rates(s, contract.id), days - taken, "gereserveerd")
-        found += [(contract, f"{contract.name} ({where})", p) for p in priced]
+        found += [ContractDays(contract, f"{contract.name} ({where})", p, reservation)
+                  for p in priced]  # fmt: skip
     for contract in s.scalars(
         select(Contract).where(
             Contract.active.is_(True),
@@ -140,7 +150,7 @@ def priced_contract_days(
                 )
             else:
                 priced = price_fixed_month(rates, year, month)
-        found += [(contract, contract.name, p) for p in priced]
+        found += [ContractDays(contract, contract.name, p, None) for p in priced]
     return found
 
 

@@ -63,6 +63,7 @@ def month_check(db: Database, year: int, month: int) -> MonthCheck:
             ):
                 warnings.append(f"{when}: het toewijzingnummer ontbreekt.")
     warnings += _cap_and_volume_warnings(db, first, after)
+    warnings += _reserved_bed_warnings(db, year, month)
     return MonthCheck(year, month, closed, tuple(warnings))
 
 
@@ -89,6 +90,23 @@ def _cap_and_volume_warnings(db: Database, first: date, after: date) -> list[str
             if finding.rule in MONTH_RULES and finding.rule != Rule.WLZ_CAP:
                 found.append(f"{when}: {finding.text}")
     return found
+
+
+def _reserved_bed_warnings(db: Database, year: int, month: int) -> list[str]:
+    """Reserved Wmo beds whose empty days the WMO323 will not carry (no toewijzing)."""
+    from .claim_lines import claim_funders, month_lines, unallocated_bed_notes
+
+    with db.session() as s:
+        try:
+            lines = month_lines(s, year, month)
+        except ServiceError:  # a missing rate: the claims page names it
+            return []
+        return [
+            note
+            for funder in claim_funders(s)
+            if funder.kind == FunderKind.GEMEENTE
+            for note in unallocated_bed_notes(sl.line for sl in lines.get(funder.id, []))
+        ]
 
 
 def close_month(db: Database, year: int, month: int, *, by: str, now: datetime) -> MonthCheck:

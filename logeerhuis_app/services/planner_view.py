@@ -103,6 +103,10 @@ class PlannerReservation:
     start: date
     end: date  # first day no longer reserved
     funder_name: str
+    funder_kind: str = ""
+    # The municipality's toewijzing for the bed (decision 0033); "" when it gave none.
+    allocation_reference: str = ""
+    allocation_guest_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -131,17 +135,31 @@ def load_planner(
                 )
             )
         )
-        br, ct, fu = t.bed_reservations, t.contracts, t.funders
-        reservations = tuple(
-            PlannerReservation(*row)
-            for row in conn.execute(
-                select(br.c.bed_id, br.c.start_date, br.c.end_date, fu.c.name)
-                .join(ct, br.c.contract_id == ct.c.id)
-                .join(fu, ct.c.funder_id == fu.c.id)
-                .where(br.c.start_date < end, br.c.end_date > start)
-            )
-        )
+        reservations = _reservations(conn, start, end)
         return PlannerView(start, end, beds, stays, closures, _open_requests(conn), reservations)
+
+
+def _reservations(conn: Connection, start: date, end: date) -> tuple[PlannerReservation, ...]:
+    br, ct, fu, gu = t.bed_reservations, t.contracts, t.funders, t.guests
+    rows = conn.execute(
+        select(br.c.bed_id, br.c.start_date, br.c.end_date, fu.c.name, fu.c.kind,
+               br.c.allocation_reference, gu.c.first_name, gu.c.prefix, gu.c.last_name)
+        .join(ct, br.c.contract_id == ct.c.id)
+        .join(fu, ct.c.funder_id == fu.c.id)
+        .outerjoin(gu, br.c.allocation_guest_id == gu.c.id)
+        .where(br.c.start_date < end, br.c.end_date > start)
+    )  # fmt: skip
+    found = []
+    for r in rows:
+        named = r.last_name is not None  # the client still exists
+        found.append(
+            PlannerReservation(
+                r.bed_id, r.start_date, r.end_date, r.name, r.kind,
+                r.allocation_reference if named else "",
+                display_name(r.first_name, r.prefix, r.last_name) if named else "",
+            )
+        )  # fmt: skip
+    return tuple(found)
 
 
 def _beds(conn: Connection) -> tuple[PlannerBed, ...]:

@@ -248,6 +248,8 @@ def _planner_records(db, anna_id: int, piet_id: int, room_id: int, funder_id: in
                 start_date=date(2026, 6, 1),
                 end_date=date(2026, 7, 1),
                 note="Crisisbed",
+                allocation_guest_id=stay.guest_id,  # the municipality's toewijzing for the bed
+                allocation_reference="987654321",
             )
         )
         s.add(
@@ -329,6 +331,9 @@ def test_every_table_is_exported_with_readable_values(db, house):
     cancelled = _as_dict(data["tables"]["stays"], 1)
     assert cancelled["status"] == "geannuleerd"
     assert cancelled["cancelled_at"] == "2026-03-01T09:00:00"
+    reservation = _as_dict(data["tables"]["bed_reservations"])
+    assert reservation["allocation_guest_id"] == anna["id"]
+    assert reservation["allocation_reference"] == "987654321"
     assert data["sequences"]["guests"] == house["deleted_guest"]
     assert data["sequences"]["carers"] > len(data["tables"]["carers"]["rows"])
 

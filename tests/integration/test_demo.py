@@ -37,6 +37,7 @@ from logeerhuis_app.domain.intake import (
     Answer,
     evaluate,
 )
+from logeerhuis_app.services.claims import list_claims
 from logeerhuis_app.services.database import open_database
 from logeerhuis_app.services.demo import build_demo
 from logeerhuis_app.services.errors import ConflictError
@@ -478,6 +479,17 @@ def test_a_crisis_bed_is_reserved_by_a_municipality(demo):
     [reservation] = list_reservations(db, date(2000, 1, 1), date(2100, 1, 1))
     assert reservation.funder_name.startswith("Gemeente ")
     assert reservation.start <= today <= reservation.last_day
+    # The municipality gave a toewijzing for the bed: last month's claim declares every reserved
+    # day in the WMO323, none only on the summary (decision 0033).
+    assert reservation.has_allocation and reservation.allocation_guest_name
+    claims = [c for c in list_claims(db, reservation.start.year, reservation.start.month)
+              if c.funder_name == reservation.funder_name and c.kind == "declaratie"]  # fmt: skip
+    lines = [ln for c in claims for ln in c.lines if "gereserveerd" in ln.contract_name]
+    assert lines and all(ln.in_message for ln in lines)
+    bed_days = sum(ln.volume for ln in lines if ln.kind == "gereserveerd")
+    guest_days = sum(ln.volume for ln in lines if ln.kind == "verblijf")
+    month_days = (reservation.start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    assert bed_days + guest_days == (month_days - reservation.start).days
 
 
 def test_the_planner_finds_earlier_intakes_as_the_single_stay_lookup_does(demo):

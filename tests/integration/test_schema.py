@@ -130,3 +130,31 @@ def test_upgrading_from_0001_keeps_every_stay_and_night(tmp_path):
         assert tuple(row) == (None, 0)
         assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
     db.close()
+
+
+def test_upgrading_from_0011_keeps_bed_reservations_without_a_toewijzing(tmp_path):
+    """0012 adds the bed's toewijzing in place: an existing reservation keeps its row, with no
+    client and an empty number (its empty days stay on the summary, decision 0033)."""
+    from alembic import command
+
+    from logeerhuis_app.db.engine import make_engine, sqlite_url
+    from logeerhuis_app.db.schema import alembic_config
+
+    path = database_path(tmp_path)
+    engine = make_engine(sqlite_url(path))
+    command.upgrade(alembic_config(engine), "0011")
+    engine.dispose()
+    raw = sqlite3.connect(path)  # foreign keys off: only the reservation's own row matters here
+    raw.execute(
+        "INSERT INTO bed_reservations (id, bed_id, contract_id, start_date, end_date, note)"
+        " VALUES (7, 1, 1, '2026-03-01', '2026-04-01', 'Crisisbed')"
+    )
+    raw.commit()
+    raw.close()
+    db = open_database(tmp_path)
+    with db.engine.connect() as conn:
+        row = conn.exec_driver_sql(
+            "SELECT id, note, allocation_guest_id, allocation_reference FROM bed_reservations"
+        ).one()
+    db.close()
+    assert tuple(row) == (7, "Crisisbed", None, "")

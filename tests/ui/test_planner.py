@@ -403,7 +403,8 @@ def test_a_reserved_bed_names_its_funder_where_the_bed_is_free(planner, house, c
     over_anna = planner.grid.reservation_at(_point(planner, 0, date(2026, 3, 11)).toPointF())
     assert reservation_text(over_anna) == (
         "Bed gereserveerd door Gemeente Leusden, 02-03-2026 t/m 15-03-2026 "
-        "(betaald, ook als het leeg is)"
+        "(betaald, ook als het leeg is)\n"
+        "Geen toewijzing voor het bed: de lege dagen gaan niet mee in de WMO323"
     )
     assert planner.grid.reservation_at(_point(planner, 1, date(2026, 3, 11)).toPointF()) is None
     # The name goes in the widest free stretch: here before Anna's stay (2-10 March).

@@ -103,6 +103,35 @@ def test_moving_by_mouse_within_the_cap_asks_nothing(qtbot, planner, house, prom
     assert (stay.room_id, stay.arrival) == (house["eik"].id, date(2026, 3, 11))
 
 
+def test_moving_by_mouse_into_a_full_year_asks_first(qtbot, planner, house, prompter, context):
+    """Within a year a move keeps the count; over New Year it can fill the other year."""
+    from logeerhuis_app.db.models import WlzNightsElsewhere
+
+    with context.db.session() as s:
+        s.query(WlzNightsElsewhere).update({"nights": 100})  # 2026: room to spare
+        s.add(WlzNightsElsewhere(guest_id=house["piet"].id, year=2027, nights=155))
+    create_stay(context.db, NewStay(house["piet"].id, house["linde"].id, date(2026, 12, 30),
+                                    date(2027, 1, 1), status="bevestigd",
+                                    allocation_id=house["indication"].id))  # fmt: skip
+    planner.first_day = date(2026, 12, 21)
+    planner.refresh()
+    g = planner.grid.geometry_
+    left, right = g.bar_span(date(2026, 12, 30), date(2027, 1, 1))
+    start = QPoint(int((left + right) / 2), g.y_of(0) + g.row_height // 2)  # the bar's middle
+    end = QPoint(start.x() + 3 * int(g.day_width), start.y())  # 2-4 January: 157 in 2027
+    prompter.confirm_answer = False
+    _drag(qtbot, planner.grid, start, end)
+    [question] = _asked(prompter)
+    assert "2027: 157 van 156" in question
+    [stay] = list_stays(context.db, date(2026, 12, 1), date(2027, 2, 1))
+    assert stay.arrival == date(2026, 12, 30)  # refused: nothing moved
+    prompter.confirm_answer = True
+    _drag(qtbot, planner.grid, start, end)
+    [stay] = list_stays(context.db, date(2026, 12, 1), date(2027, 2, 1))
+    assert (stay.arrival, stay.departure) == (date(2027, 1, 2), date(2027, 1, 4))
+    assert len(cap_log(context.db)) == 1
+
+
 def test_moving_in_the_stay_dialog_asks_first(planner, house, prompter, context):
     stay = _one_night(context, house)
     planner.refresh()

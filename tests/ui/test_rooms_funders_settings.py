@@ -275,7 +275,10 @@ def test_a_funder_reserves_a_bed_and_the_planner_shows_it(qtbot, context, show):
     _type(qtbot, panel.start, "01-03-2026")
     _type(qtbot, panel.last, "31-03-2026")
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
-    assert panel.list.item(0).text() == "bed 2: 01-03-2026 t/m 31-03-2026, Gemeente Amersfoort"
+    assert panel.list.item(0).text() == (
+        "bed 2: 01-03-2026 t/m 31-03-2026, Gemeente Amersfoort; geen toewijzing: lege dagen niet "
+        "in de WMO323"
+    )
     planner = show(PlannerPage(context))
     planner.first_day = date(2026, 3, 2)
     planner.refresh()

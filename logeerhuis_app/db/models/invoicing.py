@@ -157,3 +157,9 @@ class BedReservation(Timestamps, Base):
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)  # the first day no longer reserved
     note: Mapped[str] = mapped_column(String(200), default="")
+    # The toewijzing the municipality gave for the bed (decision 0033): the client the empty
+    # reserved days are declared on in the WMO323, and the toewijzingnummer. None/"" = none.
+    allocation_guest_id: Mapped[int | None] = mapped_column(
+        ForeignKey("guests.id", ondelete="RESTRICT"), nullable=True
+    )
+    allocation_reference: Mapped[str] = mapped_column(String(50), default="", server_default="")

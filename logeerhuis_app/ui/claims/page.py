@@ -180,9 +180,12 @@ class ClaimsPage(Page):
             self.problems.setPlainText("")
             return
         if draft.ready:
-            self.problems.setPlainText("Klaar om te declareren.")
+            text = "Klaar om te declareren."
         else:
-            self.problems.setPlainText("\n".join(f"• {p}" for p in draft.problems))
+            text = "\n".join(f"• {p}" for p in draft.problems)
+        if draft.notes:  # aandachtspunten: they do not stop the claim
+            text += "\n\nLet op:\n" + "\n".join(f"• {n}" for n in draft.notes)
+        self.problems.setPlainText(text)
 
     # -- actions ------------------------------------------------------------------------------
     def submit_selected(self) -> None:

@@ -383,7 +383,15 @@ def tooltip_text(stay: PlannerStay) -> str:
 
 def reservation_text(reservation: PlannerReservation) -> str:
     last = reservation.end - timedelta(days=1)
-    return (
+    text = (
         f"Bed gereserveerd door {reservation.funder_name}, "
         f"{format_date(reservation.start)} t/m {format_date(last)} (betaald, ook als het leeg is)"
     )
+    if reservation.allocation_reference:
+        return (
+            f"{text}\nToewijzing {reservation.allocation_reference} "
+            f"({reservation.allocation_guest_name}): de lege dagen gaan in de WMO323"
+        )
+    if reservation.funder_kind == "gemeente":
+        return f"{text}\nGeen toewijzing voor het bed: de lege dagen gaan niet mee in de WMO323"
+    return text

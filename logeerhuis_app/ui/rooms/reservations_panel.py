@@ -30,6 +30,7 @@ from ...services.reservations import (
 from ..context import TOPIC_STAYS, AppContext
 from ..widgets.fields import ChoiceField, DateField
 from ..widgets.form import ERROR_STYLE
+from .reservation_allocation_dialog import ReservationAllocationDialog
 
 
 class ReservationsPanel(QGroupBox):
@@ -37,11 +38,17 @@ class ReservationsPanel(QGroupBox):
         super().__init__("Gereserveerd door een financier (betaald per dag, bezet of niet)", parent)
         self.context = context
         self.bed_ids: tuple[int, ...] = ()
+        self.shown: dict[int, ReservationData] = {}  # reservation id -> as listed
         layout = QVBoxLayout(self)
         self.list = QListWidget()
         self.list.setObjectName("reservations")
         self.list.setMaximumHeight(80)
-        layout.addWidget(self.list)
+        self.list.setWordWrap(True)  # a line with the bed's toewijzing is long
+        listed = QHBoxLayout()
+        listed.addWidget(self.list, 1)
+        chosen = QVBoxLayout()  # what to do with the reservation chosen in the list
+        listed.addLayout(chosen)
+        layout.addLayout(listed)
         row = QHBoxLayout()
         self.bed = ChoiceField([])
         self.bed.setObjectName("reservation_bed")
@@ -64,9 +71,18 @@ class ReservationsPanel(QGroupBox):
         self.add_button.clicked.connect(self.add)
         remove = QPushButton("Reservering weghalen")
         remove.clicked.connect(self.remove)
+        self.allocation_button = QPushButton("Toewijzing…")
+        self.allocation_button.setObjectName("reservation_allocation")
+        self.allocation_button.setToolTip(
+            "De cliënt en het toewijzingnummer die de gemeente voor dit bed gaf: daarop gaan de "
+            "lege dagen in de WMO323"
+        )
+        self.allocation_button.clicked.connect(self.edit_allocation)
         row.addWidget(self.add_button)
-        row.addWidget(remove)
         row.addStretch(1)
+        chosen.addWidget(self.allocation_button)
+        chosen.addWidget(remove)
+        chosen.addStretch(1)  # beside the list: the page is no taller than before
         layout.addLayout(row)
         self.message = QLabel()
         self.message.setStyleSheet(ERROR_STYLE)
@@ -87,14 +103,17 @@ class ReservationsPanel(QGroupBox):
             [(c.id, f"{names.get(c.funder_id, '')}: {c.name}") for c in contracts]
         )
         self.list.clear()
+        self.shown = {}
         for r in list_reservations(self.context.db, date(1900, 1, 1), date(2200, 1, 1)):
             if r.bed_id in bed_ids:
                 number = bed_ids.index(r.bed_id) + 1
                 item = QListWidgetItem(
                     f"bed {number}: {format_date(r.start)} t/m {format_date(r.last_day)}, "
-                    f"{r.funder_name}"
+                    f"{r.funder_name}{allocation_text(r)}"
                 )
                 item.setData(256, r.id)
+                item.setToolTip(item.text())
+                self.shown[r.id] = r  # type: ignore[index]
                 self.list.addItem(item)
 
     def add(self) -> None:
@@ -130,6 +149,27 @@ class ReservationsPanel(QGroupBox):
         self.context.announce(TOPIC_STAYS)
         self.show_room(self.bed_ids)
 
+    def edit_allocation(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            self._say("Kies eerst een reservering in de lijst.")
+            return
+        dialog = ReservationAllocationDialog(self.context, self.shown[int(item.data(256))], self)
+        if not self.context.prompter.run_dialog(dialog):
+            return
+        self.context.status("Toewijzing van het bed opgeslagen.")
+        self.context.announce(TOPIC_STAYS)
+        self.show_room(self.bed_ids)
+
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
+
+
+def allocation_text(r: ReservationData) -> str:
+    """What the WMO323 does with the bed's empty days (only a municipality declares them)."""
+    if r.has_allocation:
+        return f"; toewijzing {r.allocation_reference} ({r.allocation_guest_name})"
+    if r.funder_kind == "gemeente":
+        return "; geen toewijzing: lege dagen niet in de WMO323"
+    return ""
