@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,110 @@ def test_the_checker_sees_a_forbidden_import(tmp_path: Path) -> None:
         fake.unlink()
     assert _violates("logeerhuis_app.db.models", FORBIDDEN["domain"])
     assert "logeerhuis_app.db.models" in names and "PySide6.QtCore" in names
+
+
+# --- One writer for stays (issue 19, decision 0040) -------------------------------------------
+# Only services/stay_writer.py writes Night rows or changes a stay's status, so the closed-month
+# lock and the lifecycle table (domain/stay_lifecycle.py) hold on every path. The data import
+# (services/data_exchange.py) writes every table alike with `table.insert()` into an empty
+# database, in an order the triggers accept; it names no table and is not a writer of stays.
+STAY_WRITER = "services/stay_writer.py"
+_COLLECTION_CHANGES = {"append", "extend", "remove", "clear", "pop", "insert"}
+_NIGHT_FIELDS = {"active", "bed_id", "day", "stay_id", "allocation_id"}
+_RAW_SQL = re.compile(
+    r"\b(insert\s+into|update|delete\s+from)\s+nights\b|\bupdate\s+stays\s+set\b[^;]*\bstatus\b",
+    re.IGNORECASE,
+)
+
+
+def _name_of(node: ast.AST) -> str:
+    """The last name in `a.b.c` or `c`; '' for anything else."""
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return node.id if isinstance(node, ast.Name) else ""
+
+
+def stay_writes(source: str) -> list[str]:
+    """What in this source writes nights or a stay's status, one line each."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        line = getattr(node, "lineno", 0)
+        if isinstance(node, ast.Call):
+            func, args = node.func, node.args
+            name = _name_of(func)
+            if name == "Night":
+                found.append(f"{line}: Night(...)")
+            if name in ("insert", "update", "delete") and args:
+                if _name_of(args[0]) in ("Night", "Stay"):
+                    found.append(f"{line}: {name}({_name_of(args[0])})")
+                elif name == "delete" and "stay" in _name_of(args[0]).lower():
+                    found.append(f"{line}: session.delete of a stay")
+            changes = isinstance(func, ast.Attribute) and name in _COLLECTION_CHANGES
+            if changes and _name_of(func.value) == "nights":  # type: ignore[attr-defined]
+                found.append(f"{line}: .nights.{name}()")
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        if isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+            targets = [node.target]
+        for target in targets:
+            for part in target.elts if isinstance(target, ast.Tuple) else [target]:
+                if not isinstance(part, ast.Attribute):
+                    continue
+                owner = _name_of(part.value).lower()
+                value = ast.unparse(node.value) if node.value is not None else ""
+                if part.attr == "nights" and "stay" in owner:  # not WlzNightsElsewhere.nights
+                    found.append(f"{line}: .nights = ...")
+                if part.attr == "status" and ("stay" in owner or "StayStatus" in value):
+                    found.append(f"{line}: {owner}.status = ...")
+                if part.attr in _NIGHT_FIELDS and "night" in owner:
+                    found.append(f"{line}: {owner}.{part.attr} = ...")
+        if (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and _RAW_SQL.search(node.value)
+        ):
+            found.append(f"{line}: SQL that writes nights or a stay's status")
+    return found
+
+
+def test_only_the_stay_writer_writes_nights_or_a_stays_status() -> None:
+    writers = {}
+    for path in _source_files():
+        relative = path.relative_to(PACKAGE).as_posix()
+        if relative == STAY_WRITER or relative.startswith("db/"):
+            continue  # the writer itself; db/ declares the tables
+        found = stay_writes(path.read_text(encoding="utf-8"))
+        if found:
+            writers[relative] = found
+    assert writers == {}, f"only {STAY_WRITER} may write nights or a stay's status"
+
+
+def test_the_stay_writer_rule_sees_every_kind_of_writer() -> None:
+    """Guard against a rule test that can never fail, and against a writer that it misses."""
+    assert stay_writes((PACKAGE / STAY_WRITER).read_text(encoding="utf-8"))
+    probes = [
+        "s.add(Night(stay_id=1, bed_id=1, day=d, active=True))",
+        "stay.nights.append(night)",
+        "stay.nights = []",
+        "night.active = False",
+        "night.bed_id, night.day = 2, d",
+        "stay.status = 'geannuleerd'",
+        "row.status = StayStatus.DEPARTED.value",
+        "s.execute(update(Stay).values(status='vertrokken'))",
+        "s.execute(delete(Night).where(Night.day < d))",
+        "s.delete(stay)",
+        "conn.exec_driver_sql('UPDATE nights SET active = 0')",
+        "conn.execute(text('DELETE FROM nights WHERE id = 1'))",
+        "conn.execute(text('update stays set notes = 1, status = 2'))",
+    ]
+    for probe in probes:
+        assert stay_writes(probe), probe
+    innocent = [
+        "row.status = RequestStatus.PLACED.value",
+        "bed.active = False",
+        "row.nights, row.note = 12, ''",
+        "s.delete(row)",
+        "s.scalar(select(Night.day).where(Night.active.is_(True)))",
+        "text('SELECT n.id FROM nights n JOIN stays s ON s.id = n.stay_id')",
+    ]
+    for line in innocent:
+        assert not stay_writes(line), line

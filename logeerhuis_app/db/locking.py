@@ -10,7 +10,7 @@ from __future__ import annotations
 import zlib
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Table, event, func, inspect, select
+from sqlalchemy import Table, event, func, inspect, select, text
 
 if TYPE_CHECKING:  # the ORM and the dialects load when a service needs them, not at start
     from sqlalchemy.orm import Session
@@ -35,6 +35,15 @@ def take_turn(session: Session, name: str) -> None:
     if session.get_bind().dialect.name == "postgresql":
         key = zlib.crc32(f"logeerhuis:{name}".encode()) - 2**31  # fits PostgreSQL's bigint
         session.execute(select(func.pg_advisory_xact_lock(key)))
+
+
+def hold_off_writers(session: Session, table: str) -> None:
+    """Until the transaction ends, nobody else writes `table`; waits for those writing it now.
+
+    PostgreSQL: SHARE mode (readers go on). SQLite: nothing to do, as for take_turn.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text(f"LOCK TABLE {table} IN SHARE MODE"))
 
 
 class StaleVersionError(Exception):

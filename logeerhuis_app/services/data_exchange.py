@@ -24,6 +24,7 @@ from ..db import (
 from ..db.base import Base
 from ..db.engine import SQLITE_BEGIN
 from ..domain.redaction import scrub
+from .data_exchange_order import defer_final_numbers, insert_order
 from .data_exchange_values import (
     constraint_reason,
     rows_from_json,
@@ -201,16 +202,14 @@ def import_data(db: Database, data: Any) -> ExchangeSummary:
     """Read a whole export into an empty database in one transaction: all of it or nothing."""
     sections = _check_header(data)
     sequences = sequences_from_json(data.get("sequences", {}), exchanged_tables())
-    converted = [
-        (table, rows_from_json(table, sections[table.name])) for table in exchanged_tables()
-    ]
+    converted = {table: rows_from_json(table, sections[table.name]) for table in exchanged_tables()}
     try:
         with db.engine.begin() as conn:
             _begin(conn, "IMMEDIATE")  # the write lock now: nobody adds rows after the check
             _refuse_unless_ready(conn)
             deferred = []
-            for table, rows in converted:
-                rows, later = _defer_final_numbers(table, rows)
+            for table in insert_order(list(converted)):  # closed months after their nights
+                rows, later = defer_final_numbers(table, converted[table])
                 _insert(conn, table, rows)
                 deferred += later
             for table, key, values in deferred:
@@ -222,7 +221,7 @@ def import_data(db: Database, data: Any) -> ExchangeSummary:
         raise DataError(
             f"Inlezen mislukt: een waarde past niet in de database. {_NOTHING_READ}"
         ) from exc
-    return ExchangeSummary(counts={table.name: len(rows) for table, rows in converted})
+    return ExchangeSummary(counts={table.name: len(rows) for table, rows in converted.items()})
 
 
 def _log_export(db: Database) -> None:
@@ -288,26 +287,6 @@ def _refuse_unless_ready(conn: Connection) -> None:
             f"gegevens (in: {', '.join(filled)}). Kies een nieuwe map met --data-dir."
         )
         raise DataError(f"Gegevens worden alleen ingelezen in {where}")
-
-
-# A final invoice refuses new lines (a trigger), so invoices come in as drafts and get their
-# number once their lines are in: the same order in which the app finalises them.
-_FINAL_COLUMNS = {"invoices": ("number", "sequence")}
-
-
-def _defer_final_numbers(table: Table, rows: list[dict[str, Any]]) -> tuple[list, list]:
-    columns = _FINAL_COLUMNS.get(table.name)
-    if not columns:
-        return rows, []
-    drafts, later = [], []
-    for row in rows:
-        values = {c: row[c] for c in columns if row.get(c) is not None}
-        drafts.append({**row, **dict.fromkeys(columns)})
-        if values:
-            # Keep the stored moment: an UPDATE would otherwise stamp updated_at anew.
-            values["updated_at"] = row["updated_at"]
-            later.append((table, row["id"], values))
-    return drafts, later
 
 
 def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:

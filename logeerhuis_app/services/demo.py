@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from ..db.models import (
@@ -36,6 +36,7 @@ from ..domain.enums import (
     RoomEnvironment,
     StayStatus,
 )
+from . import stay_writer
 from .closures import ClosureData, add_closure
 from .database import Database
 from .demo_accounts import add_demo_accounts
@@ -401,17 +402,17 @@ def _write_series(db, rng, today, rooms: list[RoomData], plans: list[_Plan]) -> 
         called_off += [(ids[p.arrival], p) for p in group if p.cancelled and p.arrival in ids]
     _cancel(db, rng, today, called_off, series=True)
     with db.session() as s:  # the weeks gone by: the guest came (and left)
-        planned = (Stay.series_id.is_not(None), Stay.status == StayStatus.CONFIRMED.value)
-        s.execute(
-            update(Stay)
-            .where(*planned, Stay.departure <= today)
-            .values(status=StayStatus.DEPARTED.value)
+        begun = s.scalars(
+            select(Stay).where(
+                Stay.series_id.is_not(None),
+                Stay.status == StayStatus.CONFIRMED.value,
+                Stay.arrival <= today,
+            )
         )
-        s.execute(
-            update(Stay)
-            .where(*planned, Stay.arrival <= today)
-            .values(status=StayStatus.PRESENT.value)
-        )
+        for stay in begun:
+            stay_writer.set_status(s, stay, StayStatus.PRESENT)
+            if stay.departure <= today:
+                stay_writer.set_status(s, stay, StayStatus.DEPARTED)
 
 
 def _cancel(  # type: ignore[no-untyped-def]

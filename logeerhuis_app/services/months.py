@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..db.locking import take_turn
+from ..db.locking import hold_off_writers, take_turn
 from ..db.models import Allocation, Funder, Guest, MonthClosure, Night, Stay
 from ..domain.caps import wlz_years
 from ..domain.dates import format_date, format_month, month_bounds, month_to_close_problem
@@ -115,6 +115,9 @@ def close_month(db: Database, year: int, month: int, *, by: str, now: datetime) 
         raise ServiceError(problem)
     with db.session() as s:
         take_turn(s, f"close-month-{year}-{month}")  # a second PC waits, then finds it closed
+        # Nights being written now go in first; later ones wait and then meet the lock
+        # (the triggers of migration 0013 read the closed months afresh).
+        hold_off_writers(s, "nights")
         if _is_closed(s, year, month):
             raise ServiceError(f"{format_month(year, month).capitalize()} is al afgesloten.")
         s.add(

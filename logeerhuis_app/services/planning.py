@@ -1,6 +1,7 @@
 """Planner edits on existing stays: move, resize, check in and out, cancel and undo them.
 
-Every edit rebuilds the stay's nights in one transaction; the partial unique index on nights
+The checks of each action live here; the stay writer (services/stay_writer.py) makes the
+change to the status and the nights, in one transaction. The partial unique index on nights
 is the last line of defence against a double booking if two edits race.
 """
 
@@ -9,25 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..db.models import DateChange, Night, Room, Stay
+from ..db.models import DateChange, Room, Stay
 from ..domain.access_log import CHANGE
 from ..domain.caps import years_of_stay
 from ..domain.dates import format_date
 from ..domain.enums import StayStatus
 from ..domain.intake import GATE_CHECK_IN, GATE_CONFIRM
-from ..domain.nights import occupied_nights
 from ..domain.planning import is_late_cancellation
-from ..domain.rooms import room_label
-from . import wlz_guard
+from . import stay_writer, wlz_guard
 from .access import log_access
 from .database import Database
-from .errors import ConflictError, NotFoundError, ServiceError, ValidationError
+from .errors import NotFoundError, ServiceError, ValidationError
 from .intake import refuse_unless_passes
-from .months import refuse_closed_days
-from .stays import StayData, choose_bed, refuse_closed, to_stay_data
+from .stays import StayData, to_stay_data
 
 EDITABLE = (StayStatus.OPTION, StayStatus.CONFIRMED, StayStatus.PRESENT)
 
@@ -82,37 +79,13 @@ def move_stay(
         wlz = wlz_guard.is_wlz(s, stay.allocation_id)
         years = set(years_of_stay(arrival, departure))
         before = wlz_guard.counts(s, stay.guest_id, years) if wlz else {}
-        _rebuild_nights(s, stay, room, bed_id, arrival, departure)
+        stay_writer.place(s, stay, room, arrival, departure, bed_id)
         if wlz:
             wlz_guard.guard(s, stay.guest_id, years, before, cap_accepted_by)
         _record(s, stay, old, who or WhoAsked(), now or datetime.now())
         s.flush()
         log_access(s, CHANGE, stay.guest_id, "Verblijf verplaatst of verlengd")
         return to_stay_data(stay)
-
-
-def _rebuild_nights(
-    s: Session, stay: Stay, room: Room, bed_id: int | None, arrival: date, departure: date
-) -> None:
-    days = occupied_nights(arrival, departure)
-    changed = set(days) ^ {n.day for n in stay.nights}
-    refuse_closed_days(s, sorted(changed))
-    for night in list(stay.nights):
-        stay.nights.remove(night)
-    s.flush()  # the old nights are gone before we look for a free bed
-    refuse_closed(s, room, arrival, departure)
-    bed = choose_bed(s, room, bed_id, days)
-    stay.room_id, stay.bed_id = room.id, bed.id
-    stay.arrival, stay.departure = arrival, departure
-    stay.version += 1
-    stay.nights.extend(
-        Night(bed_id=bed.id, day=day, allocation_id=stay.allocation_id, active=True) for day in days
-    )
-    taken = f"{room_label(room.name)} is intussen bezet geraakt."  # not loadable after a
-    try:  # failed flush (PendingRollbackError)
-        s.flush()
-    except IntegrityError as exc:
-        raise ConflictError(taken) from exc
 
 
 def _record(
@@ -158,8 +131,7 @@ def set_status(db: Database, stay_id: int, status: StayStatus) -> StayData:
             )
         if status == StayStatus.CONFIRMED and stay.status != StayStatus.CONFIRMED:
             refuse_unless_passes(s, stay.id, GATE_CONFIRM)
-        stay.status = status.value
-        stay.version += 1
+        stay_writer.set_status(s, stay, status)
         log_access(s, CHANGE, stay.guest_id, "Status van het verblijf gewijzigd")
         return to_stay_data(stay)
 
@@ -168,21 +140,17 @@ def check_in(db: Database, stay_id: int, *, when: datetime) -> StayData:
     """The guest arrived. Arriving on another day than planned moves the arrival."""
     with db.session() as s:
         stay = _load(s, stay_id)
-        if stay.status not in (StayStatus.OPTION, StayStatus.CONFIRMED):
-            raise ServiceError(
-                f"Inchecken kan niet: dit verblijf is {StayStatus(stay.status).label.lower()}."
-            )
+        stay_writer.refuse_transition(stay, StayStatus.PRESENT)
         actual = when.date()
         if actual >= stay.departure:
             raise ValidationError({"when": "De aankomst ligt op of na de vertrekdatum."})
         refuse_unless_passes(s, stay.id, GATE_CHECK_IN)
         if actual != stay.arrival:
             old = (stay.arrival, stay.departure, stay.room_id)
-            _rebuild_nights(s, stay, s.get(Room, stay.room_id), stay.bed_id, actual, stay.departure)  # type: ignore[arg-type]
+            room = s.get(Room, stay.room_id)
+            stay_writer.place(s, stay, room, actual, stay.departure, stay.bed_id)  # type: ignore[arg-type]
             _record(s, stay, old, WhoAsked("inchecken"), when)
-        stay.status = StayStatus.PRESENT.value
-        stay.checked_in_at = when.replace(microsecond=0)
-        stay.version += 1
+        stay_writer.set_status(s, stay, StayStatus.PRESENT, at=when)
         log_access(s, CHANGE, stay.guest_id, "Ingecheckt")
         return to_stay_data(stay)
 
@@ -191,18 +159,16 @@ def check_out(db: Database, stay_id: int, *, when: datetime) -> StayData:
     """The guest left. An early departure frees the remaining nights."""
     with db.session() as s:
         stay = _load(s, stay_id)
-        if stay.status != StayStatus.PRESENT:
-            raise ServiceError("Uitchecken kan alleen voor een gast die aanwezig is.")
+        stay_writer.refuse_transition(stay, StayStatus.DEPARTED)
         actual = when.date()
         if actual <= stay.arrival:
             raise ValidationError({"when": "Het vertrek moet na de aankomstdag liggen."})
         if actual != stay.departure:
             old = (stay.arrival, stay.departure, stay.room_id)
-            _rebuild_nights(s, stay, s.get(Room, stay.room_id), stay.bed_id, stay.arrival, actual)  # type: ignore[arg-type]
+            room = s.get(Room, stay.room_id)
+            stay_writer.place(s, stay, room, stay.arrival, actual, stay.bed_id)  # type: ignore[arg-type]
             _record(s, stay, old, WhoAsked("uitchecken"), when)
-        stay.status = StayStatus.DEPARTED.value
-        stay.checked_out_at = when.replace(microsecond=0)
-        stay.version += 1
+        stay_writer.set_status(s, stay, StayStatus.DEPARTED, at=when)
         log_access(s, CHANGE, stay.guest_id, "Uitgecheckt")
         return to_stay_data(stay)
 
@@ -210,35 +176,11 @@ def check_out(db: Database, stay_id: int, *, when: datetime) -> StayData:
 def cancel(
     db: Database, stay_id: int, *, reason: str, cancelled_by: str, when: datetime
 ) -> StayData:
-    """Cancel with reason and who; late when within a week of arrival."""
+    """Cancel with reason and who; late when within a week of arrival (stay_writer.cancel)."""
     with db.session() as s:
         stay = _load(s, stay_id)
-        if stay.status not in (StayStatus.OPTION, StayStatus.CONFIRMED):
-            raise ServiceError(
-                f"Annuleren kan niet: dit verblijf is {StayStatus(stay.status).label.lower()}."
-            )
-        cancel_planned(s, stay, reason=reason, cancelled_by=cancelled_by, when=when)
+        stay_writer.cancel(s, stay, reason=reason, cancelled_by=cancelled_by, when=when)
         return to_stay_data(stay)
-
-
-def cancel_planned(
-    s: Session, stay: Stay, *, reason: str, cancelled_by: str, when: datetime
-) -> None:
-    """The one way a planned stay is cancelled (alone or as a week of a series): never in a
-    closed month; the nights stop occupying the bed but stay on record for the funders'
-    counts; late when within a week of arrival; logged for the guest."""
-    if not reason.strip():
-        raise ValidationError({"reason": "Vul de reden van de annulering in."})
-    refuse_closed_days(s, [n.day for n in stay.nights])
-    stay.status = StayStatus.CANCELLED.value
-    stay.cancelled_at = when.replace(microsecond=0)
-    stay.cancel_reason = reason.strip()
-    stay.cancelled_by = cancelled_by.strip()
-    stay.cancel_late = is_late_cancellation(when.date(), stay.arrival)
-    stay.version += 1
-    for night in stay.nights:
-        night.active = False
-    log_access(s, CHANGE, stay.guest_id, "Verblijf geannuleerd")
 
 
 def reinstate(
@@ -257,13 +199,7 @@ def reinstate(
         wlz = wlz_guard.is_wlz(s, stay.allocation_id)
         years = set(years_of_stay(stay.arrival, stay.departure))
         before = wlz_guard.counts(s, stay.guest_id, years) if wlz else {}
-        for night in list(stay.nights):
-            stay.nights.remove(night)
-        s.flush()
-        stay.status = status.value
-        stay.cancelled_at, stay.cancel_reason, stay.cancelled_by = None, "", ""
-        stay.cancel_late = False
-        _rebuild_nights(s, stay, room, stay.bed_id, stay.arrival, stay.departure)  # type: ignore[arg-type]
+        stay_writer.reinstate(s, stay, status, room)  # type: ignore[arg-type]
         if wlz:
             wlz_guard.guard(s, stay.guest_id, years, before, cap_accepted_by)
         log_access(s, CHANGE, stay.guest_id, "Annulering ongedaan gemaakt")
@@ -274,7 +210,6 @@ def delete_planned(db: Database, stay_id: int) -> None:
     """Remove a stay that was only planned (undo of 'create'); history stays for the rest."""
     with db.session() as s:
         stay = _load(s, stay_id)
-        if stay.status not in (StayStatus.OPTION, StayStatus.CONFIRMED) or stay.checked_in_at:
-            raise ServiceError("Alleen een gepland verblijf kan worden verwijderd; annuleer het.")
-        log_access(s, CHANGE, stay.guest_id, "Gepland verblijf verwijderd")
-        s.delete(stay)
+        guest_id = stay.guest_id
+        stay_writer.delete_planned(s, stay)
+        log_access(s, CHANGE, guest_id, "Gepland verblijf verwijderd")

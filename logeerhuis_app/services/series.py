@@ -14,18 +14,17 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from ..db.models import Allocation, Guest, Night, Room, RoomClosure, Stay, StaySeries
+from ..db.models import Allocation, Guest, MonthClosure, Night, Room, RoomClosure, Stay, StaySeries
 from ..domain.caps import years_of_stay
-from ..domain.dates import DUTCH_WEEKDAYS, format_date
+from ..domain.dates import DUTCH_WEEKDAYS, format_date, format_month
 from ..domain.enums import StayStatus
 from ..domain.people import display_name
 from ..domain.planning import room_need_warnings
 from ..domain.rooms import room_label
 from ..domain.series import WeeklyPattern, expand_series, validate_series
-from . import wlz_guard
+from . import stay_writer, wlz_guard
 from .database import Database
 from .errors import NotFoundError, ServiceError, ValidationError
-from .planning import cancel_planned
 from .stays import NewStay, add_stay
 
 PLANNED = (StayStatus.OPTION.value, StayStatus.CONFIRMED.value)
@@ -186,12 +185,20 @@ class _Occupancy:
         ):
             self.closures[closure.room_id].append(closure)
         self.room_names = {r.id: r.name for r in s.scalars(select(Room))}
+        closed = select(MonthClosure.year, MonthClosure.month).where(
+            MonthClosure.year.between(first.year, last.year)
+        )
+        self.closed_months = {(year, month) for year, month in s.execute(closed)}
 
     def judge(self, room: Room, dates: list[tuple[date, date]]) -> list[SeriesOccurrence]:
         return [self.occurrence(room, arrival, departure) for arrival, departure in dates]
 
     def occurrence(self, room: Room, arrival: date, departure: date) -> SeriesOccurrence:
         days = [arrival + timedelta(days=i) for i in range((departure - arrival).days)]
+        locked = sorted({(d.year, d.month) for d in days} & self.closed_months)
+        if locked:  # the stay writer would refuse it: a closed month's nights are locked
+            month = format_month(*locked[0]).capitalize()
+            return SeriesOccurrence(arrival, departure, False, f"{month} is afgesloten.", ())
         problems = []
         own = next((self.own[d] for d in days if d in self.own), None)
         if own is not None:
@@ -399,7 +406,7 @@ def cancel_occurrences(
             series.end_date = stay.arrival - _ONE_DAY
             series.version += 1
         for target in targets:
-            cancel_planned(s, target, reason=reason, cancelled_by=cancelled_by, when=when)
+            stay_writer.cancel(s, target, reason=reason, cancelled_by=cancelled_by, when=when)
         return len(targets)
 
 
@@ -450,7 +457,7 @@ def change_later(
         }
         before = wlz_guard.counts(s, old.guest_id, years)  # before the old weeks go
         for row in doomed:
-            s.delete(row)
+            stay_writer.delete_planned(s, row)
         old.end_date = stay.arrival - _ONE_DAY
         old.version += 1
         s.flush()

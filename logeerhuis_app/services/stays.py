@@ -1,29 +1,26 @@
 """Stays stored as a header plus one row per night.
 
-The planner (issue 3) builds on these; here: create a stay in a free bed, and cancel one.
+The planner (issue 3) builds on these; here: check and create a stay in a free bed (written
+by services/stay_writer.py), and list stays.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..db.models import Allocation, Bed, Guest, Night, Room, RoomClosure, Stay
+from ..db.models import Allocation, Guest, Room, Stay
 from ..domain.access_log import CHANGE
 from ..domain.caps import years_of_stay
-from ..domain.dates import format_date
 from ..domain.enums import StayStatus
-from ..domain.nights import occupied_nights
-from ..domain.people import display_name
 from ..domain.rooms import room_label
-from . import wlz_guard
+from . import stay_writer, wlz_guard
 from .access import log_access
 from .database import Database
-from .errors import NotFoundError, ServiceError, ValidationError
+from .errors import NotFoundError, ValidationError
 from .funding_guard import refuse_unfundable
 
 
@@ -70,8 +67,6 @@ def add_stay(s: Session, new: NewStay, *, check_cap: bool = True) -> Stay:
     """
     if new.departure <= new.arrival:
         raise ValidationError({"departure": "Het vertrek moet na de aankomst liggen."})
-    if new.status == StayStatus.CANCELLED:
-        raise ValidationError({"status": "Een nieuw verblijf kan niet geannuleerd zijn."})
     guest = s.get(Guest, new.guest_id)
     room = s.get(Room, new.room_id)
     if guest is None or room is None:
@@ -83,86 +78,24 @@ def add_stay(s: Session, new: NewStay, *, check_cap: bool = True) -> Stay:
         if allocation is None or allocation.guest_id != guest.id:
             raise ValidationError({"allocation_id": "Deze toewijzing hoort niet bij deze gast."})
         refuse_unfundable(s, allocation)  # Z1003 without VV, a pgb under a claiming funder
-    days = occupied_nights(new.arrival, new.departure)
     wlz = check_cap and wlz_guard.is_wlz(s, new.allocation_id)
     years = years_of_stay(new.arrival, new.departure)
     before = wlz_guard.counts(s, guest.id, years) if wlz else {}
-    refuse_closed(s, room, new.arrival, new.departure)
-    bed = choose_bed(s, room, new.bed_id, days)
-    stay = Stay(
+    stay = stay_writer.insert_stay(
+        s,
         guest_id=guest.id,
-        room_id=room.id,
-        bed_id=bed.id,
+        room=room,
+        bed_id=new.bed_id,
         allocation_id=new.allocation_id,
         arrival=new.arrival,
         departure=new.departure,
         status=new.status,
         notes=new.notes.strip(),
         series_id=new.series_id,
-        version=1,
     )
-    stay.nights = [
-        Night(bed_id=bed.id, day=day, allocation_id=new.allocation_id, active=True) for day in days
-    ]
-    s.add(stay)
-    taken = f"{room_label(room.name)} is in deze periode al bezet."  # read before the flush:
-    try:  # after a failed flush the session may not load room.name (PendingRollbackError)
-        s.flush()
-    except IntegrityError as exc:  # a concurrent booking won the race: the index refused ours
-        raise ServiceError(taken) from exc
     if wlz:
         wlz_guard.guard(s, guest.id, years, before, new.cap_accepted_by)
     return stay
-
-
-def refuse_closed(s: Session, room: Room, arrival: date, departure: date) -> None:
-    """A room closed for maintenance takes no stays in that period."""
-    closure = s.scalar(
-        select(RoomClosure)
-        .where(
-            RoomClosure.room_id == room.id,
-            RoomClosure.start_date < departure,
-            RoomClosure.end_date > arrival,
-        )
-        .limit(1)
-    )
-    if closure is not None:
-        last = closure.end_date - timedelta(days=1)
-        raise ValidationError(
-            {
-                "room_id": f"{room_label(room.name)} is gesloten van "
-                f"{format_date(closure.start_date)} tot en met {format_date(last)}"
-                + (f" ({closure.reason})." if closure.reason else ".")
-            }
-        )
-
-
-def choose_bed(s: Session, room: Room, bed_id: int | None, days: list[date]) -> Bed:
-    """The requested bed, or the first free bed of the room; refuses naming who is in the way."""
-    beds = [b for b in room.bed_rows if b.active]
-    if bed_id is not None:
-        beds = [b for b in beds if b.id == bed_id]
-        if not beds:
-            raise ValidationError({"bed_id": f"Dit bed hoort niet bij kamer {room.name}."})
-    blocker: tuple[Night, Bed] | None = None
-    for bed in beds:
-        taken = s.scalar(
-            select(Night)
-            .where(Night.bed_id == bed.id, Night.active.is_(True), Night.day.in_(days))
-            .order_by(Night.day)
-            .limit(1)
-        )
-        if taken is None:
-            return bed
-        blocker = blocker or (taken, bed)
-    if blocker is None:
-        raise ValidationError({"room_id": f"{room_label(room.name)} heeft geen bed."})
-    night, _bed = blocker
-    other = s.get(Guest, s.get(Stay, night.stay_id).guest_id)  # type: ignore[union-attr]
-    who = display_name(other.first_name, other.prefix, other.last_name) if other else "iemand"
-    raise ValidationError(
-        {"room_id": f"{room_label(room.name)} is op {format_date(night.day)} bezet door {who}."}
-    )
 
 
 def list_stays(db: Database, start: date, end: date) -> list[StayData]:

@@ -1,4 +1,4 @@
-"""One way to cancel: a single stay and a week of a series go through planning.cancel_planned
+"""One way to cancel: a single stay and a week of a series go through stay_writer.cancel
 (closed months refused, late cancellations marked, the access log written for the guest)."""
 
 from __future__ import annotations
@@ -20,14 +20,14 @@ from logeerhuis_app.services.series import SeriesData, cancel_occurrences, creat
 CANCELS = re.compile(r"\.status\s*=\s*StayStatus\.CANCELLED")
 
 
-def test_only_the_planning_service_sets_a_stay_to_cancelled():
+def test_only_the_stay_writer_sets_a_stay_to_cancelled():
     package = Path(logeerhuis_app.__file__).parent
     setters = sorted(
         str(path.relative_to(package))
         for path in package.rglob("*.py")
         if CANCELS.search(path.read_text(encoding="utf-8"))
     )
-    assert setters == ["services/planning.py"]
+    assert setters == ["services/stay_writer.py"]
 
 
 @pytest.fixture
