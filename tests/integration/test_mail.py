@@ -13,6 +13,7 @@ import pyzipper
 from sqlalchemy import select
 
 from logeerhuis_app.db.models import AccessLogEntry, MailRecipient, Setting
+from logeerhuis_app.services.errors import ServiceError
 from logeerhuis_app.services.invoicing import finalise, invoice_pdf
 from logeerhuis_app.services.mail_drafts import export_mail, invoice_id_of, invoice_mail
 from logeerhuis_app.services.mail_secret import store_password, stored_password
@@ -166,12 +167,12 @@ def test_the_encrypted_month_export_goes_as_its_zip_without_the_password(
 def test_a_plain_export_is_never_mailed(db, wmo_house, tmp_path):
     wmo_house()
     folder = export_month(db, 2026, 3, tmp_path, today=date(2026, 4, 2), encrypt=False)
-    with pytest.raises(Exception, match="Alleen de versleutelde ZIP"):
+    with pytest.raises(ServiceError, match="Alleen de versleutelde ZIP"):
         export_mail(db, 2026, 3, folder.location)
     plain = tmp_path / "gewoon.zip"
     with pyzipper.ZipFile(plain, "w") as archive:  # a ZIP, but readable without password
         archive.writestr("factuur.pdf", b"%PDF-1.4")
-    with pytest.raises(Exception, match="Alleen de versleutelde ZIP"):
+    with pytest.raises(ServiceError, match="Alleen de versleutelde ZIP"):
         export_mail(db, 2026, 3, plain)
 
 
@@ -218,15 +219,15 @@ def test_the_invoice_number_finds_the_invoice_and_a_draft_is_not_mailed(db, invo
     draft, other = invoice_drafts(db, 2)
     final = finalise(db, draft, invoice_date=date(2026, 4, 2), by="test")
     assert invoice_id_of(db, final.number) == draft
-    with pytest.raises(Exception, match="Alleen een definitieve factuur"):
+    with pytest.raises(ServiceError, match="Alleen een definitieve factuur"):
         invoice_mail(db, other)
-    with pytest.raises(Exception, match="geen definitieve factuur met nummer 1999-0001"):
+    with pytest.raises(ServiceError, match="geen definitieve factuur met nummer 1999-0001"):
         invoice_id_of(db, "1999-0001")
 
 
 def test_nothing_is_sent_before_the_server_is_set(db, invoice_drafts):
     invoice_id, _number = _final_invoice(db, invoice_drafts)
-    with pytest.raises(Exception, match="nog geen e-mailserver ingesteld"):
+    with pytest.raises(ServiceError, match="nog geen e-mailserver ingesteld"):
         prepare(db, invoice_mail(db, invoice_id), "a@b.nl")
 
 

@@ -44,12 +44,12 @@ class ExportDialog(QDialog):
         self.setWindowTitle(f"{format_month(year, month).capitalize()} exporteren")
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                "Alle declaraties, facturen en het maandoverzicht in één map met de datum. "
-                "Bestandsnamen bevatten geen namen of BSN's."
-            )
+        intro = QLabel(
+            "Alle declaraties, facturen en het maandoverzicht in één map met de datum. "
+            "Bestandsnamen bevatten geen namen of BSN's."
         )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         form = QFormLayout()
         row = QHBoxLayout()
         self.folder = QLineEdit()
@@ -160,6 +160,7 @@ class ExportDialog(QDialog):
         self.context.status(f"Export gemaakt: {result.location}")
         self.go.setVisible(False)
         self.mail.setVisible(bool(result.password))
+        self.adjustSize()  # the outcome and the password need room
 
     def send_by_mail(self) -> None:
         """The encrypted ZIP by e-mail; the password stays here, to pass on by phone."""
