@@ -35,6 +35,10 @@ EXCLUDED_MODULES = (
     # build tools and documentation that hooks drag in (Mako's pygments plugin, setuptools)
     "pygments", "setuptools", "pkg_resources", "distutils", "_distutils_hack", "pip",
     "pydoc_data", "pycparser", "cffi.cparser", "cffi.recompiler", "cffi.verifier",
+    # keyring's Secret Service backend (Linux): SecretStorage needs cryptography (16 MB). The
+    # frozen Linux app asks the SMTP password at every send instead (decision 0042); the
+    # Windows keyring needs neither.
+    "secretstorage", "cryptography", "jeepney",
     # East-Asian text codecs
     "_codecs_jp", "_codecs_kr", "_codecs_cn", "_codecs_tw", "_codecs_hk", "_codecs_iso2022",
 )  # fmt: skip

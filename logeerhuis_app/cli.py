@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
+from .cli_mail import MAIL_COMMANDS, add_mail_commands
 from .paths import ENV_DATA_DIR, data_dir
 
 ENV_DATABASE_URL = "LOGEERHUIS_DATABASE_URL"  # read by services.database_server
@@ -117,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
         "restore", help="zet een backup terug (het huidige bestand blijft opzij bewaard)"
     )
     restore.add_argument("file", metavar="BESTAND", type=Path)
+    add_mail_commands(commands)
     return parser
 
 
@@ -532,4 +534,5 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "export": _month_export,
     "backup": _backup,
     "restore": _restore,
+    **MAIL_COMMANDS,
 }

@@ -280,3 +280,35 @@ def _build_wmo_house(db, *, reference="123456789", volume=None, frequency="total
                 allocation_id=allocation.id),
     )  # fmt: skip
     return gemeente, stay
+
+
+# --- E-mail (tests/mail_support.py) ---------------------------------------------------------
+@pytest.fixture
+def memory_keyring():
+    """An in-memory keyring for the test: the PC's own keyring is never read or written."""
+    import keyring
+
+    from tests.mail_support import MemoryKeyring
+
+    before = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(before)
+
+
+@pytest.fixture
+def smtp_server():
+    """start(**options): a real SMTP server on 127.0.0.1 (aiosmtpd), stopped after the test."""
+    from tests.mail_support import SmtpServer
+
+    started = []
+
+    def start(**options):
+        server = SmtpServer(**options)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()

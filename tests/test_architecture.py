@@ -32,7 +32,7 @@ def _layer_of(path: Path) -> str | None:
     relative = path.relative_to(PACKAGE)
     if relative.parts[0] in FORBIDDEN:
         return relative.parts[0]
-    return "cli" if relative.name == "cli.py" else None
+    return "cli" if relative.name in ("cli.py", "cli_mail.py") else None
 
 
 def _module_name(path: Path) -> str:

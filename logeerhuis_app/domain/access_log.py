@@ -19,7 +19,8 @@ SIGN_IN = "inloggen"
 SIGN_IN_FAILED = "inloggen mislukt"
 ACCOUNTS = "accountbeheer"
 RESTORE = "terugzetten"  # a backup became the live database (its rows say which, by whom)
-ACTIONS = (VIEW, CHANGE, PRINT, EXPORT, SIGN_IN, SIGN_IN_FAILED, ACCOUNTS, RESTORE)
+MAIL = "e-mailen"  # a document left the house by e-mail (to whom is in the detail)
+ACTIONS = (VIEW, CHANGE, PRINT, EXPORT, SIGN_IN, SIGN_IN_FAILED, ACCOUNTS, RESTORE, MAIL)
 
 GENESIS = ""  # the prev_hash of the very first row
 

@@ -32,6 +32,7 @@ from ..domain.people import display_name
 from .access import log_access, require_role
 from .database import Database
 from .errors import NotFoundError, ValidationError
+from .mail_recipients import forget_guest
 
 CARE_YEARS_KEY, FINANCIAL_YEARS_KEY = "retention.care_years", "retention.financial_years"
 DEFAULT_CARE_YEARS, DEFAULT_FINANCIAL_YEARS = 20, 7
@@ -134,6 +135,7 @@ def erase_care_data(db: Database, guest_id: int, *, reason: str) -> Erased:
             counts.append(len(rows))
         for carer in s.scalars(select(Carer).where(Carer.guest_id == guest_id)):
             carer.notes = ""
+        forget_guest(s, guest_id)  # remembered e-mail recipients: contact data like `email`
         for stay in s.scalars(select(Stay).where(Stay.guest_id == guest_id)):
             stay.notes = ""
         log_access(s, CHANGE, guest_id, f"Zorggegevens verwijderd: {reason.strip()}")

@@ -15,7 +15,8 @@ from pathlib import Path
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
 _POSIX = os.name != "nt"
-_OWN_FOLDERS = ("backups", "terugzetten-", "backup-")  # folders of ours inside the data folder
+# Folders of ours inside the data folder (verzonden-mail: the copies of sent e-mails).
+_OWN_FOLDERS = ("backups", "terugzetten-", "backup-", "mail-", "verzonden-mail")
 
 
 def private_dir(path: Path) -> Path:

@@ -17,7 +17,9 @@ from pathlib import Path
 
 RESTORE_WORK_PREFIX = "terugzetten-"
 BACKUP_WORK_PREFIX = "backup-"
+MAIL_WORK_PREFIX = "mail-"  # the command line's month export on its way to the mail
 _MARKER = ".in-gebruik"
+_PREFIXES = (RESTORE_WORK_PREFIX, BACKUP_WORK_PREFIX, MAIL_WORK_PREFIX)
 
 
 @contextmanager
@@ -44,7 +46,7 @@ def clean_work_dirs(data_dir: Path) -> list[Path]:
     except OSError:
         return removed
     for path in entries:
-        if not path.name.startswith((RESTORE_WORK_PREFIX, BACKUP_WORK_PREFIX)) or path.is_symlink():
+        if not path.name.startswith(_PREFIXES) or path.is_symlink():
             continue
         if not path.is_dir() or _in_use(path / _MARKER):
             continue

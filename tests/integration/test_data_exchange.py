@@ -294,6 +294,9 @@ def _planner_records(db, anna_id: int, piet_id: int, room_id: int, funder_id: in
         )  # fmt: skip
         log_access(s, "bekijken", anna_id, "Gastgegevens geopend", user_name="ria",
                    now=datetime(2026, 3, 4, 9, 15))  # fmt: skip
+        from logeerhuis_app.db.models import MailRecipient
+
+        s.add(MailRecipient(funder_id=funder.id, addresses="facturen@soest.nl"))
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from .invoicing import (
     NightCorrection,
     Payment,
 )
+from .mail import MailRecipient
 from .people import Carer, Guest
 from .planning import DateChange, RoomClosure, StayRequest, StaySeries, WlzNightsElsewhere
 from .security import AccessLogEntry, User
@@ -36,6 +37,7 @@ __all__ = [
     "Invoice",
     "InvoiceLine",
     "InvoiceSeries",
+    "MailRecipient",
     "MonthClosure",
     "Night",
     "NightCorrection",

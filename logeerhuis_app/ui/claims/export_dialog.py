@@ -44,12 +44,12 @@ class ExportDialog(QDialog):
         self.setWindowTitle(f"{format_month(year, month).capitalize()} exporteren")
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                "Alle declaraties, facturen en het maandoverzicht in één map met de datum. "
-                "Bestandsnamen bevatten geen namen of BSN's."
-            )
+        intro = QLabel(
+            "Alle declaraties, facturen en het maandoverzicht in één map met de datum. "
+            "Bestandsnamen bevatten geen namen of BSN's."
         )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         form = QFormLayout()
         row = QHBoxLayout()
         self.folder = QLineEdit()
@@ -92,6 +92,12 @@ class ExportDialog(QDialog):
         self.go.setObjectName("export")
         self.go.setDefault(True)
         self.go.clicked.connect(self.run_export)
+        self.mail = self.buttons.addButton(
+            "Versturen per e-mail…", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.mail.setObjectName("mail")
+        self.mail.setVisible(False)  # after an encrypted export: the ZIP, never the password
+        self.mail.clicked.connect(self.send_by_mail)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.setText("Sluiten")
         self.close_button.clicked.connect(self._close)
@@ -148,9 +154,35 @@ class ExportDialog(QDialog):
             )
             self.password.setText(result.password)
             self.password_box.setVisible(True)
+        else:
+            lines.append("Per e-mail versturen kan alleen met de versleutelde ZIP.")
         self.outcome.setText("\n".join(lines))
         self.context.status(f"Export gemaakt: {result.location}")
         self.go.setVisible(False)
+        self.mail.setVisible(bool(result.password))
+        self.adjustSize()  # the outcome and the password need room
+
+    def send_by_mail(self) -> None:
+        """The encrypted ZIP by e-mail; the password stays here, to pass on by phone."""
+        from ...services.mail_drafts import export_mail
+        from ..mail.sending import mail_document
+
+        result = self.result_export
+        if result is None or not result.password:
+            return
+        sent = mail_document(
+            self.context,
+            self,
+            f"{format_month(self.year, self.month).capitalize()} versturen",
+            lambda: export_mail(self.context.db, self.year, self.month, result.location),
+            note="Het wachtwoord gaat niet mee in de e-mail. Geef het telefonisch of per sms "
+            f"door aan de ontvanger: {result.password}",
+        )
+        if sent is not None:
+            self.outcome.setText(
+                self.outcome.text() + f"\nVerstuurd per e-mail aan {', '.join(sent.to)}. "
+                "Geef het wachtwoord hieronder telefonisch of per sms door."
+            )
 
     def _close(self) -> None:
         if self.result_export is not None:

@@ -60,6 +60,7 @@ class OverviewPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(self._bar())
+        layout.addLayout(self._file_bar())
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -123,10 +124,19 @@ class OverviewPage(Page):
         self.next_button = self._button("Volgende ▶", self.next)
         bar.addWidget(self.next_button)
         bar.addStretch(1)
+        return bar
+
+    def _file_bar(self) -> QHBoxLayout:
+        """Saving and sending on a line of their own (one line would not fit a laptop)."""
+        bar = QHBoxLayout()
+        bar.addStretch(1)
         self.pdf_button = self._button("PDF opslaan…", self.save_pdf)
         self.excel_button = self._button("Excel opslaan…", self.save_excel)
+        self.mail_button = self._button("Versturen per e-mail…", self.mail_pdf)
+        self.mail_button.setObjectName("mail_overview")
         bar.addWidget(self.pdf_button)
         bar.addWidget(self.excel_button)
+        bar.addWidget(self.mail_button)
         return bar
 
     def _button(self, text: str, slot, *, checkable: bool = False) -> QPushButton:  # type: ignore[no-untyped-def]
@@ -327,6 +337,20 @@ class OverviewPage(Page):
             self._file_name("pdf"),
             lambda: overview_pdf(self.context.db, ov),
         )
+
+    def mail_pdf(self) -> None:
+        """The overview PDF by e-mail (figures only, no names)."""
+        from ...services.mail_drafts import overview_mail
+        from ..mail.sending import mail_document
+
+        if self.ov is None:
+            self.refresh()
+        ov = self.ov
+        assert ov is not None
+        mail_document(
+            self.context, self, f"Overzicht {ov.label} versturen",
+            lambda: overview_mail(self.context.db, ov),
+        )  # fmt: skip
 
     def save_excel(self) -> None:
         from ...documents.overview_xlsx import overview_xlsx

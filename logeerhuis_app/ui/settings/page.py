@@ -14,6 +14,7 @@ from ..master_detail import MasterDetailPage
 from ..widgets.fields import IntField, NoteField, TextField
 from .intake_panel import IntakeSettingsPanel
 from .logo_field import LogoField
+from .mail_panel import MailSettingsPanel
 from .retention_panel import RetentionPanel
 from .security_panel import SecuritySettingsPanel
 
@@ -43,6 +44,7 @@ class SettingsPage(MasterDetailPage):
         self.show_item(get_provider(self.context.db))
         self.intake_panel.load()
         self.security_panel.load()
+        self.mail_panel.load()
         self.retention_panel.load()
 
     def title_of(self, item: ProviderData) -> str:
@@ -109,6 +111,8 @@ class SettingsPage(MasterDetailPage):
         column.addWidget(self.intake_panel)
         self.security_panel = SecuritySettingsPanel(self.context)
         column.addWidget(self.security_panel)
+        self.mail_panel = MailSettingsPanel(self.context)
+        column.addWidget(self.mail_panel)
         self.retention_panel = RetentionPanel(self.context)
         column.addWidget(self.retention_panel)
         column.addStretch(1)

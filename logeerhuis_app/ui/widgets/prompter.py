@@ -18,6 +18,7 @@ class Prompter(Protocol):
     def choose_folder(self, title: str) -> Path | None: ...
     def run_dialog(self, dialog: QDialog) -> bool: ...
     def ask_text(self, title: str, label: str) -> str | None: ...
+    def ask_password(self, title: str, label: str) -> str | None: ...
     def open_document(self, path: Path) -> None: ...
 
 
@@ -65,6 +66,13 @@ class QtPrompter:
         text, ok = QInputDialog.getText(self.parent, title, label)
         return text if ok else None
 
+    def ask_password(self, title: str, label: str) -> str | None:
+        """A password, typed as dots; None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        text, ok = QInputDialog.getText(self.parent, title, label, QLineEdit.EchoMode.Password)
+        return text if ok else None
+
     def open_document(self, path: Path) -> None:
         """Show a made document (PDF) in the system's viewer."""
         from PySide6.QtCore import QUrl
@@ -84,6 +92,7 @@ class RecordingPrompter:
         self.dialog_handler: Callable[[QDialog], None] | None = None
         self.dialogs: list[QDialog] = []
         self.texts: list[str | None] = []  # answers for ask_text, in order
+        self.passwords: list[str | None] = []  # answers for ask_password, in order
 
     def info(self, title: str, text: str) -> None:
         self.messages.append(("info", title, text))
@@ -113,6 +122,10 @@ class RecordingPrompter:
     def ask_text(self, title: str, label: str) -> str | None:
         self.messages.append(("ask", title, label))
         return self.texts.pop(0) if self.texts else None
+
+    def ask_password(self, title: str, label: str) -> str | None:
+        self.messages.append(("password", title, label))
+        return self.passwords.pop(0) if self.passwords else None
 
     def open_document(self, path: Path) -> None:
         self.messages.append(("open", "document", str(path)))
