@@ -33,7 +33,7 @@ from .out_paths import existing_folder
 from .overview import overview, overview_pdf
 from .private_files import create_private_file, private_dir, write_private
 from .provider import get_provider
-from .wlz_declaration import aw319_file, aw319_name, offers_aw319
+from .wlz_declaration import aw319_file, aw319_name, offers_aw319, with_current_codes
 
 # Without look-alikes (0/O, 1/l/I), in groups, so it can be read out over the phone.
 _PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -191,7 +191,7 @@ def _aw319_document(
         skipped.append(f"Declaratie {claim.number}: {exc.message}")
         return []
     label = "Correctie" if claim.kind == "correctie" else "Declaratie"
-    name = f"declaraties/{aw319_name(claim)}"
+    name = f"declaraties/{aw319_name(with_current_codes(db, claim))}"
     what = f"{label} {claim.number}: Wlz-declaratiebestand (AW319)"
     return [(ExportedFile(name, what, file_total_cents(claim)), data)]
 

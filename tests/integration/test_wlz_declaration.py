@@ -18,6 +18,7 @@ from logeerhuis_app.services.claims import claim_drafts, pending_corrections, su
 from logeerhuis_app.services.corrections import correct_night
 from logeerhuis_app.services.errors import ServiceError
 from logeerhuis_app.services.funders import get_funder, save_funder
+from logeerhuis_app.services.month_export import export_month
 from logeerhuis_app.services.wlz_declaration import aw319_file, aw319_name, draft_notes
 from tests.wlz_house import flex_house
 
@@ -87,3 +88,18 @@ def test_a_missing_uzovi_code_is_an_aandachtspunt_and_no_file(db):
     save_funder(db, replace(get_funder(db, zk.id), uzovi_code="5513"))
     records = read_aw319(aw319_file(db, claim))
     assert records[0].fields["uzovi_nummer"] == 5513 and claim.funder_code == ""
+
+
+def test_the_month_export_leaves_out_an_aw319_it_cannot_make_and_says_why(db, tmp_path):
+    zk, _stays = flex_house(db, uzovi="")
+    claim = submit_claim(db, 2026, 3, zk.id, by="test", now=NOW)
+    result = export_month(db, 2026, 3, tmp_path, today=NOW.date())
+    assert not list(result.location.rglob("*AW319*"))
+    [problem] = result.file_problems
+    assert problem.startswith(f"Declaratie {claim.number}: Het AW319-bestand is niet gemaakt.")
+    assert "UZOVI-code" in problem
+    save_funder(db, replace(get_funder(db, zk.id), uzovi_code="5513"))
+    again = export_month(db, 2026, 3, tmp_path, today=NOW.date())
+    [aw319] = [f for f in again.files if "AW319" in f.name]
+    assert aw319.name == f"declaraties/{claim.number}-wlz-5513-AW319.txt"
+    assert aw319.total_cents == claim.total_cents and again.file_problems == ()

@@ -35,7 +35,13 @@ from ...services.claims import (
 )
 from ...services.errors import ServiceError
 from ...services.private_files import write_private
-from ...services.wlz_declaration import TITLE, aw319_file, aw319_name, offers_aw319
+from ...services.wlz_declaration import (
+    TITLE,
+    aw319_file,
+    aw319_name,
+    offers_aw319,
+    with_current_codes,
+)
 from ..context import AppContext
 from ..page import Page
 from ..widgets.record_table import Column, RecordTableModel
@@ -275,7 +281,8 @@ class ClaimsPage(Page):
         except ServiceError as exc:
             self.context.prompter.error(TITLE, exc.message)
             return
-        self._write(claim, "AW319", "AW319 (*.txt)", lambda: data, name=aw319_name(claim))
+        name = aw319_name(with_current_codes(self.context.db, claim))
+        self._write(claim, "AW319", "AW319 (*.txt)", lambda: data, name=name)
 
     def _save(self, kind: str) -> None:
         claim = self._chosen_claim()
