@@ -439,6 +439,8 @@ def _month_export(args: argparse.Namespace, directory: Path) -> int:
         print("Let op: nog niet gedeclareerd bij " + ", ".join(result.unclaimed) + ".")
     for problem in result.care_problems:
         print(f"Niet in de start- en stopberichten: {problem}")
+    for problem in result.file_problems:
+        print(f"Niet in de export: {problem}")
     if result.password:
         print(f"Wachtwoord (wordt niet bewaard): {result.password}")
         print("Stuur het wachtwoord via een ander kanaal dan het bestand, bijvoorbeeld per sms.")

@@ -29,6 +29,7 @@ from .database import Database
 from .errors import NotFoundError, ServiceError
 from .months import _is_closed
 from .provider import get_provider
+from .wlz_declaration import draft_notes
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,9 @@ def _drafts(s: Session, party: ClaimParty, year: int, month: int, today: date) -
                 f"{format_month(year, month).capitalize()} is nog niet afgesloten (Registratie): "
                 "declareer een maand pas als alle nachten kloppen.",
             )
-        notes = unallocated_bed_notes(lines) if funder.kind == "gemeente" else []
+        # Aandachtspunten: reserved Wmo beds without a toewijzing; for a zorgkantoor, what would
+        # stop or thin its AW319 file.
+        notes = unallocated_bed_notes(lines) if funder.kind == "gemeente" else draft_notes(claim)
         drafts.append(ClaimDraft(funder.id, claim, tuple(problems), tuple(notes)))
     return drafts
 

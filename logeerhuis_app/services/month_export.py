@@ -22,6 +22,7 @@ from ..documents.wmo323 import render_wmo323
 from ..domain.access_log import EXPORT
 from ..domain.claims import Claim
 from ..domain.dates import month_bounds
+from ..domain.wlz_declaration import file_total_cents
 from .access import log_access, require_role
 from .care_messages import CareMessages, care_messages
 from .claims import claim_drafts, list_claims
@@ -32,6 +33,7 @@ from .out_paths import existing_folder
 from .overview import overview, overview_pdf
 from .private_files import create_private_file, private_dir, write_private
 from .provider import get_provider
+from .wlz_declaration import aw319_file, aw319_name, offers_aw319, with_current_codes
 
 # Without look-alikes (0/O, 1/l/I), in groups, so it can be read out over the phone.
 _PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -53,6 +55,7 @@ class MonthExport:
     password: str  # empty unless encrypted
     unclaimed: tuple[str, ...]  # funders with a claim still to be made for the month
     care_problems: tuple[str, ...] = ()  # guests left out of the WMO305/WMO307 messages
+    file_problems: tuple[str, ...] = ()  # claim files (AW319) left out, with why
 
 
 def export_month(
@@ -68,7 +71,10 @@ def export_month(
     require_role(db)
     out_dir = existing_folder(Path(out_dir))  # before any work: the stick may not be in
     care = care_messages(db, year, month, made_on=today)
-    documents = month_documents(db, year, month, today=today, progress=progress, care=care)
+    skipped: list[str] = []
+    documents = month_documents(
+        db, year, month, today=today, progress=progress, care=care, skipped=skipped
+    )
     unclaimed = tuple(d.claim.funder_name for d in claim_drafts(db, year, month, today=today))
     base = f"logeerhuis-{year}-{month:02d}-export-{today.isoformat()}"
     try:
@@ -88,7 +94,7 @@ def export_month(
     files = tuple(f for f, _data in documents)
     how = "versleutelde ZIP" if encrypt else "map"
     log_access(db, EXPORT, detail=f"Maandexport {month:02d}-{year} ({len(files)} bestanden, {how})")
-    return MonthExport(location, files, password, unclaimed, care.problems)
+    return MonthExport(location, files, password, unclaimed, care.problems, tuple(skipped))
 
 
 def month_documents(
@@ -99,10 +105,12 @@ def month_documents(
     today: date,
     progress: Progress | None = None,
     care: CareMessages,
+    skipped: list[str] | None = None,
 ) -> list[tuple[ExportedFile, bytes]]:
-    """Every document of the month: claims (WMO323, summaries), the start and stop messages
-    (WMO305, WMO307: `care`, made by the caller, who also reports what they left out),
-    invoices, the overview."""
+    """Every document of the month: claims (WMO323 or AW319, summaries), the start and stop
+    messages (WMO305, WMO307: `care`, made by the caller, who also reports what they left out),
+    invoices, the overview. A claim file that cannot be made correctly is left out and the
+    reason goes to `skipped`."""
     first, _after = month_bounds(year, month)
     claims = list_claims(db, year, month)
     invoices = [
@@ -121,6 +129,7 @@ def month_documents(
     documents: list[tuple[ExportedFile, bytes]] = []
     for claim in claims:
         documents += _claim_documents(claim, logo)
+        documents += _aw319_document(db, claim, skipped if skipped is not None else [])
         step(f"declaratie {claim.number}")
     for f in care.files:
         documents.append((ExportedFile(f"wmo-berichten/{f.name}", f.kind), f.data))
@@ -168,6 +177,23 @@ def _claim_documents(claim: Claim, logo: bytes | None) -> list[tuple[ExportedFil
         f = ExportedFile(f"{stem}{suffix}", f"{label} {claim.number}: {what}", claim.total_cents)
         found.append((f, render()))
     return found
+
+
+def _aw319_document(
+    db: Database, claim: Claim, skipped: list[str]
+) -> list[tuple[ExportedFile, bytes]]:
+    """The zorgkantoor's Wlz declaration file, beside the claim's PDF and CSV."""
+    if not offers_aw319(claim):
+        return []
+    try:
+        data = aw319_file(db, claim)
+    except ServiceError as exc:
+        skipped.append(f"Declaratie {claim.number}: {exc.message}")
+        return []
+    label = "Correctie" if claim.kind == "correctie" else "Declaratie"
+    name = f"declaraties/{aw319_name(with_current_codes(db, claim))}"
+    what = f"{label} {claim.number}: Wlz-declaratiebestand (AW319)"
+    return [(ExportedFile(name, what, file_total_cents(claim)), data)]
 
 
 def _manifest(documents: list[tuple[ExportedFile, bytes]]) -> bytes:

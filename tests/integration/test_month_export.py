@@ -14,13 +14,17 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from logeerhuis_app.cli import main
+from logeerhuis_app.documents.aw319 import read_aw319, signed_total, structure_problems
 from logeerhuis_app.documents.wmo323 import read_totals, validate
 from logeerhuis_app.domain.money import format_cents
+from logeerhuis_app.domain.wlz_declaration import file_lines, file_total_cents
 from logeerhuis_app.services.claims import list_claims
 from logeerhuis_app.services.database import open_database
 from logeerhuis_app.services.demo import build_demo
+from logeerhuis_app.services.demo_house import FLEX_START
 from logeerhuis_app.services.invoicing import list_invoices
 from logeerhuis_app.services.month_export import export_month
+from logeerhuis_app.services.wlz_declaration import aw319_name
 
 STANDARDS = Path(__file__).resolve().parents[3] / "shared" / "standards" / "iwmo-3.2"
 
@@ -87,6 +91,28 @@ def test_every_claim_of_the_month_agrees_across_xml_csv_xlsx_and_pdf(exported):
                 assert validate(xml.read_bytes(), STANDARDS) == []
         else:
             assert not xml.exists()
+
+
+def test_the_zorgkantoor_claim_has_its_aw319_file_listed_in_the_manifest(exported):
+    db, result, last, _data = exported
+    wlz = [c for c in list_claims(db, last.year, last.month) if c.funder_kind == "zorgkantoor"]
+    manifest = {
+        row[0]: row for row in csv.reader(
+            io.StringIO((result.location / "inhoud.csv").read_text("utf-8-sig")), delimiter=";")
+    }  # fmt: skip
+    made = 0
+    for claim in wlz:
+        name = f"declaraties/{aw319_name(claim)}"
+        if not file_lines(claim):
+            assert name not in manifest
+            continue
+        made += 1
+        records = read_aw319((result.location / name).read_bytes())
+        assert structure_problems(records) == []
+        assert signed_total(records) == file_total_cents(claim) == int(manifest[name][2])
+        assert "AW319" in manifest[name][1] and "-wlz-5513-" in name
+    assert made or last < FLEX_START  # flexibel logeren exists from 2026 on
+    assert result.file_problems == ()
 
 
 def test_reserved_beds_and_housing_parts_are_their_own_lines(exported):

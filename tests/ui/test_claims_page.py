@@ -11,9 +11,11 @@ from PySide6.QtCore import Qt
 from sqlalchemy import update
 
 from logeerhuis_app.db.models import Allocation, Guest
+from logeerhuis_app.documents.aw319 import read_aw319, signed_total, structure_problems
 from logeerhuis_app.services.claims import list_claims
 from logeerhuis_app.services.months import close_month
 from logeerhuis_app.ui.claims.page import SENT_COLUMNS, ClaimsPage
+from tests.wlz_house import flex_house
 
 
 def _page(context, show, year=2026, month=3):
@@ -121,3 +123,46 @@ def test_save_the_start_and_stop_messages_of_the_month(
     text = prompter.messages[-1][2]
     assert "1 startbericht(en) (WMO305) en 1 stopbericht(en) (WMO307) over maart 2026" in text
     assert "Niet opgenomen" not in text
+
+
+def test_save_the_zorgkantoor_aw319_file_from_the_sent_claim(
+    context, show, prompter, qtbot, tmp_path
+):
+    flex_house(context.db)
+    page = _page(context, show)
+    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
+    [claim] = list_claims(context.db)
+    page.sent_view.selectRow(0)
+    target = tmp_path / "aw319.txt"
+    prompter.files.append(target)
+    qtbot.mouseClick(page.aw319_button, Qt.MouseButton.LeftButton)
+    records = read_aw319(target.read_bytes())
+    assert structure_problems(records) == [] and signed_total(records) == claim.total_cents
+    assert records[0].fields["factuurnummer_declarant"] == claim.number
+    assert all(kind != "error" for kind, *_rest in prompter.messages)
+
+
+def test_without_the_uzovi_code_no_aw319_file_is_written(context, show, prompter, qtbot, tmp_path):
+    flex_house(context.db, uzovi="")
+    page = _page(context, show)
+    assert "AW319-bestand: Zorgkantoor Utrecht: de UZOVI-code" in page.problems.toPlainText()
+    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)  # the claim itself is made
+    page.sent_view.selectRow(0)
+    target = tmp_path / "aw319.txt"
+    prompter.files.append(target)
+    qtbot.mouseClick(page.aw319_button, Qt.MouseButton.LeftButton)
+    kind, title, text = prompter.messages[-1]
+    assert (kind, title) == ("error", "AW319-bestand")
+    assert "UZOVI-code van het zorgkantoor moet uit 4 cijfers bestaan" in text
+    assert not target.exists()
+
+
+def test_a_municipality_claim_has_no_aw319_file(context, show, prompter, wmo_house, qtbot):
+    wmo_house()
+    close_month(context.db, 2026, 3, by="test", now=datetime(2026, 4, 2, 9))
+    page = _page(context, show)
+    page.submit_all()
+    page.sent_view.selectRow(0)
+    qtbot.mouseClick(page.aw319_button, Qt.MouseButton.LeftButton)
+    kind, _title, text = prompter.messages[-1]
+    assert kind == "error" and "Alleen een declaratie aan een zorgkantoor" in text

@@ -147,6 +147,9 @@ class ExportDialog(QDialog):
         if result.care_problems:
             lines.append("Niet in de start- en stopberichten:")
             lines += [f"• {problem}" for problem in result.care_problems]
+        if result.file_problems:
+            lines.append("Niet in de export:")
+            lines += [f"• {problem}" for problem in result.file_problems]
         if result.password:
             lines.append(
                 "Het wachtwoord staat hieronder en wordt nergens bewaard. Stuur het via een "

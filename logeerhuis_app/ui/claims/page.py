@@ -35,6 +35,13 @@ from ...services.claims import (
 )
 from ...services.errors import ServiceError
 from ...services.private_files import write_private
+from ...services.wlz_declaration import (
+    TITLE,
+    aw319_file,
+    aw319_name,
+    offers_aw319,
+    with_current_codes,
+)
 from ..context import AppContext
 from ..page import Page
 from ..widgets.record_table import Column, RecordTableModel
@@ -132,6 +139,8 @@ class ClaimsPage(Page):
         layout.addWidget(self.sent_view, 1)
         actions = QHBoxLayout()
         self.xml_button = _button(actions, "WMO323-bestand bewaren…", self.save_xml)
+        self.aw319_button = _button(actions, "AW319-bestand bewaren…", self.save_aw319)
+        self.aw319_button.setToolTip("Wlz-declaratie (flexibel logeren, Z1003) voor VECOZO")
         self.pdf_button = _button(actions, "Samenvatting (PDF)…", lambda: self._save("pdf"))
         self.csv_button = _button(actions, "CSV…", lambda: self._save("csv"))
         self.xlsx_button = _button(actions, "Excel…", lambda: self._save("xlsx"))
@@ -255,6 +264,26 @@ class ClaimsPage(Page):
 
         self._write(claim, "xml", "XML (*.xml)", lambda: render_wmo323(claim))
 
+    def save_aw319(self) -> None:
+        """The zorgkantoor's Wlz declaration file; nothing is written when it would be wrong."""
+        claim = self._chosen_claim()
+        if claim is None:
+            return
+        if not offers_aw319(claim):
+            self.context.prompter.error(
+                TITLE,
+                "Alleen een declaratie aan een zorgkantoor met regels flexibel logeren (Z1003) "
+                "van cliënten met een VV-zorgprofiel heeft een AW319-bestand.",
+            )
+            return
+        try:
+            data = aw319_file(self.context.db, claim)
+        except ServiceError as exc:
+            self.context.prompter.error(TITLE, exc.message)
+            return
+        name = aw319_name(with_current_codes(self.context.db, claim))
+        self._write(claim, "AW319", "AW319 (*.txt)", lambda: data, name=name)
+
     def _save(self, kind: str) -> None:
         claim = self._chosen_claim()
         if claim is None:
@@ -277,9 +306,14 @@ class ClaimsPage(Page):
         return claim
 
     def _write(
-        self, claim: Claim, suffix: str, file_filter: str, make: Callable[[], bytes]
+        self,
+        claim: Claim,
+        suffix: str,
+        file_filter: str,
+        make: Callable[[], bytes],
+        name: str = "",
     ) -> None:
-        suggested = (
+        suggested = name or (
             f"{claim.number}-{'wmo' if claim.is_wmo else 'wlz'}-{claim.funder_code}.{suffix}"
         )
         path = self.context.prompter.save_file("Bewaren", suggested, file_filter)
