@@ -13,6 +13,7 @@ from .invoicing import (
     NightCorrection,
     Payment,
 )
+from .messages import ReceivedMessage
 from .people import Carer, Guest
 from .planning import DateChange, RoomClosure, StayRequest, StaySeries, WlzNightsElsewhere
 from .security import AccessLogEntry, User
@@ -42,6 +43,7 @@ __all__ = [
     "Payment",
     "Provider",
     "RatePeriod",
+    "ReceivedMessage",
     "Room",
     "RoomClosure",
     "Setting",
