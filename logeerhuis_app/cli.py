@@ -117,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
         "restore", help="zet een backup terug (het huidige bestand blijft opzij bewaard)"
     )
     restore.add_argument("file", metavar="BESTAND", type=Path)
+    from .cli_messages import add_parser as add_read_message
+
+    add_read_message(commands)
     return parser
 
 
@@ -516,6 +519,16 @@ def _restore(args: argparse.Namespace, directory: Path) -> int:
     return EXIT_OK
 
 
+def _read_message(args: argparse.Namespace, directory: Path) -> int:
+    from .cli_messages import read_message_command
+
+    db = _open(directory, args)
+    try:
+        return read_message_command(args, directory, db)
+    finally:
+        db.close()
+
+
 def _n(count: int | None) -> str:
     return "-" if count is None else str(count)
 
@@ -532,4 +545,5 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "export": _month_export,
     "backup": _backup,
     "restore": _restore,
+    "read-message": _read_message,
 }

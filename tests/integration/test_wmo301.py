@@ -5,9 +5,7 @@ stays; every refusal is Dutch, answers with the right retourcodes and changes no
 from __future__ import annotations
 
 import stat
-import sys
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -26,9 +24,7 @@ from logeerhuis_app.services.read_message import (
 )
 from logeerhuis_app.services.received_messages import keep_refusal, list_answers
 from logeerhuis_app.services.stays import NewStay, create_stay
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from wmo301_messages import HEADER, NEW_CLIENT, wmo301, xsd_errors
+from tests.wmo301_messages import HEADER, NEW_CLIENT, wmo301, xsd_errors
 
 NOW = datetime(2026, 7, 2, 10, 0)
 TODAY = NOW.date()
