@@ -258,3 +258,20 @@ def test_a_number_of_another_client_is_refused_with_9332(db, wmo_house, data_dir
     refused = _refused(db, wmo301(client=NEW_CLIENT))  # 123456789 is Gerrit Bos's
     assert "hoort in dit logeerhuis al bij een andere cliënt" in refused.message
     assert answer_codes(refused.answer.data)["product:123456789"] == ["9332"]
+
+
+def test_the_month_export_carries_the_answers_read_that_month(db, wmo_house, data_dir, tmp_path):
+    from logeerhuis_app.services.month_export import export_month
+
+    wmo_house()
+    _apply(db, _read(db, wmo301(number="555000111")), data_dir)
+    out = tmp_path / "stick"
+    out.mkdir()
+    result = export_month(db, 2026, 7, out, today=TODAY)
+    names = [f.name for f in result.files]
+    assert "wmo-berichten/WMO302-0308-B2026000001.xml" in names
+    written = result.location / "wmo-berichten" / "WMO302-0308-B2026000001.xml"
+    assert written.read_bytes() == (data_dir / "berichten" / written.name).read_bytes()
+    assert "wmo-berichten/WMO302" not in " ".join(
+        f.name for f in export_month(db, 2026, 6, out, today=TODAY).files
+    )

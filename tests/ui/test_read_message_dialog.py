@@ -113,3 +113,37 @@ def test_a_refused_message_is_told_in_dutch_and_its_answer_kept_when_asked(
     assert read_message_from_file(context) is False
     assert prompter.messages[-1][:2] == ("error", "Bericht niet ingelezen")
     assert "geen leesbaar XML-bericht" in prompter.messages[-1][2]
+
+
+def test_the_declaraties_page_lists_the_answers_of_the_month_and_saves_one(
+    context, show, prompter, wmo_house, tmp_path, qtbot
+):
+    from datetime import datetime
+
+    from logeerhuis_app.services.read_message import apply_message, read_message
+    from logeerhuis_app.ui.claims.page import ClaimsPage
+
+    wmo_house()
+    now = datetime(2026, 7, 2, 10, 0)
+    preview = read_message(context.db, wmo301(number="555000111"), today=now.date())
+    apply_message(context.db, preview, data_dir=context.data_dir, accept_offer=False, by="Ans",
+                  now=now)  # fmt: skip
+    page = show(ClaimsPage(context))
+    page.year.setValue(2026)
+    page.month.setValue(7)
+    page.refresh()
+    box = page.messages_box
+    assert box.model.rowCount() == 1
+    row = [box.model.index(0, c).data() for c in range(box.model.columnCount())]
+    assert row[:6] == ["02-07-2026", "WMO301 B2026000001", "Baarn", "verwerkt",
+                       "geen (goedgekeurd)", "WMO302-0308-B2026000001.xml"]  # fmt: skip
+    page.month.setValue(6)  # another month: not listed
+    assert box.model.rowCount() == 0
+    page.month.setValue(7)
+    box.view.selectRow(0)
+    target = tmp_path / "antwoord.xml"
+    prompter.files.append(target)
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    assert target.read_bytes().startswith(b"<?xml") and b"<wmo302:BerichtCode>415<" in (
+        target.read_bytes()
+    )
