@@ -209,6 +209,7 @@ def _file_only(args: argparse.Namespace, directory: Path, what: str) -> None:
 
 def _demo(args: argparse.Namespace, directory: Path) -> int:
     from .services.demo import build_demo
+    from .services.demo_messages import save_demo_message
 
     db = _open(directory, args)
     where = db.location if db.on_server else str(directory)
@@ -224,6 +225,7 @@ def _demo(args: argparse.Namespace, directory: Path) -> int:
             )
             return EXIT_ERROR
         summary = build_demo(db)
+        example = save_demo_message(db, directory)
     finally:
         db.close()
     print(f"Demo-logeerhuis gemaakt in {where}:")
@@ -247,6 +249,8 @@ def _demo(args: argparse.Namespace, directory: Path) -> int:
         f"  {summary.closed_months} afgesloten maanden, {summary.invoices} facturen, "
         f"{summary.credit_invoices} creditfactuur, {summary.payments} betalingen."
     )
+    print(f"Een toewijzingsbericht om in te lezen: {example}")
+    print("  (Bestand > Bericht inlezen… of: logeerhuis read-message BESTAND)")
     return EXIT_OK
 
 

@@ -275,3 +275,23 @@ def test_the_month_export_carries_the_answers_read_that_month(db, wmo_house, dat
     assert "wmo-berichten/WMO302" not in " ".join(
         f.name for f in export_month(db, 2026, 6, out, today=TODAY).files
     )
+
+
+def test_the_demo_house_has_a_wmo301_made_by_the_program_that_reads_in(db, data_dir):
+    from logeerhuis_app.services.demo import build_demo
+    from logeerhuis_app.services.demo_messages import save_demo_message
+
+    build_demo(db, today=TODAY)
+    path = save_demo_message(db, data_dir, today=TODAY)
+    assert path == data_dir / "berichten" / "voorbeeld-WMO301-toewijzing.xml"
+    data = path.read_bytes()
+    assert xsd_errors(data) in ([], None)
+    preview = _read(db, data)
+    assert preview.offer.startswith("Gast Johanna Smits aanmaken")
+    assert "Gemeente: Amersfoort (0307)" in preview.lines and preview.warnings == ()
+    applied = _apply(db, preview, data_dir, accept=True)
+    assert applied.lines == (
+        "Nieuwe gast: Johanna Smits",
+        "Nieuwe toewijzing: toewijzing 301260701",
+    )
+    assert _read(db, data).changes is False
