@@ -115,7 +115,9 @@ class Fields:
         if not found:
             raise MessageFormatError(f"{_label(name)} ontbreekt in {what}.")
         if len(found) > limit:
-            raise MessageFormatError(f"{what} heeft meer dan {limit} keer {_label(name)}.")
+            raise MessageFormatError(
+                f"In {what} staat het element '{name}' meer dan {limit} keer."
+            )
         return found
 
     def text(
@@ -160,7 +162,7 @@ class Fields:
 
 
 def _label(name: str) -> str:
-    return f"'{name.removeprefix('b:')}'"
+    return f"Het element '{name.removeprefix('b:')}'"
 
 
 def _short(value: str) -> str:

@@ -8,6 +8,8 @@ import stat
 from datetime import date, datetime
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from logeerhuis_app.db.models import Allocation, Guest, ReceivedMessage
@@ -182,7 +184,7 @@ def _refused(db, data) -> MessageRefused:
         (wmo301()[:300], "geen leesbaar XML-bericht"),
         (wmo301().replace(b"wmo301/schema", b"wmo305/schema"), "Dit is een WMO305-bericht"),
         (wmo301().replace(b"<wmo301:Ingangsdatum>2026-01-01</wmo301:Ingangsdatum>", b""),
-         "'Ingangsdatum' ontbreekt in ToegewezenProduct 1"),
+         "Het element 'Ingangsdatum' ontbreekt in ToegewezenProduct 1"),
         (wmo301(start=date(2026, 1, 1)).replace(b"2026-01-01", b"2026-02-30"),
          "geen bestaande datum"),
         (b"<?xml version='1.0'?><!DOCTYPE a [<!ENTITY x 'y'>]><a>&x;</a>", "DTD"),
@@ -295,3 +297,36 @@ def test_the_demo_house_has_a_wmo301_made_by_the_program_that_reads_in(db, data_
         "Nieuwe toewijzing: toewijzing 301260701",
     )
     assert _read(db, data).changes is False
+
+
+_MUTATIONS = st.lists(
+    st.tuples(st.sampled_from(["delete", "insert", "replace"]), st.integers(0, 4000),
+              st.binary(min_size=1, max_size=8)),
+    min_size=1, max_size=3,
+)  # fmt: skip
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(mutations=_MUTATIONS, base=st.sampled_from(["known", "new", "shorter"]))
+def test_fuzzed_files_are_read_or_refused_in_dutch_and_reading_changes_nothing(
+    db, wmo_house, mutations, base
+):
+    if not _snapshot(db)[1]:
+        wmo_house()
+    before = _snapshot(db)
+    data = bytearray({"known": wmo301(), "new": wmo301(client=NEW_CLIENT, number="777"),
+                      "shorter": wmo301(end=date(2026, 3, 14))}[base])  # fmt: skip
+    for action, at, chunk in mutations:
+        at %= len(data)
+        if action == "delete":
+            del data[at : at + len(chunk)]
+        elif action == "insert":
+            data[at:at] = chunk
+        else:
+            data[at : at + len(chunk)] = chunk
+    try:
+        preview = _read(db, bytes(data))
+        assert preview.title.startswith("Toewijzing (WMO301)")
+    except MessageRefused as refused:
+        assert refused.message.split()[0] in ("Het", "Dit", "Er")
+    assert _snapshot(db) == before
