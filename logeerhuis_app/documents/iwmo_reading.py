@@ -115,9 +115,7 @@ class Fields:
         if not found:
             raise MessageFormatError(f"{_label(name)} ontbreekt in {what}.")
         if len(found) > limit:
-            raise MessageFormatError(
-                f"In {what} staat het element '{name}' meer dan {limit} keer."
-            )
+            raise MessageFormatError(f"In {what} staat het element '{name}' meer dan {limit} keer.")
         return found
 
     def text(
