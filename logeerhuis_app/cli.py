@@ -119,6 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("file", metavar="BESTAND", type=Path)
     add_mail_commands(commands)
+    from .cli_messages import add_parser as add_read_message
+
+    add_read_message(commands)
     return parser
 
 
@@ -208,6 +211,7 @@ def _file_only(args: argparse.Namespace, directory: Path, what: str) -> None:
 
 def _demo(args: argparse.Namespace, directory: Path) -> int:
     from .services.demo import build_demo
+    from .services.demo_messages import save_demo_message
 
     db = _open(directory, args)
     where = db.location if db.on_server else str(directory)
@@ -223,6 +227,7 @@ def _demo(args: argparse.Namespace, directory: Path) -> int:
             )
             return EXIT_ERROR
         summary = build_demo(db)
+        example = save_demo_message(db, directory)
     finally:
         db.close()
     print(f"Demo-logeerhuis gemaakt in {where}:")
@@ -246,6 +251,8 @@ def _demo(args: argparse.Namespace, directory: Path) -> int:
         f"  {summary.closed_months} afgesloten maanden, {summary.invoices} facturen, "
         f"{summary.credit_invoices} creditfactuur, {summary.payments} betalingen."
     )
+    print(f"Een toewijzingsbericht om in te lezen: {example}")
+    print("  (Bestand > Bericht inlezen… of: logeerhuis read-message BESTAND)")
     return EXIT_OK
 
 
@@ -520,6 +527,16 @@ def _restore(args: argparse.Namespace, directory: Path) -> int:
     return EXIT_OK
 
 
+def _read_message(args: argparse.Namespace, directory: Path) -> int:
+    from .cli_messages import read_message_command
+
+    db = _open(directory, args)
+    try:
+        return read_message_command(args, directory, db)
+    finally:
+        db.close()
+
+
 def _n(count: int | None) -> str:
     return "-" if count is None else str(count)
 
@@ -537,4 +554,5 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "backup": _backup,
     "restore": _restore,
     **MAIL_COMMANDS,
+    "read-message": _read_message,
 }

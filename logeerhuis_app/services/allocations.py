@@ -159,19 +159,29 @@ def _validate(s: Session, data: AllocationData) -> AllocationData:
 
 def save_allocation(db: Database, data: AllocationData) -> AllocationData:
     with db.session() as s:
-        data = _validate(s, data)
-        if data.id is None:
-            row = Allocation(version=1)
-            s.add(row)
-        else:
-            row = _load(s, data.id)
-            if row.version != data.version:
-                raise ConflictError("Deze toewijzing is intussen elders gewijzigd.")
-            row.version += 1
-        for name in _FIELDS:
-            setattr(row, name, getattr(data, name))
-        log_access(s, CHANGE, row.guest_id, "Toewijzing opgeslagen")
-        return _to_data(s, row)
+        return _to_data(s, store_allocation(s, data))
+
+
+def store_allocation(s: Session, data: AllocationData, note: str = "") -> Allocation:
+    """Validate and write in the caller's unit of work (a WMO301 read in uses this)."""
+    data = _validate(s, data)
+    if data.id is None:
+        row = Allocation(version=1)
+        s.add(row)
+    else:
+        row = _load(s, data.id)
+        if row.version != data.version:
+            raise ConflictError("Deze toewijzing is intussen elders gewijzigd.")
+        row.version += 1
+    for name in _FIELDS:
+        setattr(row, name, getattr(data, name))
+    s.flush()
+    log_access(s, CHANGE, row.guest_id, note or "Toewijzing opgeslagen")
+    return row
+
+
+def allocation_data(s: Session, row: Allocation) -> AllocationData:
+    return _to_data(s, row)
 
 
 def delete_allocation(db: Database, allocation_id: int) -> None:

@@ -251,26 +251,31 @@ def save_guest(db: Database, data: GuestData) -> GuestData:
     """Create or update a guest with its carers; refuses a stale version (lost update)."""
     data = validate_guest(data)
     with db.session() as s:
-        if data.bsn:
-            take_turn(s, f"bsn-{data.bsn}")  # two PCs registering one BSN: the second waits
-            _refuse_duplicate_bsn(s, data.bsn, data.id)
-        if data.id is None:
-            guest = Guest(version=1)
-            s.add(guest)
-        else:
-            guest = _load(s, data.id)
-            if guest.version != data.version:
-                raise ConflictError(
-                    "Deze gast is intussen door iemand anders gewijzigd. "
-                    "Sluit het venster en open de gast opnieuw."
-                )
-            guest.version += 1
-        for name in _SCALAR_FIELDS:
-            setattr(guest, name, getattr(data, name))
-        _sync_carers(guest, data.carers)
-        s.flush()
-        log_access(s, CHANGE, guest.id, "Gast aangemaakt" if data.id is None else "Gast gewijzigd")
-        return _to_data(guest)
+        return _to_data(store_guest(s, data))
+
+
+def store_guest(s: Session, data: GuestData) -> Guest:
+    """Write a validated guest in the caller's unit of work (a message read in creates one)."""
+    if data.bsn:
+        take_turn(s, f"bsn-{data.bsn}")  # two PCs registering one BSN: the second waits
+        _refuse_duplicate_bsn(s, data.bsn, data.id)
+    if data.id is None:
+        guest = Guest(version=1)
+        s.add(guest)
+    else:
+        guest = _load(s, data.id)
+        if guest.version != data.version:
+            raise ConflictError(
+                "Deze gast is intussen door iemand anders gewijzigd. "
+                "Sluit het venster en open de gast opnieuw."
+            )
+        guest.version += 1
+    for name in _SCALAR_FIELDS:
+        setattr(guest, name, getattr(data, name))
+    _sync_carers(guest, data.carers)
+    s.flush()
+    log_access(s, CHANGE, guest.id, "Gast aangemaakt" if data.id is None else "Gast gewijzigd")
+    return guest
 
 
 def _refuse_duplicate_bsn(s: Session, bsn: str, own_id: int | None) -> None:

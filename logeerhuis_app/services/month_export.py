@@ -33,6 +33,7 @@ from .out_paths import existing_folder
 from .overview import overview, overview_pdf
 from .private_files import create_private_file, private_dir, write_private
 from .provider import get_provider
+from .received_messages import month_answers
 from .wlz_declaration import aw319_file, aw319_name, offers_aw319, with_current_codes
 
 # Without look-alikes (0/O, 1/l/I), in groups, so it can be read out over the phone.
@@ -133,6 +134,9 @@ def month_documents(
         step(f"declaratie {claim.number}")
     for f in care.files:
         documents.append((ExportedFile(f"wmo-berichten/{f.name}", f.kind), f.data))
+    for name, data in month_answers(db, year, month):  # answers to messages read this month
+        documents.append((ExportedFile(f"wmo-berichten/{name}", "Antwoord op een toewijzing "
+                                       "(WMO302)"), data))  # fmt: skip
     step("start- en stopberichten")
     for invoice in invoices:
         name = f"facturen/factuur-{invoice.number}.pdf"

@@ -65,11 +65,14 @@ class FirstStartDialog(QDialog):
 
     def _demo(self) -> None:
         from ..services.demo import build_demo
+        from ..services.demo_messages import save_demo_message
 
         with _busy():
             summary = build_demo(self.context.db)
+            example = save_demo_message(self.context.db, self.context.data_dir)
         self.context.status(
-            f"Demo-logeerhuis gemaakt: {summary.guests} gasten, {summary.stays} verblijven."
+            f"Demo-logeerhuis gemaakt: {summary.guests} gasten, {summary.stays} verblijven. "
+            f"Een toewijzing om in te lezen (Bestand > Bericht inlezen…): {example}"
         )
         self.choice = DEMO
         self.accept()

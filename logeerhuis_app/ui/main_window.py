@@ -118,6 +118,9 @@ class MainWindow(QMainWindow):
         self.file_menu = menu.addMenu("&Bestand")
         self.file_menu.setToolTipsVisible(True)  # why an action is disabled
         self.actions_by_name: dict[str, QAction] = {}
+        self._action(self.file_menu, "read_message", "Bericht &inlezen…", None,
+                     self._read_message)  # fmt: skip
+        self.file_menu.addSeparator()
         self._action(self.file_menu, "export", "Alle gegevens &exporteren…", None, self._export)
         self.file_menu.addSeparator()
         self._action(self.file_menu, "backup", "&Backup maken naar…", None, self._backup)
@@ -194,6 +197,12 @@ class MainWindow(QMainWindow):
 
         if self.context is not None:
             export_all(self.context)
+
+    def _read_message(self) -> None:
+        from .messages.actions import read_message_from_file
+
+        if self.context is not None:
+            read_message_from_file(self.context, self)
 
     def _server(self) -> None:
         from .connection.dialog import ConnectionDialog

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from logeerhuis_app.cli import main
-from logeerhuis_app.db.models import Carer, Guest
+from logeerhuis_app.db.models import Carer, Guest, ReceivedMessage
 from logeerhuis_app.services.allocations import AllocationData, save_allocation
 from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
 from logeerhuis_app.services.data_exchange import (
@@ -93,6 +93,12 @@ def build_house(db) -> dict[str, int]:
     gone = save_guest(db, GuestData(last_name="Weg"))
     with db.session() as s:
         s.delete(s.get(Guest, gone.id))  # the guests counter is now ahead of max(id)
+        s.add(ReceivedMessage(
+            kind="WMO301", sender="0308", identification="B1", dated=date(2026, 2, 20),
+            sha256="0" * 64, outcome="verwerkt", return_codes="", summary="Baarn: Anna",
+            guest_id=anna.id, read_at=datetime(2026, 2, 21, 9), read_by="Ans",
+            answer_name="WMO302-0308-B1.xml", answer=b"<?xml version='1.0'?>\n<a/>\x00",
+        ))  # fmt: skip
     return {"deleted_guest": gone.id}
 
 

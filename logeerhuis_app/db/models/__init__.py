@@ -14,6 +14,7 @@ from .invoicing import (
     Payment,
 )
 from .mail import MailRecipient
+from .messages import ReceivedMessage
 from .people import Carer, Guest
 from .planning import DateChange, RoomClosure, StayRequest, StaySeries, WlzNightsElsewhere
 from .security import AccessLogEntry, User
@@ -44,6 +45,7 @@ __all__ = [
     "Payment",
     "Provider",
     "RatePeriod",
+    "ReceivedMessage",
     "Room",
     "RoomClosure",
     "Setting",

@@ -81,6 +81,10 @@ class ClaimsPage(Page):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self._drafts_box())
         split.addWidget(self._sent_box())
+        from .messages_box import MessagesBox
+
+        self.messages_box = MessagesBox(context)
+        split.addWidget(self.messages_box)
         layout.addWidget(split, 1)
 
     # -- layout -------------------------------------------------------------------------------
@@ -171,6 +175,7 @@ class ClaimsPage(Page):
         self.summary.setText(
             f"{len(sent)} verstuurd, samen {format_cents(sum(c.total_cents for c in sent))}"
         )
+        self.messages_box.refresh(year, month)
         if drafts:
             self.drafts_view.selectRow(0)
         self._show_problems()
