@@ -13,6 +13,13 @@ from .invoicing import (
     NightCorrection,
     Payment,
 )
+from .messages import (
+    ClaimAnswer,
+    ClaimLineAnswer,
+    RejectedLineFix,
+    SentCareProduct,
+    SentMessage,
+)
 from .people import Carer, Guest
 from .planning import DateChange, RoomClosure, StayRequest, StaySeries, WlzNightsElsewhere
 from .security import AccessLogEntry, User
@@ -26,7 +33,9 @@ __all__ = [
     "Carer",
     "CarerStrain",
     "Claim",
+    "ClaimAnswer",
     "ClaimLine",
+    "ClaimLineAnswer",
     "Contract",
     "DateChange",
     "Funder",
@@ -42,8 +51,11 @@ __all__ = [
     "Payment",
     "Provider",
     "RatePeriod",
+    "RejectedLineFix",
     "Room",
     "RoomClosure",
+    "SentCareProduct",
+    "SentMessage",
     "Setting",
     "Stay",
     "StayRequest",
