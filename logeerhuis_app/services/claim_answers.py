@@ -86,8 +86,9 @@ def read_wmo325(db: Database, data: bytes, *, by: str, now: datetime) -> AnswerR
             if earlier.sha256 == digest:
                 return _result(s, claim, earlier, already=True)
             raise ServiceError(
-                f"Op declaratie {claim.number} is op {format_date(earlier.read_at.date())} al "
-                "een antwoord ingelezen; de gemeente stuurt er maar één. Niets ingelezen."
+                f"Niet ingelezen: op declaratie {claim.number} is op "
+                f"{format_date(earlier.read_at.date())} al een ander antwoord ingelezen; de "
+                "gemeente stuurt er maar één."
             )
         verdicts = line_verdicts(answer, [ln.reference for ln in lines])
         _check(answer, claim, lines, verdicts)

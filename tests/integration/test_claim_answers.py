@@ -74,7 +74,7 @@ def test_reading_the_same_answer_twice_changes_nothing(db, wmo_house):
     assert (again.accepted, again.rejected) == (1, 1)
     assert _counts(db) == before == (1, 2)
     other = _answer(db, claim, {})  # a different answer to the same claim
-    with pytest.raises(ServiceError, match="al een antwoord"):
+    with pytest.raises(ServiceError, match="al een ander antwoord"):
         read_wmo325(db, other, by="t", now=LATER)
     assert _counts(db) == before
 
