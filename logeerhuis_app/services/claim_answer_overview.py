@@ -88,3 +88,13 @@ def month_answers(db: Database, year: int, month: int) -> MonthAnswers:
                              describe_all(tuple(verdict.codes.split())), state)
             )  # fmt: skip
     return MonthAnswers(declared, accepted, rejected, waiting, tuple(found))
+
+
+def rejected_lines_of(db: Database, claim_number: str) -> list[RejectedLine]:
+    """The rejected lines of one claim (after reading its answer)."""
+    with db.session() as s:
+        row = s.scalar(select(ClaimRow).where(ClaimRow.number == claim_number))
+        if row is None:
+            return []
+        year, month = row.year, row.month
+    return [r for r in month_answers(db, year, month).rejected if r.claim_number == claim_number]

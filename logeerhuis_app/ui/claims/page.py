@@ -38,6 +38,7 @@ from ...services.private_files import write_private
 from ..context import AppContext
 from ..page import Page
 from ..widgets.record_table import Column, RecordTableModel
+from .answers_panel import AnswersPanel
 
 TOPIC_CLAIMS = "claims"
 
@@ -74,6 +75,8 @@ class ClaimsPage(Page):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self._drafts_box())
         split.addWidget(self._sent_box())
+        self.answers = AnswersPanel(context, self._answers_changed)
+        split.addWidget(self.answers)
         layout.addWidget(split, 1)
 
     # -- layout -------------------------------------------------------------------------------
@@ -162,9 +165,14 @@ class ClaimsPage(Page):
         self.summary.setText(
             f"{len(sent)} verstuurd, samen {format_cents(sum(c.total_cents for c in sent))}"
         )
+        self.answers.load(year, month)
         if drafts:
             self.drafts_view.selectRow(0)
         self._show_problems()
+
+    def _answers_changed(self) -> None:
+        self.context.announce(TOPIC_CLAIMS)
+        self.refresh()
 
     def selected_draft(self) -> ClaimDraft | None:
         index = self.drafts_view.currentIndex()
