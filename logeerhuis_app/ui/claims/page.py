@@ -259,9 +259,12 @@ class ClaimsPage(Page):
                 "Alleen een Wmo-declaratie met regels van gasten heeft een WMO323-bestand.",
             )
             return
-        from ...documents.wmo323 import render_wmo323  # documents only when one is made
+        from ...services.sent_files import wmo323_file  # documents only when one is made
 
-        self._write(claim, "xml", "XML (*.xml)", lambda: render_wmo323(claim))
+        self._write(
+            claim, "xml", "XML (*.xml)",
+            lambda: wmo323_file(self.context.db, claim, by=self.context.who(), now=datetime.now()),
+        )  # fmt: skip
 
     def _save(self, kind: str) -> None:
         claim = self._chosen_claim()
