@@ -211,7 +211,10 @@ def _file_only(args: argparse.Namespace, directory: Path, what: str) -> None:
 
 
 def _demo(args: argparse.Namespace, directory: Path) -> int:
+    from datetime import date
+
     from .services.demo import build_demo
+    from .services.demo_answers import write_demo_answer
 
     db = _open(directory, args)
     where = db.location if db.on_server else str(directory)
@@ -227,6 +230,7 @@ def _demo(args: argparse.Namespace, directory: Path) -> int:
             )
             return EXIT_ERROR
         summary = build_demo(db)
+        answer = write_demo_answer(db, directory, date.today())
     finally:
         db.close()
     print(f"Demo-logeerhuis gemaakt in {where}:")
@@ -250,6 +254,8 @@ def _demo(args: argparse.Namespace, directory: Path) -> int:
         f"  {summary.closed_months} afgesloten maanden, {summary.invoices} facturen, "
         f"{summary.credit_invoices} creditfactuur, {summary.payments} betalingen."
     )
+    if answer is not None:
+        print(f"  Antwoord van de gemeente om in te lezen (WMO325, gesimuleerd): {answer}")
     return EXIT_OK
 
 

@@ -8,6 +8,7 @@ came with the data. A refused file is said in Dutch and the screen stays (decisi
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -65,11 +66,14 @@ class FirstStartDialog(QDialog):
 
     def _demo(self) -> None:
         from ..services.demo import build_demo
+        from ..services.demo_answers import write_demo_answer
 
         with _busy():
             summary = build_demo(self.context.db)
+            answer = write_demo_answer(self.context.db, self.context.data_dir, date.today())
+        where = f" Een antwoord van de gemeente om in te lezen: {answer}" if answer else ""
         self.context.status(
-            f"Demo-logeerhuis gemaakt: {summary.guests} gasten, {summary.stays} verblijven."
+            f"Demo-logeerhuis gemaakt: {summary.guests} gasten, {summary.stays} verblijven.{where}"
         )
         self.choice = DEMO
         self.accept()
