@@ -111,7 +111,7 @@ def test_stored_messages_cannot_be_changed_even_with_sql(db, wmo_house):
     _house(db, wmo_house)
     care_messages(db, 2026, 3, made_on=date(2026, 4, 3))
     for statement in (
-        "UPDATE sent_messages SET content = X'00'",
+        "UPDATE sent_messages SET made_by = 'iemand anders'",
         "DELETE FROM sent_messages",
         "UPDATE sent_care_products SET begin = '2026-03-01'",
     ):
