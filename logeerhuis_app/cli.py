@@ -96,6 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
         "claims", help="maak de declaraties (en correcties) van een maand (JJJJ-MM)"
     )
     claims.add_argument("month", metavar="JJJJ-MM")
+    answer = commands.add_parser(
+        "read-wmo325",
+        help="lees het antwoord van een gemeente op een declaratie (WMO325): per regel "
+        "toegekend of afgewezen",
+    )
+    answer.add_argument("file", metavar="BESTAND", type=Path)
     month_export = commands.add_parser(
         "export", help="schrijf alle documenten van een maand naar een map of versleuteld ZIP"
     )
@@ -210,7 +216,10 @@ def _file_only(args: argparse.Namespace, directory: Path, what: str) -> None:
 
 
 def _demo(args: argparse.Namespace, directory: Path) -> int:
+    from datetime import date
+
     from .services.demo import build_demo
+    from .services.demo_answers import write_demo_answer
     from .services.demo_messages import save_demo_message
 
     db = _open(directory, args)
@@ -228,6 +237,7 @@ def _demo(args: argparse.Namespace, directory: Path) -> int:
             return EXIT_ERROR
         summary = build_demo(db)
         example = save_demo_message(db, directory)
+        answer = write_demo_answer(db, directory, date.today())
     finally:
         db.close()
     print(f"Demo-logeerhuis gemaakt in {where}:")
@@ -253,6 +263,8 @@ def _demo(args: argparse.Namespace, directory: Path) -> int:
     )
     print(f"Een toewijzingsbericht om in te lezen: {example}")
     print("  (Bestand > Bericht inlezen… of: logeerhuis read-message BESTAND)")
+    if answer is not None:
+        print(f"  Antwoord van de gemeente om in te lezen (WMO325, gesimuleerd): {answer}")
     return EXIT_OK
 
 
@@ -427,6 +439,24 @@ def _claims(args: argparse.Namespace, directory: Path) -> int:
     return EXIT_OK if refused == 0 else EXIT_ERROR
 
 
+def _read_wmo325(args: argparse.Namespace, directory: Path) -> int:
+    from datetime import datetime
+
+    from .services.claim_answer_overview import rejected_lines_of
+    from .services.claim_answers import read_wmo325_file
+
+    db = _open(directory, args)
+    try:
+        result = read_wmo325_file(db, args.file, by="opdrachtregel", now=datetime.now())
+        rejected = rejected_lines_of(db, result.claim_number)
+    finally:
+        db.close()
+    print(result.summary)
+    for line in rejected:
+        print(f"  afgewezen {line.reference} ({line.guest_name}): {line.codes} [{line.state}]")
+    return EXIT_OK
+
+
 def _month_export(args: argparse.Namespace, directory: Path) -> int:
     from datetime import date
 
@@ -550,6 +580,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "close-month": _close_month,
     "invoices": _invoices,
     "claims": _claims,
+    "read-wmo325": _read_wmo325,
     "export": _month_export,
     "backup": _backup,
     "restore": _restore,

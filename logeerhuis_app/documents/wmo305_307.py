@@ -74,7 +74,7 @@ def _product(element: etree._Element, m: str, product: CareProduct) -> None:
     if product.end is not None:
         _text(element, f"{m}RedenBeeindiging", product.reason)
         _text(element, f"{m}Einddatum", product.end)
-    _text(element, f"{m}StatusAanlevering", STATUS_FIRST_DELIVERY)
+    _text(element, f"{m}StatusAanlevering", product.status or STATUS_FIRST_DELIVERY)
 
 
 def validate(xml: bytes, schema_dir: Path, kind: str) -> list[str]:
@@ -103,3 +103,8 @@ def _read(bsn: str, product: etree._Element) -> dict[str, str]:
     read = {f: product.findtext(f"{{*}}{f}") or "" for f in fields}
     read["RedenBeeindiging"] = product.findtext("{*}RedenBeeindiging") or ""
     return {"Bsn": bsn, **read}
+
+
+def read_statuses(xml: bytes) -> list[str]:
+    """StatusAanlevering of each product in the message, in order (1 or 3)."""
+    return [e.text or "" for e in etree.fromstring(xml).iterfind(".//{*}StatusAanlevering")]

@@ -80,6 +80,15 @@ class CareProduct:
     begin: date  # Begindatum: the first night
     end: date | None = None  # Einddatum (stop only): the allocation's end date
     reason: str = ""  # RedenBeeindiging (stop only)
+    allocation_id: int = 0
+    status: str = "1"  # StatusAanlevering: 1 eerste aanlevering, 3 verwijderen (IV008)
+
+    @property
+    def key(self) -> tuple:  # type: ignore[type-arg]
+        """The logical key iWmo identifies a product by (IV008): a correction that keeps it
+        must delete and deliver in two messages."""
+        return (self.reference, self.product_category, self.product_code, self.begin,
+                self.reason, self.end)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -154,6 +163,7 @@ def _events(allocation: CareAllocation, year: int, month: int) -> list[tuple[str
         allocation.product_code,
         allocation.start_date,
         first,
+        allocation_id=allocation.allocation_id,
     )
     found = []
     if (first.year, first.month) == (year, month):
@@ -162,6 +172,11 @@ def _events(allocation: CareAllocation, year: int, month: int) -> list[tuple[str
     if end is not None and (end.year, end.month) == (year, month) and first <= end:
         found.append((STOP, replace(start, end=end, reason=REASON_PLANNED_END)))
     return found
+
+
+def care_problems(allocation: CareAllocation) -> list[str]:
+    """What keeps an allocation out of the messages (an earlier sent one stays as it is)."""
+    return _problems(allocation)
 
 
 def _problems(allocation: CareAllocation) -> list[str]:

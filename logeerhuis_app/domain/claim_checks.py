@@ -97,12 +97,24 @@ def _header_problems(claim: Claim) -> list[str]:
 def _line_problems(claim: Claim, line: ClaimLine, terms: AllocationTerms | None) -> Iterable[str]:
     who = line.guest_name or "Onbekende gast"
     yield from bsn_problems(who, line.bsn)
-    if not (claim.first_day <= line.period_from <= line.period_to <= claim.last_day):
+    if not _period_fits(claim, line):
         yield f"{who}: de periode valt buiten de declaratiemaand."
     if claim.is_wmo:
         yield from _wmo_line_problems(who, line, terms)
     elif not line.product_code:
         yield f"{line.contract_name}: de prestatiecode ontbreekt (contract)."
+
+
+def _period_fits(claim: Claim, line: ClaimLine) -> bool:
+    """Inside the declaration month; a line declared again after a rejection (or a credit
+    beside it) keeps its own earlier month, which iWmo allows in a later declaration (IV090)."""
+    if claim.first_day <= line.period_from <= line.period_to <= claim.last_day:
+        return True
+    same_month = (line.period_from.year, line.period_from.month) == (
+        line.period_to.year,
+        line.period_to.month,
+    )
+    return same_month and line.period_from <= line.period_to < claim.first_day
 
 
 def _wmo_line_problems(who: str, line: ClaimLine, terms: AllocationTerms | None) -> Iterable[str]:

@@ -45,6 +45,7 @@ class ClaimLine:
     amount_cents: int  # volume x tariff, never negative
     debit_credit: str = "D"  # D or C
     year_nights: int | None = None  # Wlz: nights used this year up to the end of this month
+    redeclares: str = ""  # the reference of a rejected line (WMO325) this line declares again
 
     @property
     def signed_cents(self) -> int:

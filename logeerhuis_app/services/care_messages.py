@@ -11,17 +11,19 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import Allocation, Contract, Funder, Guest, Night, Stay
-from ..documents.wmo305_307 import render_care_message
 from ..domain.access_log import EXPORT
 from ..domain.care_messages import (
     START,
     CareAllocation,
     CareClient,
+    care_problems,
     month_care_messages,
 )
+from ..domain.claim_checks import agb_problems
 from ..domain.enums import FunderKind, StayStatus
 from ..domain.people import display_name
 from .access import log_access, require_role
+from .care_message_store import store_month
 from .claim_lines import claim_funders
 from .database import Database
 from .errors import ServiceError
@@ -47,22 +49,40 @@ class CareMessages:
 
 
 def care_messages(db: Database, year: int, month: int, *, made_on: date) -> CareMessages:
-    """The month's WMO305 and WMO307 files (one client each) and what kept guests out."""
+    """The month's WMO305 and WMO307 files (one client each) and what kept guests out.
+
+    Stored as sent (decision 0047): the first time a message is made it is kept with its
+    number and Dagtekening; later the same files come back byte for byte, and a change since
+    gives a correction message after them."""
     agb = get_provider(db).agb_code
     with db.session() as s:
         allocations = _allocations(s)
-    messages, problems = month_care_messages(allocations, agb, year, month, made_on)
-    files = tuple(
-        CareMessageFile(
-            m.file_name,
-            f"{'Startbericht' if m.kind == START else 'Stopbericht'} WMO{m.kind} "
-            f"aan {m.funder_name}",
-            m.funder_name,
-            render_care_message(m),
+        messages, problems = month_care_messages(allocations, agb, year, month, made_on)
+        left_out = {a.allocation_id for a in allocations if care_problems(a)}
+        if agb_problems(agb):  # nothing can be made: what was sent stays as it was
+            left_out = {a.allocation_id for a in allocations}
+        stored = store_month(s, messages, allocations, year, month, made_on=made_on,
+                             left_out=left_out)  # fmt: skip
+        files = tuple(
+            CareMessageFile(
+                row.file_name,
+                _description(row.kind, row.correction, _funder_name(allocations, row.receiver)),
+                _funder_name(allocations, row.receiver),
+                row.content,
+            )
+            for row in stored
         )
-        for m in messages
-    )
     return CareMessages(files, tuple(problems))
+
+
+def _description(kind: str, correction: bool, funder_name: str) -> str:
+    word = "startbericht" if kind == START else "stopbericht"
+    what = f"Correctie {word}" if correction else word.capitalize()
+    return f"{what} WMO{kind} aan {funder_name}"
+
+
+def _funder_name(allocations: list[CareAllocation], receiver: str) -> str:
+    return next((a.funder_name for a in allocations if a.municipality_code == receiver), receiver)
 
 
 def save_care_messages(

@@ -9,7 +9,6 @@ prescribes (VorigReferentieNummer).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -24,6 +23,13 @@ from ..domain.claim_checks import AllocationTerms, claim_problems
 from ..domain.claims import Claim, ClaimLine, ClaimParty
 from ..domain.dates import format_month
 from .access import require_role
+from .claim_diff import (
+    carried_lines,
+    difference,
+    is_claimed,
+    plan_month,
+    redeclaration_months,
+)
 from .claim_lines import SourcedLine, claim_funders, month_lines, unallocated_bed_notes
 from .database import Database
 from .errors import NotFoundError, ServiceError
@@ -38,6 +44,7 @@ class ClaimDraft:
     claim: Claim
     problems: tuple[str, ...]
     notes: tuple[str, ...] = ()  # aandachtspunten that do not stop the claim
+    sources: tuple[tuple[int | None, int | None, int | None], ...] = ()  # per line, for storing
 
     @property
     def ready(self) -> bool:
@@ -53,7 +60,8 @@ def claim_drafts(db: Database, year: int, month: int, *, today: date) -> list[Cl
 
 
 def pending_corrections(db: Database, *, today: date) -> list[ClaimDraft]:
-    """Corrections for every claimed month whose nights changed since they were claimed."""
+    """Corrections for every claimed month whose nights changed since they were claimed, and
+    the next declarations that carry rejected lines put right (WMO325)."""
     party = _party(db)
     with db.session() as s:
         months = s.execute(select(ClaimRow.year, ClaimRow.month).distinct()).all()
@@ -61,6 +69,13 @@ def pending_corrections(db: Database, *, today: date) -> list[ClaimDraft]:
         for year, month in sorted(months):
             found += [
                 d for d in _drafts(s, party, year, month, today) if d.claim.kind == "correctie"
+            ]
+        # Rejected lines put right wait in the next declaration, which may be a later month.
+        for year, month in redeclaration_months(s):
+            found += [
+                d
+                for d in _drafts(s, party, year, month, today)
+                if any(ln.redeclares for ln in d.claim.lines)
             ]
         return found
 
@@ -114,13 +129,22 @@ def _drafts(s: Session, party: ClaimParty, year: int, month: int, today: date) -
     target = month_lines(s, year, month, refused)
     drafts = []
     for funder in claim_funders(s):
-        sent = _sent_lines(s, funder.id, year, month)
         wanted = target.get(funder.id, [])
-        if sent is None:
-            kind, lines = "declaratie", [sl.line for sl in wanted]
+        held: list[str] = []
+        if not is_claimed(s, funder.id, year, month):
+            kind = "declaratie"
+            sourced = [(sl.line, (sl.stay_id, sl.guest_id, sl.contract_id)) for sl in wanted]
+            carried, carried_due = carried_lines(s, funder.id, year, month)
+            sourced += carried
+            checked = wanted + carried_due
         else:
-            kind, lines = "correctie", _difference(sent, wanted)
+            plan = plan_month(s, funder.id, year, month, wanted)
+            kind, sourced, held, checked = "correctie", difference(plan.sent, plan.wanted), \
+                plan.held, plan.wanted  # fmt: skip
+        lines = [line for line, _source in sourced]
         if not lines:
+            if held:  # nothing to send yet, but staff must know why
+                drafts.append(_held_draft(funder, party, year, month, today, held))
             continue
         claim = Claim(
             number="",
@@ -134,7 +158,7 @@ def _drafts(s: Session, party: ClaimParty, year: int, month: int, today: date) -
             provider=party,
             lines=tuple(lines),
         )
-        problems = claim_problems(claim, _terms(s, wanted))
+        problems = claim_problems(claim, _terms(s, checked))
         problems += [why for funder_id, why in refused if funder_id == funder.id]
         if not closed:
             problems.insert(
@@ -143,93 +167,23 @@ def _drafts(s: Session, party: ClaimParty, year: int, month: int, today: date) -
                 "declareer een maand pas als alle nachten kloppen.",
             )
         # Aandachtspunten: reserved Wmo beds without a toewijzing; for a zorgkantoor, what would
-        # stop or thin its AW319 file.
+        # stop or thin its AW319 file; lines held back until a rejected line is put right.
         notes = unallocated_bed_notes(lines) if funder.kind == "gemeente" else draft_notes(claim)
-        drafts.append(ClaimDraft(funder.id, claim, tuple(problems), tuple(notes)))
+        drafts.append(
+            ClaimDraft(funder.id, claim, tuple(problems), tuple(notes + held),
+                       tuple(source for _line, source in sourced))
+        )  # fmt: skip
     return drafts
 
 
-def _sent_lines(s: Session, funder_id: int, year: int, month: int):  # type: ignore[no-untyped-def]
-    """The funder's claimed lines of the month that still count (not credited), or None when
-    nothing was claimed for it yet."""
-    claim_ids = list(
-        s.scalars(
-            select(ClaimRow.id).where(
-                ClaimRow.funder_id == funder_id, ClaimRow.year == year, ClaimRow.month == month
-            )
-        )
-    )
-    if not claim_ids:
-        return None
-    rows = list(s.scalars(select(ClaimLineRow).where(ClaimLineRow.claim_id.in_(claim_ids))))
-    credited = {r.previous_reference for r in rows if r.debit_credit == "C"}
-    return [r for r in rows if r.debit_credit == "D" and r.reference not in credited]
-
-
-def _subject(row: ClaimLineRow) -> tuple:  # type: ignore[type-arg]
-    if row.stay_id is not None:
-        return ("stay", row.stay_id)
-    return (row.kind, row.contract_id, row.contract_name)
-
-
-def _signature(row: ClaimLineRow) -> tuple:  # type: ignore[type-arg]
-    return (
-        row.kind,
-        row.bsn,
-        row.allocation_reference,
-        row.product_category,
-        row.product_code,
-        row.unit,
-        row.period_from,
-        row.period_to,
-        row.volume,
-        row.tariff_cents,
-    )
-
-
-def _difference(sent: list[ClaimLineRow], wanted: list[SourcedLine]) -> list[ClaimLine]:
-    """Per stay or contract: credit each sent line that is no longer due as it was, and debit
-    each due line that was not sent; lines that stayed the same are left alone."""
-    before: dict[tuple, list[ClaimLineRow]] = defaultdict(list)  # type: ignore[type-arg]
-    for row in sent:
-        before[_subject(row)].append(row)
-    after: dict[tuple, list[SourcedLine]] = defaultdict(list)  # type: ignore[type-arg]
-    for sl in wanted:
-        after[sl.subject].append(sl)
-    lines: list[ClaimLine] = []
-    for subject in [*before, *(k for k in after if k not in before)]:
-        unmatched = list(after.get(subject, []))
-        for row in before.get(subject, []):
-            same = next((sl for sl in unmatched if sl.signature == _signature(row)), None)
-            if same is None:
-                lines.append(_credit(row))  # sent, but no longer due as it was
-            else:
-                unmatched.remove(same)  # sent and still due: left alone
-        lines += [sl.line for sl in unmatched]
-    return lines
-
-
-def _credit(row: ClaimLineRow) -> ClaimLine:
-    return ClaimLine(
-        reference="",
-        previous_reference=row.reference,
-        kind=row.kind,
-        guest_name=row.guest_name,
-        bsn=row.bsn,
-        allocation_reference=row.allocation_reference,
-        care_profile=row.care_profile,
-        contract_name=row.contract_name,
-        product_category=row.product_category,
-        product_code=row.product_code,
-        unit=row.unit,
-        period_from=row.period_from,
-        period_to=row.period_to,
-        volume=row.volume,
-        tariff_cents=row.tariff_cents,
-        amount_cents=row.amount_cents,
-        debit_credit="C",
-        year_nights=row.year_nights,
-    )
+def _held_draft(
+    funder: Funder, party: ClaimParty, year: int, month: int, today: date, held: list[str]
+) -> ClaimDraft:
+    """No lines to send: only rejected lines that wait for staff to put them right."""
+    claim = Claim("", "correctie", funder.kind, funder.name, funder.cbs_code, year, month,
+                  today, party, ())  # fmt: skip
+    return ClaimDraft(funder.id, claim, ("Wacht op correctie van afgewezen regels.",),
+                      tuple(held))  # fmt: skip
 
 
 def _terms(s: Session, wanted: list[SourcedLine]) -> dict[str, AllocationTerms]:
@@ -295,7 +249,8 @@ def _store(s: Session, draft: ClaimDraft, funder_id: int, *, by: str, now: datet
     s.flush()
     sources = _sources(s, claim.year, claim.month, funder_id)
     for index, line in enumerate(claim.lines, start=1):
-        stay_id, guest_id, contract_id = sources.get(_key(line), (None, None, None))
+        known = draft.sources[index - 1] if len(draft.sources) >= index else None
+        stay_id, guest_id, contract_id = known or sources.get(_key(line), (None, None, None))
         s.add(
             ClaimLineRow(
                 claim_id=row.id,
@@ -328,6 +283,7 @@ _LINE_FIELDS = (
     "amount_cents",
     "debit_credit",
     "year_nights",
+    "redeclares",
 )
 
 

@@ -12,13 +12,12 @@ import secrets
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from ..documents.claim_summary import render_claim_summary
 from ..documents.claim_tables import claim_csv, claim_xlsx
 from ..documents.overview_xlsx import overview_xlsx
-from ..documents.wmo323 import render_wmo323
 from ..domain.access_log import EXPORT
 from ..domain.claims import Claim
 from ..domain.dates import month_bounds
@@ -34,6 +33,7 @@ from .overview import overview, overview_pdf
 from .private_files import create_private_file, private_dir, write_private
 from .provider import get_provider
 from .received_messages import month_answers
+from .sent_files import wmo323_file
 from .wlz_declaration import aw319_file, aw319_name, offers_aw319, with_current_codes
 
 # Without look-alikes (0/O, 1/l/I), in groups, so it can be read out over the phone.
@@ -128,8 +128,12 @@ def month_documents(
             progress(done, steps, what)
 
     documents: list[tuple[ExportedFile, bytes]] = []
+    now = datetime.combine(today, datetime.now().time())
     for claim in claims:
-        documents += _claim_documents(claim, logo)
+        xml = (
+            wmo323_file(db, claim, by="", now=now) if claim.is_wmo and claim.message_lines else b""
+        )
+        documents += _claim_documents(claim, logo, xml)
         documents += _aw319_document(db, claim, skipped if skipped is not None else [])
         step(f"declaratie {claim.number}")
     for f in care.files:
@@ -157,7 +161,9 @@ def month_documents(
     return documents
 
 
-def _claim_documents(claim: Claim, logo: bytes | None) -> list[tuple[ExportedFile, bytes]]:
+def _claim_documents(
+    claim: Claim, logo: bytes | None, xml: bytes
+) -> list[tuple[ExportedFile, bytes]]:
     who = f"{'wmo' if claim.is_wmo else 'wlz'}-{claim.funder_code or 'onbekend'}"
     stem = f"declaraties/{claim.number}-{who}"
     label = "Correctie" if claim.kind == "correctie" else "Declaratie"
@@ -170,7 +176,7 @@ def _claim_documents(claim: Claim, logo: bytes | None) -> list[tuple[ExportedFil
                     f"{label} {claim.number}: WMO323-bestand",
                     claim.message_total_cents,
                 ),
-                render_wmo323(claim),
+                xml,  # as stored when first exported (decision 0047)
             )
         )
     for suffix, what, render in (

@@ -18,6 +18,7 @@ from ..documents.iwmo_reading import parse_message as _parse
 from .database import Database
 from .received_messages import MessageRefused
 from .wmo301 import AppliedMessage, MessagePreview, apply_wmo301, read_wmo301
+from .wmo325_message import apply_wmo325, preview_wmo325
 
 __all__ = ["AppliedMessage", "MessagePreview", "MessageRefused", "apply_message",
            "read_message", "read_message_file"]  # fmt: skip
@@ -36,7 +37,7 @@ def _apply_wmo301(db: Database, preview: MessagePreview, *, data_dir: Path, acce
 
 READERS: dict[str, Reader] = {
     "WMO301": Reader(read_wmo301, _apply_wmo301),
-    # "WMO325": Reader(read_wmo325, apply_wmo325),  <- the next kind goes here
+    "WMO325": Reader(preview_wmo325, apply_wmo325),
 }
 KIND_LABELS = {
     "WMO301": "toewijzing", "WMO302": "antwoord op een toewijzing", "WMO305": "start zorg",

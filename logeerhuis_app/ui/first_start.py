@@ -8,6 +8,7 @@ came with the data. A refused file is said in Dutch and the screen stays (decisi
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -65,14 +66,18 @@ class FirstStartDialog(QDialog):
 
     def _demo(self) -> None:
         from ..services.demo import build_demo
+        from ..services.demo_answers import write_demo_answer
         from ..services.demo_messages import save_demo_message
 
         with _busy():
             summary = build_demo(self.context.db)
             example = save_demo_message(self.context.db, self.context.data_dir)
+            answer = write_demo_answer(self.context.db, self.context.data_dir, date.today())
+        answered = " en een antwoord op een declaratie (WMO325)" if answer else ""
         self.context.status(
             f"Demo-logeerhuis gemaakt: {summary.guests} gasten, {summary.stays} verblijven. "
-            f"Een toewijzing om in te lezen (Bestand > Bericht inlezen…): {example}"
+            f"Een toewijzing{answered} om in te lezen (Bestand > Bericht inlezen…) staan in "
+            f"{example.parent}"
         )
         self.choice = DEMO
         self.accept()

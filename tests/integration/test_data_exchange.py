@@ -288,6 +288,8 @@ def _planner_records(db, anna_id: int, piet_id: int, room_id: int, funder_id: in
                 tariff_cents=14820, amount_cents=44460,
             )
         )  # fmt: skip
+        s.flush()
+        _sent_and_answered(s, claim.id, anna_id)
         from logeerhuis_app.db.models import User
         from logeerhuis_app.services.access import log_access
 
@@ -303,6 +305,45 @@ def _planner_records(db, anna_id: int, piet_id: int, room_id: int, funder_id: in
         from logeerhuis_app.db.models import MailRecipient
 
         s.add(MailRecipient(funder_id=funder.id, addresses="facturen@soest.nl"))
+
+
+def _sent_and_answered(s, claim_id: int, guest_id: int) -> None:
+    """Issue 21: the files as sent (WMO323, WMO305 with a product), the municipality's answer
+    rejecting the line, and the line marked as put right."""
+    from logeerhuis_app.db.models import (
+        ClaimAnswer,
+        ClaimLine,
+        ClaimLineAnswer,
+        RejectedLineFix,
+        SentCareProduct,
+        SentMessage,
+    )
+
+    line_id = s.query(ClaimLine.id).filter_by(claim_id=claim_id).scalar()
+    common = dict(receiver="0342", year=2026, month=3, made_at=datetime(2026, 4, 2, 9),
+                  made_by="Ria", sha256="0" * 64, correction=False)  # fmt: skip
+    s.add(SentMessage(kind="323", identification="D202600001", sequence=0, claim_id=claim_id,
+                      file_name="D202600001-wmo-0342-WMO323.xml", content=b"<Bericht/>",
+                      **common))  # fmt: skip
+    start = SentMessage(kind="305", identification="503422603001", sequence=1,
+                        file_name="WMO305-0342-2026-03-001.xml", guest_id=guest_id,
+                        content=b"<Bericht>\x00\xff</Bericht>", **common)  # fmt: skip
+    s.add(start)
+    s.flush()
+    s.add(SentCareProduct(message_id=start.id, status="1", allocation_id=1, bsn="999900006",
+                          reference="123456789", product_category="04", product_code="04A04",
+                          allocation_start=date(2026, 1, 1), begin=date(2026, 3, 2),
+                          end=None, reason=""))  # fmt: skip
+    answer = ClaimAnswer(claim_id=claim_id, identification="A202600001",
+                         answered_on=date(2026, 4, 15), codes="0200 0200", granted_cents=0,
+                         sha256="1" * 64, read_at=datetime(2026, 4, 16, 9),
+                         read_by="Ria")  # fmt: skip
+    s.add(answer)
+    s.flush()
+    s.add(ClaimLineAnswer(answer_id=answer.id, claim_line_id=line_id, accepted=False,
+                          codes="9307"))  # fmt: skip
+    s.add(RejectedLineFix(claim_line_id=line_id, marked_at=datetime(2026, 4, 16, 10),
+                          marked_by="Ria"))  # fmt: skip
 
 
 @pytest.fixture

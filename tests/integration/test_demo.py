@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -516,3 +516,20 @@ def test_the_planner_finds_earlier_intakes_as_the_single_stay_lookup_does(demo):
         }
     assert at_once == one_by_one
     assert len(at_once) > 50  # the demo has regular guests whose intake carries over
+
+
+def test_zz_the_demo_has_a_wmo325_to_read_with_one_rejected_line(demo, tmp_path):
+    """Last in this file: it reads the answer into the shared demo database."""
+    from logeerhuis_app.services.claim_answer_overview import month_answers
+    from logeerhuis_app.services.claim_answers import read_wmo325_file
+    from logeerhuis_app.services.demo_answers import write_demo_answer
+
+    db, _summary, today = demo
+    path = write_demo_answer(db, tmp_path, today)
+    assert path is not None and path.parent.name == "berichten"
+    assert path.name.startswith("WMO325-") and path.read_bytes().startswith(b"<?xml")
+    result = read_wmo325_file(db, path, by="demo", now=datetime.combine(today, time(9)))
+    assert result.rejected == 1 and result.accepted >= 1
+    claim = next(c for c in list_claims(db) if c.number == result.claim_number)
+    [line] = month_answers(db, claim.year, claim.month).rejected
+    assert line.codes.startswith("9307: Begindatum prestatie") and line.to_fix

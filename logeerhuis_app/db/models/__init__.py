@@ -18,6 +18,13 @@ from .messages import ReceivedMessage
 from .people import Carer, Guest
 from .planning import DateChange, RoomClosure, StayRequest, StaySeries, WlzNightsElsewhere
 from .security import AccessLogEntry, User
+from .sent_messages import (
+    ClaimAnswer,
+    ClaimLineAnswer,
+    RejectedLineFix,
+    SentCareProduct,
+    SentMessage,
+)
 from .stays import Night, Stay
 
 __all__ = [
@@ -28,7 +35,9 @@ __all__ = [
     "Carer",
     "CarerStrain",
     "Claim",
+    "ClaimAnswer",
     "ClaimLine",
+    "ClaimLineAnswer",
     "Contract",
     "DateChange",
     "Funder",
@@ -46,8 +55,11 @@ __all__ = [
     "Provider",
     "RatePeriod",
     "ReceivedMessage",
+    "RejectedLineFix",
     "Room",
     "RoomClosure",
+    "SentCareProduct",
+    "SentMessage",
     "Setting",
     "Stay",
     "StayRequest",

@@ -14,9 +14,11 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -65,6 +67,14 @@ class ClaimLine(Base):
         CheckConstraint(
             "debit_credit = 'D' OR previous_reference <> ''", name="credit_points_back"
         ),
+        # A rejected line is declared again at most once (decision 0046).
+        Index(
+            "uq_claim_lines_redeclares",
+            "redeclares",
+            unique=True,
+            sqlite_where=text("redeclares <> ''"),
+            postgresql_where=text("redeclares <> ''"),
+        ),
         AUTOINCREMENT,
     )
 
@@ -97,3 +107,6 @@ class ClaimLine(Base):
     amount_cents: Mapped[int] = mapped_column(Integer)
     debit_credit: Mapped[str] = mapped_column(String(1), default="D")
     year_nights: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # A debit line that declares again a line the municipality rejected (WMO325): that line's
+    # reference. A rejected line is never credited (iWmo IV085), so this is the only link.
+    redeclares: Mapped[str] = mapped_column(String(20), default="", server_default="")

@@ -45,6 +45,7 @@ from ...services.wlz_declaration import (
 from ..context import AppContext
 from ..page import Page
 from ..widgets.record_table import Column, RecordTableModel
+from .answers_panel import AnswersPanel
 
 TOPIC_CLAIMS = "claims"
 
@@ -85,6 +86,8 @@ class ClaimsPage(Page):
 
         self.messages_box = MessagesBox(context)
         split.addWidget(self.messages_box)
+        self.answers = AnswersPanel(context, self._answers_changed)
+        split.addWidget(self.answers)
         layout.addWidget(split, 1)
 
     # -- layout -------------------------------------------------------------------------------
@@ -176,9 +179,14 @@ class ClaimsPage(Page):
             f"{len(sent)} verstuurd, samen {format_cents(sum(c.total_cents for c in sent))}"
         )
         self.messages_box.refresh(year, month)
+        self.answers.load(year, month)
         if drafts:
             self.drafts_view.selectRow(0)
         self._show_problems()
+
+    def _answers_changed(self) -> None:
+        self.context.announce(TOPIC_CLAIMS)
+        self.refresh()
 
     def selected_draft(self) -> ClaimDraft | None:
         index = self.drafts_view.currentIndex()
@@ -265,9 +273,12 @@ class ClaimsPage(Page):
                 "Alleen een Wmo-declaratie met regels van gasten heeft een WMO323-bestand.",
             )
             return
-        from ...documents.wmo323 import render_wmo323  # documents only when one is made
+        from ...services.sent_files import wmo323_file  # documents only when one is made
 
-        self._write(claim, "xml", "XML (*.xml)", lambda: render_wmo323(claim))
+        self._write(
+            claim, "xml", "XML (*.xml)",
+            lambda: wmo323_file(self.context.db, claim, by=self.context.who(), now=datetime.now()),
+        )  # fmt: skip
 
     def save_aw319(self) -> None:
         """The zorgkantoor's Wlz declaration file; nothing is written when it would be wrong."""

@@ -1,0 +1,39 @@
+"""`logeerhuis read-wmo325 BESTAND` reads a municipality's answer as the window does."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from logeerhuis_app import cli
+from logeerhuis_app.services.answer_simulation import simulated_answer
+from logeerhuis_app.services.claim_answer_overview import month_answers
+from logeerhuis_app.services.claims import submit_claim
+from logeerhuis_app.services.months import close_month
+
+
+def test_read_wmo325_prints_the_rejected_line_and_refuses_garbage(
+    db, data_dir, wmo_house, tmp_path, capsys
+):
+    gemeente, _stay = wmo_house()
+    close_month(db, 2026, 3, by="t", now=datetime(2026, 4, 3, 10, 0))
+    claim = submit_claim(db, 2026, 3, gemeente.id, by="t", now=datetime(2026, 4, 3, 10, 0))
+    rejected = claim.lines[1].reference
+    path = tmp_path / "antwoord-gemeente.xml"
+    path.write_bytes(
+        simulated_answer(db, claim.number, {rejected: ("0611",)}, answered_on=date(2026, 4, 15))
+    )
+    url = db.engine.url.render_as_string(hide_password=False) if db.on_server else None
+    where = ["--database-url", url] if url else []
+    base = ["--data-dir", str(data_dir), *where, "read-wmo325"]
+    assert cli.main([*base, str(path)]) == cli.EXIT_OK
+    out = capsys.readouterr().out
+    assert f"Antwoord op declaratie {claim.number} ingelezen: 1 regel(s) toegekend" in out
+    assert f"afgewezen {rejected} (Gerrit Bos): 0611: Het ingediende tarief" in out
+    assert "[te corrigeren]" in out
+    assert cli.main([*base, str(path)]) == cli.EXIT_OK  # twice: nothing changes
+    assert "al ingelezen" in capsys.readouterr().out
+    garbage = tmp_path / "kapot.xml"
+    garbage.write_bytes(path.read_bytes()[:300])
+    assert cli.main([*base, str(garbage)]) == cli.EXIT_ERROR
+    assert "Niet ingelezen" in capsys.readouterr().err
+    assert len(month_answers(db, 2026, 3).rejected) == 1
