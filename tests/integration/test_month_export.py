@@ -19,7 +19,7 @@ from logeerhuis_app.domain.money import format_cents
 from logeerhuis_app.services.claims import list_claims
 from logeerhuis_app.services.database import open_database
 from logeerhuis_app.services.demo import build_demo
-from logeerhuis_app.services.invoicing import list_invoices
+from logeerhuis_app.services.invoice_records import list_invoices
 from logeerhuis_app.services.month_export import export_month
 
 STANDARDS = Path(__file__).resolve().parents[3] / "shared" / "standards" / "iwmo-3.2"
