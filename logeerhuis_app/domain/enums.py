@@ -107,6 +107,43 @@ class Channel(LabelledEnum):
     IN_PERSON = "persoonlijk"
 
 
+class InvoiceKind(LabelledEnum):
+    INVOICE = "factuur"
+    CREDIT = "credit"  # a credit invoice that cancels a final invoice in full
+
+
+class LineKind(LabelledEnum):
+    """What an invoice line (and a claim line) bills; domain.pricing makes all but CORRECTION."""
+
+    STAY = "verblijf"  # occupied nights of a stay (the stay part of a split-day tariff)
+    RESERVED = "gereserveerd"  # reserved days of a bed, occupied or not
+    HOUSING = "huisvesting"  # the housing part of a split-day tariff, per contracted day
+    FIXED = "vast bedrag"  # a fixed sum per month
+    CORRECTION = "correctie"  # a night corrected after its month was invoiced (+1 or -1)
+
+
+class InvoiceStatus(LabelledEnum):
+    """Where an invoice stands: worked out when read, never stored."""
+
+    DRAFT = "concept"
+    OPEN = "open"
+    PARTLY_PAID = "deels betaald"
+    PAID = "betaald"
+    OVERDUE = "vervallen"
+    CREDITED = "gecrediteerd"  # a final invoice cancelled by a credit invoice
+    CREDIT = "credit"  # the credit invoice itself
+
+    @property
+    def outstanding(self) -> bool:
+        """Money is still expected: open, partly paid or overdue."""
+        return self in (InvoiceStatus.OPEN, InvoiceStatus.PARTLY_PAID, InvoiceStatus.OVERDUE)
+
+    @property
+    def settled(self) -> bool:
+        """Nothing more happens to it (shown dimmed): paid, credited, or a credit invoice."""
+        return self in (InvoiceStatus.PAID, InvoiceStatus.CREDITED, InvoiceStatus.CREDIT)
+
+
 _LABELS: dict[str, dict[str, str]] = {
     "FunderKind": {
         "gemeente": "Gemeente (Wmo)",
@@ -179,5 +216,25 @@ _LABELS: dict[str, dict[str, str]] = {
         "telefoon": "Telefoon",
         "email": "E-mail",
         "persoonlijk": "Persoonlijk",
+    },
+    "InvoiceKind": {
+        "factuur": "Factuur",
+        "credit": "Creditfactuur",
+    },
+    "LineKind": {  # as the claim summary names them (domain.claims.KIND_LABELS)
+        "verblijf": "Verblijf",
+        "gereserveerd": "Gereserveerd bed",
+        "huisvesting": "Huisvestingsdeel",
+        "vast bedrag": "Vast bedrag",
+        "correctie": "Correctie",
+    },
+    "InvoiceStatus": {  # the words the invoice list has always shown
+        "concept": "concept",
+        "open": "open",
+        "deels betaald": "deels betaald",
+        "betaald": "betaald",
+        "vervallen": "vervallen",
+        "gecrediteerd": "gecrediteerd",
+        "credit": "credit",
     },
 }

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from .dates import days_between, format_date, month_bounds
-from .enums import CountingRule, TariffModel
+from .enums import CountingRule, InvoiceStatus, LineKind, TariffModel
 from .money import format_cents
 from .nights import billable_days
 from .rates import RatePeriod, rate_on
@@ -29,7 +29,7 @@ class MissingRate(ValueError):
 class PricedLine:
     day_from: date
     day_to: date  # inclusive
-    kind: str  # "verblijf", "gereserveerd", "huisvesting", "vast bedrag"
+    kind: LineKind  # every kind but CORRECTION, which only invoices make
     quantity: int
     unit_cents: int
     amount_cents: int
@@ -41,21 +41,24 @@ class PricedLine:
 
 
 _WORDS = {
-    "verblijf": ("nacht", "nachten"),
-    "gereserveerd": ("dag", "dagen"),
-    "huisvesting": ("dag", "dagen"),
-    "vast bedrag": ("maand", "maanden"),
+    LineKind.STAY: ("nacht", "nachten"),
+    LineKind.RESERVED: ("dag", "dagen"),
+    LineKind.HOUSING: ("dag", "dagen"),
+    LineKind.FIXED: ("maand", "maanden"),
 }
+_PREFIXES = {LineKind.RESERVED: "gereserveerd bed, ", LineKind.HOUSING: "huisvesting, "}
 
 
-def _describe(kind: str, quantity: int, unit_cents: int) -> str:
+def _describe(kind: LineKind, quantity: int, unit_cents: int) -> str:
     one, many = _WORDS[kind]
     word = one if abs(quantity) == 1 else many
-    prefix = {"gereserveerd": "gereserveerd bed, ", "huisvesting": "huisvesting, "}.get(kind, "")
+    prefix = _PREFIXES.get(kind, "")
     return f"{prefix}{quantity} {word} à {format_cents(unit_cents)}"
 
 
-def _lines(days: Iterable[date], rates: list[RatePeriod], kind: str, part: str) -> list[PricedLine]:
+def _lines(
+    days: Iterable[date], rates: list[RatePeriod], kind: LineKind, part: str
+) -> list[PricedLine]:
     """Group consecutive days with the same unit price into lines."""
     lines: list[PricedLine] = []
     run: list[date] = []
@@ -75,7 +78,7 @@ def _lines(days: Iterable[date], rates: list[RatePeriod], kind: str, part: str) 
     return lines
 
 
-def _line(run: list[date], kind: str, unit: int) -> PricedLine:
+def _line(run: list[date], kind: LineKind, unit: int) -> PricedLine:
     quantity = len(run)
     return PricedLine(
         run[0], run[-1], kind, quantity, unit, quantity * unit, _describe(kind, quantity, unit)
@@ -105,7 +108,7 @@ def price_stay_month(
     days = _in_month(billable_days(arrival, departure, rule, arrival_time), year, month)
     days = [d for d in days if d not in absent]
     part = "stay_cents" if model == TariffModel.SPLIT_DAY else "amount_cents"
-    return _lines(days, rates, "verblijf", part)
+    return _lines(days, rates, LineKind.STAY, part)
 
 
 def price_reserved_days(
@@ -114,15 +117,15 @@ def price_reserved_days(
     return _lines(
         _in_month(days_between(start, end_exclusive), year, month),
         rates,
-        "gereserveerd",
+        LineKind.RESERVED,
         "amount_cents",
     )
 
 
-def price_days(rates: list[RatePeriod], days: Iterable[date], kind: str) -> list[PricedLine]:
+def price_days(rates: list[RatePeriod], days: Iterable[date], kind: LineKind) -> list[PricedLine]:
     """Any set of days at the rate's day price, in runs (a reserved bed's occupied or empty
     days, which iWmo declares apart: decision 0033)."""
-    return _lines(days, rates, kind, "amount_cents")
+    return _lines(days, rates, LineKind(kind), "amount_cents")
 
 
 def price_housing_days(
@@ -132,7 +135,7 @@ def price_housing_days(
     start = max(first, contract_from)
     end = min(after, contract_to + timedelta(days=1)) if contract_to else after
     return _lines(
-        days_between(start, end) if end > start else [], rates, "huisvesting", "housing_cents"
+        days_between(start, end) if end > start else [], rates, LineKind.HOUSING, "housing_cents"
     )
 
 
@@ -146,11 +149,11 @@ def price_fixed_month(rates: list[RatePeriod], year: int, month: int) -> list[Pr
         PricedLine(
             first,
             last,
-            "vast bedrag",
+            LineKind.FIXED,
             1,
             rate.amount_cents,
             rate.amount_cents,
-            _describe("vast bedrag", 1, rate.amount_cents),
+            _describe(LineKind.FIXED, 1, rate.amount_cents),
         )
     ]
 
@@ -197,7 +200,7 @@ def due_date(invoice_date: date, payment_term_days: int) -> date:
 
 def payment_status(
     total_cents: int, paid_cents: int, credited_cents: int, due: date, today: date
-) -> str:
+) -> InvoiceStatus:
     """One of four states, checked in this order:
 
     - 'betaald': payments plus credits cover the total (an invoice of zero or less is 'betaald');
@@ -207,7 +210,7 @@ def payment_status(
     """
     settled = paid_cents + credited_cents
     if total_cents <= 0 or settled >= total_cents:
-        return "betaald"
+        return InvoiceStatus.PAID
     if today > due:
-        return "vervallen"
-    return "deels betaald" if settled > 0 else "open"
+        return InvoiceStatus.OVERDUE
+    return InvoiceStatus.PARTLY_PAID if settled > 0 else InvoiceStatus.OPEN

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from .database import Database
-from .invoicing import credit, finalise, make_drafts, register_payment
+from .invoice_finalising import credit, finalise
+from .invoice_records import register_payment
+from .invoicing import make_drafts
 from .months import close_month
 
 CLOSED_MONTHS = 3  # the last full months before today

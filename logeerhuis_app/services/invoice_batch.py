@@ -14,7 +14,7 @@ from datetime import date, datetime
 from ..db.models import Invoice
 from .database import Database
 from .errors import ServiceError
-from .invoicing import Finalised, finalise_in, finalising_provider
+from .invoice_finalising import Finalised, finalise_in, finalising_provider
 
 Progress = Callable[[int, int], None]  # done, total
 

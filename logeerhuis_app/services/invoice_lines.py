@@ -27,7 +27,7 @@ from ..db.models import (
     Stay,
 )
 from ..domain.dates import days_between, format_date, month_bounds
-from ..domain.enums import TariffModel
+from ..domain.enums import InvoiceKind, LineKind, TariffModel
 from ..domain.people import display_name
 from ..domain.pricing import (
     MissingRate,
@@ -55,7 +55,7 @@ def contract_lines(s: Session, year: int, month: int, first: date) -> dict[int, 
             .where(
                 Invoice.number.is_not(None),
                 Invoice.period_from == first,
-                Invoice.kind == "factuur",
+                Invoice.kind == InvoiceKind.INVOICE,
                 InvoiceLine.stay_id.is_(None),
             )
         )
@@ -72,7 +72,7 @@ def contract_lines(s: Session, year: int, month: int, first: date) -> dict[int, 
         description = f"{label}: {p.description}"
         if description in already:
             continue
-        who = "(gereserveerd bed)" if p.kind == "gereserveerd" else "(contract)"
+        who = "(gereserveerd bed)" if p.kind == LineKind.RESERVED else "(contract)"
         result[contract.funder_id].append(
             InvoiceLine(
                 stay_id=None,
@@ -132,7 +132,7 @@ def priced_contract_days(
                 days = set(days_between(max(reservation.start_date, first_day),
                                         min(reservation.end_date, after_day)))  # fmt: skip
                 taken = occupied.get(reservation.bed_id, set())
-                priced = price_days(contract_rates(s, contract.id), days - taken, "gereserveerd")
+                priced = price_days(contract_rates(s, contract.id), days - taken, LineKind.RESERVED)
         found += [ContractDays(contract, f"{contract.name} ({where})", p, reservation)
                   for p in priced]  # fmt: skip
     for contract in s.scalars(
@@ -242,7 +242,7 @@ def correction_lines(s: Session, first: date) -> dict[tuple[int, int | None], li
                 guest_name=display_name(guest.first_name, guest.prefix, guest.last_name)
                 if guest
                 else "",
-                kind="correctie",
+                kind=LineKind.CORRECTION,
                 description=f"Correctie nacht {format_date(day)}: {what} ({correction.reason})"[
                     :300
                 ],
@@ -259,14 +259,14 @@ def correction_lines(s: Session, first: date) -> dict[tuple[int, int | None], li
 
 def _billed_count(s: Session, stay_id: int, day: date) -> int:
     """How often a night is on final invoices that were not credited (originals and corrections)."""
-    credited = select(Invoice.credits_invoice_id).where(Invoice.kind == "credit")
+    credited = select(Invoice.credits_invoice_id).where(Invoice.kind == InvoiceKind.CREDIT)
     lines = s.scalars(
         select(InvoiceLine)
         .join(Invoice, InvoiceLine.invoice_id == Invoice.id)
         .where(
             InvoiceLine.stay_id == stay_id,
             Invoice.number.is_not(None),
-            Invoice.kind == "factuur",
+            Invoice.kind == InvoiceKind.INVOICE,
             Invoice.id.not_in(credited),
             InvoiceLine.period_from <= day,
             InvoiceLine.period_to >= day,
@@ -274,9 +274,9 @@ def _billed_count(s: Session, stay_id: int, day: date) -> int:
     )
     count = 0
     for line in lines:
-        if line.kind == "correctie":
+        if line.kind == LineKind.CORRECTION:
             count += line.quantity
-        elif line.kind == "verblijf":
+        elif line.kind == LineKind.STAY:
             count += 1
     return count
 

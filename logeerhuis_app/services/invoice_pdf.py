@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..documents.invoice import InvoiceDocument, InvoiceLine, InvoiceParty, render_invoice
+from ..domain.enums import InvoiceKind
 from .provider import ProviderData
 
 
@@ -19,7 +20,7 @@ def render_invoice_pdf(
 ) -> bytes:
     document = InvoiceDocument(
         number=number,
-        is_credit=invoice.kind == "credit",
+        is_credit=invoice.kind == InvoiceKind.CREDIT,
         credits_number=credits_number,
         invoice_date=invoice_date,
         due_date=due,

@@ -13,13 +13,14 @@ from sqlalchemy import select
 
 from ..db.models import Invoice
 from ..domain.dates import format_date, format_month
+from ..domain.enums import InvoiceKind
 from ..domain.money import format_cents
 from ..domain.overview import Overview
 from ..domain.validation import format_iban
 from .access import require_role
 from .database import Database
 from .errors import NotFoundError, ServiceError
-from .invoicing import invoice_pdf
+from .invoice_records import invoice_pdf
 from .mail_recipients import (
     MONTH_EXPORT_KEY,
     OVERVIEW_KEY,
@@ -60,12 +61,13 @@ def invoice_mail(db: Database, invoice_id: int) -> MailDraft:
                 "Alleen een definitieve factuur kan per e-mail worden verstuurd; maak het "
                 "concept eerst definitief."
             )
-        number, credit = invoice.number, invoice.kind == "credit"
+        number, kind = invoice.number, InvoiceKind(invoice.kind)
         funder_id, guest_id = invoice.funder_id, invoice.guest_id
         period, total, due = invoice.period_from, invoice.total_cents, invoice.due_date
     pdf = invoice_pdf(db, invoice_id)  # checked against its stored hash
     provider = get_provider(db)
-    label = "creditfactuur" if credit else "factuur"
+    credit = kind == InvoiceKind.CREDIT
+    label = kind.label.lower()  # "factuur", "creditfactuur"
     owner = RecipientOwner(guest_id=guest_id) if guest_id else RecipientOwner(funder_id=funder_id)
     lines = [
         f"In de bijlage vindt u {label} {number} van {provider.name} over "

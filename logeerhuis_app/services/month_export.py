@@ -27,7 +27,7 @@ from .care_messages import CareMessages, care_messages
 from .claims import claim_drafts, list_claims
 from .database import Database
 from .errors import ServiceError
-from .invoicing import invoice_pdf, list_invoices
+from .invoice_records import invoice_pdf, list_invoices
 from .out_paths import existing_folder
 from .overview import overview, overview_pdf
 from .private_files import create_private_file, private_dir, write_private
@@ -144,7 +144,7 @@ def month_documents(
     step("start- en stopberichten")
     for invoice in invoices:
         name = f"facturen/factuur-{invoice.number}.pdf"
-        kind = "Creditfactuur" if invoice.kind == "credit" else "Factuur"
+        kind = invoice.kind.label
         documents.append(
             (
                 ExportedFile(name, f"{kind} {invoice.number}", invoice.total_cents),

@@ -2,29 +2,27 @@
 
 A series is a StaySeries row plus one ordinary stay per week (Stay.series_id). Planning is
 read-only and shows, per week, whether the room is free and, if not, who is in the way and
-which other rooms have a free bed. Creating books every free week in one transaction.
+which other rooms have a free bed (services/series_occupancy.py judges the weeks). Creating
+books every free week in one transaction. Reading series back is services/series_reading.py.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from ..db.models import Allocation, Guest, MonthClosure, Night, Room, RoomClosure, Stay, StaySeries
+from ..db.models import Allocation, Guest, Room, Stay, StaySeries
 from ..domain.caps import years_of_stay
-from ..domain.dates import DUTCH_WEEKDAYS, format_date, format_month
 from ..domain.enums import StayStatus
-from ..domain.people import display_name
-from ..domain.planning import room_need_warnings
 from ..domain.rooms import room_label
 from ..domain.series import WeeklyPattern, expand_series, validate_series
 from . import stay_writer, wlz_guard
 from .database import Database
 from .errors import NotFoundError, ServiceError, ValidationError
+from .series_occupancy import Occupancy, SeriesOccurrence
 from .stays import NewStay, add_stay
 
 PLANNED = (StayStatus.OPTION.value, StayStatus.CONFIRMED.value)
@@ -57,44 +55,10 @@ class SeriesData:
 
 
 @dataclass(frozen=True)
-class SeriesOccurrence:
-    arrival: date
-    departure: date
-    free: bool
-    problem: str  # Dutch: who is in the way, or that the room is closed; "" when free
-    alternatives: tuple[str, ...]  # other rooms with a free bed for these dates
-
-    @property
-    def nights(self) -> int:
-        return (self.departure - self.arrival).days
-
-
-@dataclass(frozen=True)
 class SeriesResult:
     series_id: int
     created: tuple[int, ...]  # stay ids, in date order
     skipped: tuple[SeriesOccurrence, ...]
-
-
-@dataclass(frozen=True)
-class SeriesSummary:
-    id: int
-    guest_id: int
-    guest_name: str
-    room_id: int
-    room_name: str
-    arrival_weekday: int
-    weekday: str  # "dinsdag"
-    nights: int
-    start_date: date
-    end_date: date | None
-    planned: int  # occurrences still only planned (optie or bevestigd)
-
-    @property
-    def pattern_text(self) -> str:
-        """'elke dinsdag, 2 nachten'."""
-        word = "nacht" if self.nights == 1 else "nachten"
-        return f"elke {self.weekday}, {self.nights} {word}"
 
 
 # --- planning ----------------------------------------------------------------------------
@@ -144,125 +108,11 @@ def _plan(s: Session, data: SeriesData) -> list[SeriesOccurrence]:
     return _judge(s, data)[0]
 
 
-def _judge(s: Session, data: SeriesData) -> tuple[list[SeriesOccurrence], _Occupancy]:
+def _judge(s: Session, data: SeriesData) -> tuple[list[SeriesOccurrence], Occupancy]:
     dates = _validated_dates(data)
     guest, room = _check_refs(s, data)
-    occupancy = _Occupancy(s, guest, dates[0][0], dates[-1][1])
+    occupancy = Occupancy(s, guest, dates[0][0], dates[-1][1])
     return occupancy.judge(room, dates), occupancy
-
-
-class _Occupancy:
-    """Everything that blocks a bed or the guest in one date range, read in a few queries."""
-
-    def __init__(self, s: Session, guest: Guest, first: date, last: date) -> None:
-        self.guest = guest
-        self.rooms = [
-            r
-            for r in s.scalars(
-                select(Room)
-                .where(Room.active.is_(True))
-                .options(selectinload(Room.bed_rows))
-                .order_by(Room.sort_order, Room.name)
-            )
-            if any(b.active for b in r.bed_rows)
-        ]
-        rows = s.execute(
-            select(Night.bed_id, Night.day, Stay.guest_id, Stay.room_id, Stay.arrival,
-                   Stay.departure, Guest.first_name, Guest.prefix, Guest.last_name)
-            .join(Stay, Night.stay_id == Stay.id)
-            .join(Guest, Stay.guest_id == Guest.id)
-            .where(Night.active.is_(True), Night.day >= first, Night.day < last)
-        ).all()  # fmt: skip
-        self.taken: dict[int, dict[date, str]] = defaultdict(dict)  # bed -> day -> who
-        self.own: dict[date, tuple[int, date, date]] = {}  # the guest's nights elsewhere
-        for bed_id, day, guest_id, room_id, arrival, departure, first_name, prefix, surname in rows:
-            self.taken[bed_id][day] = display_name(first_name, prefix, surname)
-            if guest_id == guest.id:
-                self.own[day] = (room_id, arrival, departure)
-        self.closures: dict[int, list[RoomClosure]] = defaultdict(list)
-        for closure in s.scalars(
-            select(RoomClosure).where(RoomClosure.start_date < last, RoomClosure.end_date > first)
-        ):
-            self.closures[closure.room_id].append(closure)
-        self.room_names = {r.id: r.name for r in s.scalars(select(Room))}
-        closed = select(MonthClosure.year, MonthClosure.month).where(
-            MonthClosure.year.between(first.year, last.year)
-        )
-        self.closed_months = {(year, month) for year, month in s.execute(closed)}
-
-    def judge(self, room: Room, dates: list[tuple[date, date]]) -> list[SeriesOccurrence]:
-        return [self.occurrence(room, arrival, departure) for arrival, departure in dates]
-
-    def occurrence(self, room: Room, arrival: date, departure: date) -> SeriesOccurrence:
-        days = [arrival + timedelta(days=i) for i in range((departure - arrival).days)]
-        locked = sorted({(d.year, d.month) for d in days} & self.closed_months)
-        if locked:  # the stay writer would refuse it: a closed month's nights are locked
-            month = format_month(*locked[0]).capitalize()
-            return SeriesOccurrence(arrival, departure, False, f"{month} is afgesloten.", ())
-        problems = []
-        own = next((self.own[d] for d in days if d in self.own), None)
-        if own is not None:
-            room_id, own_arrival, own_departure = own
-            problems.append(
-                f"{self._guest_name} logeert dan al in "
-                f"{room_label(self.room_names.get(room_id, '?'))} "
-                f"({format_date(own_arrival)} tot {format_date(own_departure)})."
-            )
-        closed = self._closed(room.id, arrival, departure)
-        if closed:
-            problems.append(closed)
-        elif own is None and self._free_bed(room, days) is None:
-            problems.append(self._blocker(room, days))
-        if not problems:
-            return SeriesOccurrence(arrival, departure, True, "", ())
-        alternatives: tuple[str, ...] = ()
-        if own is None:
-            alternatives = tuple(
-                r.name
-                for r in self.rooms
-                if r.id != room.id
-                and self._suits(r)
-                and not self._closed(r.id, arrival, departure)
-                and self._free_bed(r, days) is not None
-            )
-        return SeriesOccurrence(arrival, departure, False, " ".join(problems), alternatives)
-
-    @property
-    def _guest_name(self) -> str:
-        g = self.guest
-        return display_name(g.first_name, g.prefix, g.last_name)
-
-    def _suits(self, room: Room) -> bool:
-        g = self.guest
-        return not room_need_warnings(
-            g.needs_hoist, g.needs_ground_floor, g.needs_wheelchair_access,
-            room.has_hoist, room.ground_floor, room.wheelchair_accessible,
-        )  # fmt: skip
-
-    def _closed(self, room_id: int, arrival: date, departure: date) -> str:
-        for closure in self.closures.get(room_id, ()):
-            if closure.start_date < departure and closure.end_date > arrival:
-                last = closure.end_date - _ONE_DAY
-                reason = f" ({closure.reason})" if closure.reason else ""
-                return (
-                    f"{room_label(self.room_names.get(room_id, '?'))} is gesloten van "
-                    f"{format_date(closure.start_date)} tot en met {format_date(last)}{reason}."
-                )
-        return ""
-
-    def _free_bed(self, room: Room, days: list[date]) -> int | None:
-        for bed in room.bed_rows:
-            if bed.active and not any(d in self.taken.get(bed.id, {}) for d in days):
-                return bed.id
-        return None
-
-    def _blocker(self, room: Room, days: list[date]) -> str:
-        for day in days:
-            for bed in room.bed_rows:
-                who = self.taken.get(bed.id, {}).get(day)
-                if bed.active and who is not None:
-                    return f"{room_label(room.name)} is op {format_date(day)} bezet door {who}."
-        return f"{room_label(room.name)} heeft geen vrij bed."
 
 
 # --- creating ----------------------------------------------------------------------------
@@ -462,60 +312,3 @@ def change_later(
         old.version += 1
         s.flush()
         return _create(s, new, status, cap_accepted_by, before)
-
-
-# --- reading -----------------------------------------------------------------------------
-
-
-def get_series(db: Database, series_id: int) -> SeriesData:
-    with db.session() as s:
-        row = s.get(StaySeries, series_id)
-        if row is None:
-            raise NotFoundError("Deze reeks bestaat niet (meer).")
-        return SeriesData(
-            id=row.id,
-            guest_id=row.guest_id,
-            room_id=row.room_id,
-            allocation_id=row.allocation_id,
-            arrival_weekday=row.arrival_weekday,
-            nights=row.nights,
-            start_date=row.start_date,
-            end_date=row.end_date,
-            notes=row.notes,
-        )
-
-
-def list_series(db: Database, guest_id: int | None = None) -> list[SeriesSummary]:
-    """Every series (of one guest), newest start first, with its still planned weeks."""
-    planned = (
-        select(Stay.series_id, func.count().label("n"))
-        .where(Stay.series_id.is_not(None), Stay.status.in_(PLANNED))
-        .group_by(Stay.series_id)
-        .subquery()
-    )
-    query = (
-        select(StaySeries, Guest, Room, planned.c.n)
-        .join(Guest, StaySeries.guest_id == Guest.id)
-        .join(Room, StaySeries.room_id == Room.id)
-        .outerjoin(planned, planned.c.series_id == StaySeries.id)
-        .order_by(StaySeries.start_date.desc(), StaySeries.id.desc())
-    )
-    if guest_id is not None:
-        query = query.where(StaySeries.guest_id == guest_id)
-    with db.session() as s:
-        return [
-            SeriesSummary(
-                id=row.id,
-                guest_id=guest.id,
-                guest_name=display_name(guest.first_name, guest.prefix, guest.last_name),
-                room_id=room.id,
-                room_name=room.name,
-                arrival_weekday=row.arrival_weekday,
-                weekday=DUTCH_WEEKDAYS[row.arrival_weekday],
-                nights=row.nights,
-                start_date=row.start_date,
-                end_date=row.end_date,
-                planned=count or 0,
-            )
-            for row, guest, room, count in s.execute(query)
-        ]

@@ -14,17 +14,13 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +28,7 @@ from PySide6.QtWidgets import (
 from ..services.errors import ConflictError, NotFoundError, ServiceError, ValidationError
 from .page import Page
 from .widgets.form import ERROR_STYLE, Form
+from .widgets.raw_value import raw_value
 from .widgets.record_table import Column, RecordTableModel
 
 
@@ -247,7 +244,7 @@ class MasterDetailPage(Page):
         """What is on screen, as typed (not parsed), to notice any change."""
         state: list[object] = []
         for widget in self.form.fields.values():
-            state.append(_raw(widget))
+            state.append(raw_value(widget))
         return state
 
     def can_leave(self) -> bool:
@@ -374,30 +371,3 @@ class MasterDetailPage(Page):
         row = self.model.row_of(lambda r: self.record_id(r) == item_id)
         if row >= 0:
             self.table.selectRow(row)
-
-
-def _raw(widget: QWidget) -> object:
-    if isinstance(widget, QLineEdit):
-        return widget.text()
-    if isinstance(widget, QPlainTextEdit):
-        return widget.toPlainText()
-    if isinstance(widget, QCheckBox):
-        return widget.isChecked()
-    if isinstance(widget, QComboBox):
-        return widget.currentIndex()
-    if isinstance(widget, QTableWidget):
-        return [
-            [_cell(widget, r, c) for c in range(widget.columnCount())]
-            for r in range(widget.rowCount())
-        ]
-    raw = getattr(widget, "raw_state", None)
-    return raw() if callable(raw) else None
-
-
-def _cell(table: QTableWidget, row: int, column: int) -> object:
-    item = table.item(row, column)
-    if item is None:
-        return None
-    if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
-        return item.checkState() == Qt.CheckState.Checked
-    return item.text()

@@ -47,7 +47,7 @@ def race(target: str, scenario: str, rounds: list, who: str, barrier, results) -
 
 
 def _finalise(db, invoice_id: int, _who: str):  # type: ignore[no-untyped-def]
-    from logeerhuis_app.services.invoicing import finalise
+    from logeerhuis_app.services.invoice_finalising import finalise
 
     final = finalise(db, invoice_id, invoice_date=date(2026, 8, 1), by="pc", render=fake_pdf)
     return final.number

@@ -23,7 +23,8 @@ from logeerhuis_app.domain.dates import month_bounds
 from logeerhuis_app.services.corrections import correct_night
 from logeerhuis_app.services.database import open_database, open_database_url
 from logeerhuis_app.services.errors import ServiceError
-from logeerhuis_app.services.invoicing import finalise, make_drafts
+from logeerhuis_app.services.invoice_finalising import finalise
+from logeerhuis_app.services.invoicing import make_drafts
 from logeerhuis_app.services.months import close_month
 from logeerhuis_app.services.stays import NewStay, create_stay
 

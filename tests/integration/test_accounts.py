@@ -15,7 +15,8 @@ from logeerhuis_app.services.accounts import NewAccount
 from logeerhuis_app.services.claims import list_claims, submit_claim
 from logeerhuis_app.services.errors import ServiceError, ValidationError
 from logeerhuis_app.services.house_texts import CONDITIONS, get_text, set_text
-from logeerhuis_app.services.invoicing import finalise, make_drafts
+from logeerhuis_app.services.invoice_finalising import finalise
+from logeerhuis_app.services.invoicing import make_drafts
 from logeerhuis_app.services.months import close_month
 from logeerhuis_app.services.provider import get_provider, save_provider
 

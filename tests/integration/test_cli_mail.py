@@ -8,7 +8,8 @@ from datetime import date
 import pyzipper
 
 from logeerhuis_app import cli
-from logeerhuis_app.services.invoicing import finalise, invoice_pdf
+from logeerhuis_app.services.invoice_finalising import finalise
+from logeerhuis_app.services.invoice_records import invoice_pdf
 from logeerhuis_app.services.mail_settings import MailSettings, save_mail_settings
 from logeerhuis_app.services.mailing import SENT_FOLDER
 from tests.mail_support import PASSWORD, USER

@@ -43,9 +43,10 @@ from logeerhuis_app.services.demo import build_demo
 from logeerhuis_app.services.errors import ConflictError
 from logeerhuis_app.services.municipalities import municipality_name
 from logeerhuis_app.services.provider import get_provider
-from logeerhuis_app.services.requests import history, list_requests
+from logeerhuis_app.services.request_history import history
+from logeerhuis_app.services.requests import list_requests
 from logeerhuis_app.services.rooms import list_rooms
-from logeerhuis_app.services.series import list_series
+from logeerhuis_app.services.series_reading import list_series
 
 
 @pytest.fixture(scope="module")
@@ -452,7 +453,7 @@ def test_a_few_carers_filled_in_the_strain_index_with_consent(demo):
 
 def test_closed_months_with_invoices_a_credit_payments_and_an_overdue_one(demo):
     from logeerhuis_app.db.models import MonthClosure
-    from logeerhuis_app.services.invoicing import invoice_pdf, list_invoices
+    from logeerhuis_app.services.invoice_records import invoice_pdf, list_invoices
 
     db, summary = demo[0], demo[1]
     assert summary.closed_months == 3 and summary.invoices >= 6

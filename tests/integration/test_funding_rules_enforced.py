@@ -96,7 +96,9 @@ def test_a_pgb_stay_is_invoiced_to_the_budget_holder_with_what_the_svb_asks(db):
 
     from pypdf import PdfReader
 
-    from logeerhuis_app.services.invoicing import finalise, invoice_pdf, make_drafts
+    from logeerhuis_app.services.invoice_finalising import finalise
+    from logeerhuis_app.services.invoice_records import invoice_pdf
+    from logeerhuis_app.services.invoicing import make_drafts
     from logeerhuis_app.services.provider import ProviderData, save_provider
 
     provider = ProviderData(

@@ -11,22 +11,23 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from logeerhuis_app.cli import main
+from logeerhuis_app.domain.enums import InvoiceKind, InvoiceStatus
 from logeerhuis_app.domain.money import format_cents
+from logeerhuis_app.domain.pricing import PricedLine, credit_lines
 from logeerhuis_app.services.allocations import AllocationData, save_allocation
 from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
 from logeerhuis_app.services.database import open_database
 from logeerhuis_app.services.errors import ServiceError
 from logeerhuis_app.services.funders import FunderData, save_funder
 from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.invoicing import (
-    credit,
-    finalise,
+from logeerhuis_app.services.invoice_finalising import credit, finalise
+from logeerhuis_app.services.invoice_records import (
     get_invoice,
     invoice_pdf,
     list_invoices,
-    make_drafts,
     register_payment,
 )
+from logeerhuis_app.services.invoicing import make_drafts
 from logeerhuis_app.services.provider import ProviderData, save_provider
 from logeerhuis_app.services.rooms import RoomData, save_room
 from logeerhuis_app.services.stays import NewStay, create_stay
@@ -204,6 +205,36 @@ def test_credit_payments_and_status(db, house):
         db, second.id, paid_on=date(2026, 3, 2), amount_cents=second.total_cents - 1000
     )
     assert get_invoice(db, second.id).status == "betaald"
+
+
+def test_a_credit_invoice_carries_the_credit_lines_of_the_original(db, house):
+    """credit() follows domain.pricing.credit_lines: every line negated, kind and unit kept."""
+    drafts = make_drafts(db, 2026, 1)
+    anna = next(d for d in drafts if d.customer_name == "Anna Smit")
+    original = get_invoice(db, finalise(db, anna.id, invoice_date=date(2026, 2, 2), by="R").id)
+    note = get_invoice(db, credit(db, original.id, invoice_date=date(2026, 2, 9), by="R").id)
+    priced = [
+        PricedLine(x.period_from, x.period_to, x.kind, x.quantity, x.unit_cents,
+                   x.amount_cents, x.description)
+        for x in original.lines
+    ]  # fmt: skip
+    expected = [
+        (x.day_from, x.day_to, x.kind, x.quantity, x.unit_cents, x.amount_cents, x.description)
+        for x in credit_lines(priced)
+    ]
+    got = [
+        (x.period_from, x.period_to, x.kind, x.quantity, x.unit_cents, x.amount_cents,
+         x.description)
+        for x in note.lines
+    ]  # fmt: skip
+    assert got == expected
+    price = format_cents(12900)
+    assert [(x[3], x[5], x[6]) for x in got] == [
+        (-2, -25800, f"Credit: 2 nachten à {price}"),  # 1 and 2 January
+        (-2, -25800, f"Credit: 2 nachten à {price}"),  # 23 and 24 January
+    ]
+    assert note.kind == InvoiceKind.CREDIT and note.status == InvoiceStatus.CREDIT
+    assert note.total_cents == -original.total_cents == -51600
 
 
 @settings(

@@ -14,7 +14,8 @@ from sqlalchemy import select
 
 from logeerhuis_app.db.models import AccessLogEntry, MailRecipient, Setting
 from logeerhuis_app.services.errors import ServiceError
-from logeerhuis_app.services.invoicing import finalise, invoice_pdf
+from logeerhuis_app.services.invoice_finalising import finalise
+from logeerhuis_app.services.invoice_records import invoice_pdf
 from logeerhuis_app.services.mail_drafts import export_mail, invoice_id_of, invoice_mail
 from logeerhuis_app.services.mail_secret import store_password, stored_password
 from logeerhuis_app.services.mail_settings import MailSettings, save_mail_settings

@@ -22,7 +22,7 @@ from logeerhuis_app.services.claims import list_claims
 from logeerhuis_app.services.database import open_database
 from logeerhuis_app.services.demo import build_demo
 from logeerhuis_app.services.demo_house import FLEX_START
-from logeerhuis_app.services.invoicing import list_invoices
+from logeerhuis_app.services.invoice_records import list_invoices
 from logeerhuis_app.services.month_export import export_month
 from logeerhuis_app.services.wlz_declaration import aw319_name
 

@@ -64,7 +64,7 @@ def test_an_out_folder_that_does_not_exist_is_refused(db, data_dir, tmp_path, ca
 def test_invoices_are_not_made_final_when_their_folder_is_missing(db, data_dir, tmp_path):
     from test_invoicing import build_house
 
-    from logeerhuis_app.services.invoicing import list_invoices
+    from logeerhuis_app.services.invoice_records import list_invoices
 
     build_house(db)
     close_month(db, 2026, 1, by="test", now=NOW)

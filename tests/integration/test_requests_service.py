@@ -17,10 +17,10 @@ from logeerhuis_app.services.errors import (
 from logeerhuis_app.services.funders import FunderData, save_funder
 from logeerhuis_app.services.guests import GuestData, save_guest
 from logeerhuis_app.services.planning import WhoAsked, move_stay
+from logeerhuis_app.services.request_history import history
 from logeerhuis_app.services.requests import (
     RequestData,
     get_request,
-    history,
     list_requests,
     place_request,
     reject_request,

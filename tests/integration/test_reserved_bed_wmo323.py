@@ -19,7 +19,8 @@ from logeerhuis_app.services.corrections import correct_night
 from logeerhuis_app.services.errors import ValidationError
 from logeerhuis_app.services.funders import FunderData, get_funder, save_funder
 from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.invoicing import get_invoice, make_drafts
+from logeerhuis_app.services.invoice_records import get_invoice
+from logeerhuis_app.services.invoicing import make_drafts
 from logeerhuis_app.services.months import close_month, month_check
 from logeerhuis_app.services.reservations import (
     ReservationData,

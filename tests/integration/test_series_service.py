@@ -16,9 +16,9 @@ from logeerhuis_app.services.series import (
     cancel_occurrences,
     change_later,
     create_series,
-    list_series,
     plan_series,
 )
+from logeerhuis_app.services.series_reading import list_series
 from logeerhuis_app.services.stays import NewStay, create_stay
 
 TUESDAY = date(2026, 3, 3)

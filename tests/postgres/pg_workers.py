@@ -14,7 +14,7 @@ def finalise_all(url: str, invoice_ids: list[int], barrier, results) -> None:  #
     """Finalise every invoice in the list; one already final (by the other PC) is skipped."""
     from logeerhuis_app.services.database import open_database_url
     from logeerhuis_app.services.errors import ServiceError
-    from logeerhuis_app.services.invoicing import finalise
+    from logeerhuis_app.services.invoice_finalising import finalise
 
     db = open_database_url(url)
     done = []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from logeerhuis_app.services.invoicing import list_invoices
+from logeerhuis_app.services.invoice_records import list_invoices
 from logeerhuis_app.ui.invoices.page import InvoicesPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))

@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from logeerhuis_app.db.models import Setting
-from logeerhuis_app.services.invoicing import finalise, invoice_pdf
+from logeerhuis_app.services.invoice_finalising import finalise
+from logeerhuis_app.services.invoice_records import invoice_pdf
 from logeerhuis_app.services.mail_secret import store_password
 from logeerhuis_app.services.mail_settings import (
     MailSettings,

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.requests import RequestData, history, list_requests, save_request
+from logeerhuis_app.services.request_history import history
+from logeerhuis_app.services.requests import RequestData, list_requests, save_request
 from logeerhuis_app.services.rooms import RoomData, save_room
 from logeerhuis_app.services.stays import NewStay, create_stay, list_stays
 from logeerhuis_app.ui.planner.page import PlannerPage

@@ -57,7 +57,8 @@ def test_a_night_corrected_as_absent_is_not_billed_and_the_reason_is_kept(
     qtbot, context, show, prompter
 ):
     from logeerhuis_app.services.corrections import history
-    from logeerhuis_app.services.invoicing import get_invoice, make_drafts
+    from logeerhuis_app.services.invoice_records import get_invoice
+    from logeerhuis_app.services.invoicing import make_drafts
 
     build_house(context.db)
     page = show(RegistrationPage(context))

@@ -22,6 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ...domain.enums import InvoiceKind, LineKind
 from ..base import AUTOINCREMENT, Base, Timestamps
 
 
@@ -62,7 +63,7 @@ class Invoice(Timestamps, Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(10), default="factuur")
+    kind: Mapped[str] = mapped_column(String(10), default=InvoiceKind.INVOICE.value)
     year: Mapped[int] = mapped_column(Integer)
     sequence: Mapped[int | None] = mapped_column(Integer, nullable=True)  # None: a draft
     number: Mapped[str | None] = mapped_column(String(20), nullable=True)
@@ -104,7 +105,7 @@ class InvoiceLine(Base):
         ForeignKey("stays.id", ondelete="SET NULL"), nullable=True
     )
     guest_name: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(20), default="verblijf")
+    kind: Mapped[str] = mapped_column(String(20), default=LineKind.STAY.value)
     description: Mapped[str] = mapped_column(String(300))
     period_from: Mapped[date] = mapped_column(Date)
     period_to: Mapped[date] = mapped_column(Date)

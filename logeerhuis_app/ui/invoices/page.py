@@ -18,18 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import DUTCH_MONTHS, format_date, format_month
+from ...domain.enums import InvoiceKind, InvoiceStatus
 from ...domain.money import format_cents
 from ...domain.validation import InvalidValue
 from ...services.errors import ServiceError
-from ...services.invoicing import (
-    InvoiceData,
-    credit,
-    finalise,
-    invoice_pdf,
-    list_invoices,
-    make_drafts,
-    register_payment,
-)
+from ...services.invoice_finalising import credit, finalise
+from ...services.invoice_records import InvoiceData, invoice_pdf, list_invoices, register_payment
+from ...services.invoicing import make_drafts
 from ..context import AppContext
 from ..page import Page
 from ..widgets.record_table import Column, RecordTableModel
@@ -37,17 +32,17 @@ from ..widgets.record_table import Column, RecordTableModel
 TOPIC_INVOICES = "invoices"
 
 COLUMNS = (
-    Column("Nummer", lambda i: i.number or "concept"),
-    Column("Soort", lambda i: "Creditfactuur" if i.kind == "credit" else "Factuur"),
+    Column("Nummer", lambda i: i.number or InvoiceStatus.DRAFT.label),
+    Column("Soort", lambda i: i.kind.label),
     Column("Klant", lambda i: i.customer_name),
     Column("Periode", lambda i: f"{DUTCH_MONTHS[i.period_from.month - 1]} {i.period_from.year}"),
     Column("Datum", lambda i: format_date(i.invoice_date)),
-    Column("Vervalt", lambda i: "" if i.kind == "credit" else format_date(i.due_date)),
+    Column("Vervalt", lambda i: "" if i.kind == InvoiceKind.CREDIT else format_date(i.due_date)),
     Column("Bedrag", lambda i: format_cents(i.total_cents), align_right=True),
     Column(
         "Betaald", lambda i: format_cents(i.paid_cents) if i.paid_cents else "", align_right=True
     ),
-    Column("Status", lambda i: i.status),
+    Column("Status", lambda i: i.status.label),
 )
 
 
@@ -82,7 +77,7 @@ class InvoicesPage(Page):
         bar.addStretch(1)
         layout.addLayout(bar)
         self.model = RecordTableModel(COLUMNS, self)
-        self.model.dimmed = lambda i: i.status in ("betaald", "gecrediteerd", "credit")
+        self.model.dimmed = lambda i: i.status.settled
         self.table = QTableView()
         self.table.setObjectName("invoices")
         self.table.setModel(self.model)
@@ -121,15 +116,15 @@ class InvoicesPage(Page):
         keep = self.selected()
         records = list_invoices(self.context.db)
         if self.open_only.isChecked():
-            records = [r for r in records if r.status in ("open", "deels betaald", "vervallen")]
+            records = [r for r in records if r.status.outstanding]
         self.model.set_records(records)
         self.table.resizeColumnsToContents()
         if keep is not None:
             row = self.model.row_of(lambda r: r.id == keep.id)
             if row >= 0:
                 self.table.selectRow(row)
-        due = [r for r in records if r.status in ("open", "deels betaald", "vervallen")]
-        overdue = [r for r in due if r.status == "vervallen"]
+        due = [r for r in records if r.status.outstanding]
+        overdue = [r for r in due if r.status == InvoiceStatus.OVERDUE]
         outstanding = sum(r.total_cents - r.paid_cents for r in due)
         self.summary.setText(
             f"Openstaand: {format_cents(outstanding)} "
@@ -232,7 +227,7 @@ class InvoicesPage(Page):
 
     def credit_selected(self) -> None:
         invoice = self.selected()
-        if invoice is None or invoice.number is None or invoice.kind == "credit":
+        if invoice is None or invoice.number is None or invoice.kind == InvoiceKind.CREDIT:
             self.context.prompter.error("Crediteren", "Kies een definitieve factuur.")
             return
         if not self.context.prompter.confirm(

@@ -21,13 +21,8 @@ from ...services.errors import ServiceError, ValidationError
 from ...services.funders import list_funders
 from ...services.guests import GuestData, save_guest, search_guests
 from ...services.planning import WhoAsked
-from ...services.requests import (
-    RequestData,
-    history,
-    reject_request,
-    save_request,
-    withdraw_request,
-)
+from ...services.request_history import history
+from ...services.requests import RequestData, reject_request, save_request, withdraw_request
 from ..context import AppContext
 from ..widgets.fields import ChoiceField, DateField, NoteField, TextField
 from ..widgets.form import ERROR_STYLE, Form

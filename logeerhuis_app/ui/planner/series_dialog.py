@@ -22,13 +22,8 @@ from ...services.allocations import list_allocations
 from ...services.errors import ServiceError, ValidationError
 from ...services.guests import search_guests
 from ...services.planner_view import PlannerBed
-from ...services.series import (
-    SeriesData,
-    SeriesOccurrence,
-    SeriesResult,
-    create_series,
-    plan_series,
-)
+from ...services.series import SeriesData, SeriesResult, create_series, plan_series
+from ...services.series_occupancy import SeriesOccurrence
 from ..context import AppContext
 from ..widgets.fields import ChoiceField, DateField, IntField, NoteField
 from ..widgets.form import ERROR_STYLE, Form

@@ -111,7 +111,7 @@ class StayDialog(QDialog):
         return " ".join(parts)
 
     def _history(self, stay: PlannerStay) -> QLabel:
-        from ...services.requests import history
+        from ...services.request_history import history
 
         changes = history(self.context.db, stay_id=stay.id)[:6]
         lines = [
