@@ -25,7 +25,6 @@ from ...domain.claims import Claim
 from ...domain.dates import format_date, format_month
 from ...domain.money import format_cents
 from ...services.access import log_access
-from ...services.care_messages import save_care_messages
 from ...services.claims import (
     ClaimDraft,
     claim_drafts,
@@ -46,6 +45,7 @@ from ..context import AppContext
 from ..page import Page
 from ..widgets.record_table import Column, RecordTableModel
 from .answers_panel import AnswersPanel
+from .care_files import save_care_files
 
 TOPIC_CLAIMS = "claims"
 
@@ -349,32 +349,7 @@ class ClaimsPage(Page):
 
     def save_care_files(self) -> None:
         """The month's WMO305/WMO307 files into a chosen folder; says what was left out."""
-        title = "Start- en stopberichten"
-        folder = self.context.prompter.choose_folder(f"{title} bewaren")
-        if folder is None:
-            return
-        year, month = self.year.value(), self.month.value()
-        try:
-            result = save_care_messages(
-                self.context.db, year, month, Path(folder), made_on=date.today()
-            )
-        except ServiceError as exc:
-            self.context.prompter.error("Niet bewaard", exc.message)
-            return
-        starts = sum(1 for f in result.files if f.name.startswith("WMO305"))
-        stops = len(result.files) - starts
-        when = format_month(year, month)
-        if result.files:
-            lines = [f"{starts} startbericht(en) (WMO305) en {stops} stopbericht(en) (WMO307) "
-                     f"over {when} bewaard in {folder}."]  # fmt: skip
-        else:
-            lines = [f"Over {when} is geen start- of stopbericht bewaard."]
-        if result.problems:
-            lines.append("Niet opgenomen; los eerst dit op:")
-            lines += [f"• {p}" for p in result.problems]
-        self.context.prompter.info(title, "\n".join(lines))
-        if result.files:
-            self.context.status(f"{len(result.files)} start- en stopberichten bewaard: {folder}")
+        save_care_files(self.context, self.year.value(), self.month.value())
 
     def export_month(self) -> None:
         from .export_dialog import ExportDialog  # brings the month export and its documents
