@@ -30,6 +30,7 @@ from ..db.models import (
 from ..domain.dates import month_bounds
 from ..domain.enums import CountingRule, FunderKind, StayStatus, TariffModel
 from ..domain.funding_rules import svb_reference
+from ..domain.payments import payment_problem
 from ..domain.people import display_name
 from ..domain.planning import late_cancellation_billed
 from ..domain.pricing import (
@@ -492,6 +493,14 @@ def register_payment(
         invoice = s.get(Invoice, invoice_id)
         if invoice is None or invoice.number is None:
             raise ServiceError("Een betaling hoort bij een definitieve factuur.")
+        paid = s.scalar(
+            select(func.coalesce(func.sum(Payment.amount_cents), 0)).where(
+                Payment.invoice_id == invoice.id
+            )
+        )
+        problem = payment_problem(invoice.total_cents, paid, amount_cents)
+        if problem is not None:  # the same rule as `check` and import-data (decision 0037)
+            raise ValidationError({"amount_cents": problem})
         s.add(
             Payment(
                 invoice_id=invoice.id, paid_on=paid_on, amount_cents=amount_cents, note=note.strip()

@@ -15,11 +15,12 @@ from .invoicing import (
 )
 from .people import Carer, Guest
 from .planning import DateChange, RoomClosure, StayRequest, StaySeries, WlzNightsElsewhere
-from .security import AccessLogEntry, User
+from .security import AccessLogEntry, AccessLogHead, User
 from .stays import Night, Stay
 
 __all__ = [
     "AccessLogEntry",
+    "AccessLogHead",
     "Allocation",
     "Bed",
     "BedReservation",
