@@ -118,10 +118,12 @@ def _refuse_unless_sound(fresh: Path, name: str) -> None:
     """Everything `check` looks at, on the copy: the schema the app expects (tables, columns,
     indexes, guarding triggers), the nights, invoices, BSNs and the access log (0037)."""
     from .health import check_file
+    from .integrity.schema_shape import REPAIR_HINT
 
     report = check_file(fresh)
-    if not report.ok:
-        listed = "\n".join(f"- {problem}" for problem in report.problems[:10])
+    if not report.ok:  # (a repair is for the live data, not for a backup)
+        problems = [p.replace(f" {REPAIR_HINT}", "") for p in report.problems[:10]]
+        listed = "\n".join(f"- {problem}" for problem in problems)
         raise DataError(
             f"{name} wordt niet teruggezet: de gegevens erin kloppen niet.\n{listed}\n"
             f"{NOTHING_CHANGED}"

@@ -41,8 +41,9 @@ def test_sqlite_to_postgresql_and_back_gives_the_same_file(
         server.close()
 
 
-def test_the_server_commands_refuse_what_only_a_file_can_do(pg_url, capsys):
-    assert main(["--database-url", pg_url, "check"]) == 2
+def test_the_server_commands_refuse_what_only_a_file_can_do(pg_url, tmp_path, capsys):
+    # `check` runs on a server too (issue 17, tests/postgres/test_check_on_server.py).
+    assert main(["--database-url", pg_url, "restore", str(tmp_path / "backup.sqlite3")]) == 2
     assert "niet met een database op een server" in capsys.readouterr().err
     assert (
         main(["--database-url", "postgresql://niemand@127.0.0.1:1/x", "export-data", "x.json"]) == 2
