@@ -500,7 +500,7 @@ def register_payment(
         )
         problem = payment_problem(invoice.total_cents, paid, amount_cents)
         if problem is not None:  # the same rule as `check` and import-data (decision 0037)
-            raise ValidationError({"amount_cents": problem})
+            raise ValidationError({"amount_cents": problem}, problem)  # the dialog shows it
         s.add(
             Payment(
                 invoice_id=invoice.id, paid_on=paid_on, amount_cents=amount_cents, note=note.strip()
