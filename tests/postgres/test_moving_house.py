@@ -90,7 +90,11 @@ def test_the_move_wizard_copies_checks_and_switches_this_pc(
     old, new = (json.loads(p.read_text(encoding="utf-8"))["tables"] for p in (before, after))
     # Every row came along; the access log on the server also holds the exports since.
     log_before = old.pop("access_log")["rows"]
-    assert new.pop("access_log")["rows"][: len(log_before)] == log_before
+    log_after = new.pop("access_log")["rows"]
+    assert log_after[: len(log_before)] == log_before
+    # The log's head (decision 0037) moved on with it: it names the server's last row.
+    assert old.pop("access_log_head")["rows"] == [[1, log_before[-1][0], log_before[-1][-1]]]
+    assert new.pop("access_log_head")["rows"] == [[1, log_after[-1][0], log_after[-1][-1]]]
     assert new == old
     server = open_database_url(dialog.url())
     try:
