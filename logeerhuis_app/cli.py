@@ -67,7 +67,15 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--if-empty", action="store_true", help="sla over (zonder fout) als er al gegevens zijn"
     )
-    commands.add_parser("check", help="controleer de gegevens en het schema")
+    check = commands.add_parser(
+        "check", help="controleer de gegevens en het schema (ook op een PostgreSQL-server)"
+    )
+    check.add_argument(
+        "--repair",
+        action="store_true",
+        help="zet eerst de beveiligingen in de database terug die ontbreken of uit staan "
+        "(wordt in het toegangslog vastgelegd); verder verandert er niets",
+    )
     export = commands.add_parser("export-data", help="schrijf alle gegevens naar een JSON-bestand")
     export.add_argument("file", metavar="BESTAND.json", type=Path)
     imp = commands.add_parser(
@@ -269,11 +277,25 @@ def _demo(args: argparse.Namespace, directory: Path) -> int:
 
 
 def _check(args: argparse.Namespace, directory: Path) -> int:
+    from .paths import database_path
     from .services.health import check_database
 
-    _file_only(args, directory, "De controle")
+    url = _server_url(args, directory)
+    if args.repair and (url or database_path(directory).is_file()):
+        from .services.health_server import repair_guards
 
-    report = check_database(directory)
+        db = _open(directory, args)
+        try:
+            repaired = repair_guards(db)
+        finally:
+            db.close()
+        print(f"Hersteld: {', '.join(repaired)}." if repaired else "Niets te herstellen.")
+    if url:
+        from .services.health_server import check_server
+
+        report = check_server(url)
+    else:
+        report = check_database(directory)
     for fact in report.facts:
         print(f"  {fact}")
     if report.ok:

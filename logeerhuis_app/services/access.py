@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 
 from ..db.locking import take_turn
 from ..domain.access_log import ACTIONS, GENESIS, row_hash
@@ -81,7 +81,7 @@ def _append(
     user_name: str | None,
     now: datetime | None,
 ) -> None:
-    from ..db.models import AccessLogEntry
+    from ..db.models import AccessLogEntry, AccessLogHead
 
     if user_name is None:
         user: CurrentUser | None = s.info.get("user")
@@ -95,15 +95,20 @@ def _append(
     take_turn(s, "access-log")
     last = s.scalar(select(AccessLogEntry.hash).order_by(AccessLogEntry.id.desc()).limit(1))
     prev = last if last is not None else GENESIS
-    s.add(
-        AccessLogEntry(
-            at=at,
-            user_name=user_name,
-            guest_id=guest_id,
-            action=action,
-            detail=detail,
-            prev_hash=prev,
-            hash=row_hash(prev, at, user_name, guest_id, action, detail),
-        )
+    entry = AccessLogEntry(
+        at=at,
+        user_name=user_name,
+        guest_id=guest_id,
+        action=action,
+        detail=detail,
+        prev_hash=prev,
+        hash=row_hash(prev, at, user_name, guest_id, action, detail),
     )
+    s.add(entry)
     s.flush()
+    # The head, outside the log, moves on in the same unit of work (decision 0037): removing
+    # the last rows later leaves a head that names a row that is gone.
+    head = {"last_id": entry.id, "last_hash": entry.hash}
+    moved = s.execute(update(AccessLogHead).where(AccessLogHead.slot == 1).values(**head))
+    if moved.rowcount == 0:  # type: ignore[attr-defined]
+        s.execute(insert(AccessLogHead).values(slot=1, **head))

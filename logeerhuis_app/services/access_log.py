@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ..db.models import AccessLogEntry, Guest
-from ..domain.access_log import EXPORT, LogRow, chain_problems
+from ..domain.access_log import EXPORT
 from ..domain.dates import format_date
 from ..domain.people import display_name
 from .access import log_access, require_role
@@ -41,13 +41,17 @@ class LogLine:
 
 
 def verify_chain(db: Database) -> list[str]:
-    """Dutch problems with the access log's hash chain; empty when it is intact."""
-    with db.session() as s:
-        rows = [
-            LogRow(r.id, r.at, r.user_name, r.guest_id, r.action, r.detail, r.prev_hash, r.hash)
-            for r in s.scalars(select(AccessLogEntry).order_by(AccessLogEntry.id))
-        ]
-    return chain_problems(rows)
+    """Dutch problems with the access log (its hash chain, the head kept outside it, the
+    triggers that keep it append-only); empty when it is intact. Run at every start."""
+    from .integrity.log_chain import access_log_problems
+    from .integrity.schema_shape import REPAIR_HINT, guard_problems
+
+    with db.read() as conn:
+        problems = access_log_problems(conn)
+        guards = [p for p in guard_problems(conn) if "access_log" in p]
+    if guards:
+        problems.append(f"Beveiliging van het toegangslog: {'; '.join(guards)}. {REPAIR_HINT}")
+    return problems
 
 
 def list_access(

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..db import schema
 from ..domain.accounts import CurrentUser
 from ..paths import database_path
 from . import backup_unzip
 from .backup import BackupInfo, Progress, app_is_running, copy_database, inspect_backup
+from .backup_unzip import NOTHING_CHANGED
 from .errors import DataError
 from .private_files import private_dir, tighten_data_dir
 from .work_dirs import RESTORE_WORK_PREFIX, clean_work_dirs, work_dir
@@ -73,21 +75,32 @@ def restore_backup(
         fresh_dir.mkdir(mode=0o700)
         fresh = database_path(fresh_dir)
         copy_database(backup_file, fresh, progress=progress)
-        inspect_backup(fresh)  # the copy itself, before it is opened
+        copied = inspect_backup(fresh)  # the copy itself, before it is opened
+        if schema.is_current(copied.revision):  # an older one is checked once migrated
+            _refuse_unless_sound(fresh, source.name)
         aside = _aside_name(live, now) if live.exists() else None
         # Imported here: the ORM and the models load only when restoring, not with the check
         # of the data file at every start (decision 0034).
+        from sqlalchemy.exc import SQLAlchemyError
+
         from .restore_log import log_restore
 
-        carried = log_restore(
-            fresh_dir,
-            live if aside is not None else None,
-            backup_name=source.name,
-            moment=moment or chosen.moment,
-            set_aside_name=aside.name if aside is not None else "",
-            user=user,
-            now=now,
-        )
+        try:
+            carried = log_restore(
+                fresh_dir,
+                live if aside is not None else None,
+                backup_name=source.name,
+                moment=moment or chosen.moment,
+                set_aside_name=aside.name if aside is not None else "",
+                user=user,
+                now=now,
+            )
+        except SQLAlchemyError as exc:  # a file that only looks like a Logeerhuis backup
+            raise DataError(
+                f"{source.name} kan niet als Logeerhuis-gegevens worden geopend "
+                f"({_first_line(exc)}). {NOTHING_CHANGED}"
+            ) from exc
+        _refuse_unless_sound(fresh, source.name)  # as it will be: migrated, restore logged
         info = inspect_backup(fresh)  # the new file as it will be, before it replaces anything
         set_aside = _set_aside(live, aside) if aside is not None else None
         try:
@@ -99,6 +112,28 @@ def restore_backup(
     restored = BackupInfo(live, moment or chosen.moment, live.stat().st_size, info.revision,
                           info.guests, info.stays, info.invoices)  # fmt: skip
     return RestoreResult(source, restored, set_aside, carried)
+
+
+def _refuse_unless_sound(fresh: Path, name: str) -> None:
+    """Everything `check` looks at, on the copy: the schema the app expects (tables, columns,
+    indexes, guarding triggers), the nights, invoices, BSNs and the access log (0037)."""
+    from .health import check_file
+    from .integrity.schema_shape import REPAIR_HINT
+
+    report = check_file(fresh)
+    if not report.ok:  # (a repair is for the live data, not for a backup)
+        problems = [p.replace(f" {REPAIR_HINT}", "") for p in report.problems[:10]]
+        listed = "\n".join(f"- {problem}" for problem in problems)
+        raise DataError(
+            f"{name} wordt niet teruggezet: de gegevens erin kloppen niet.\n{listed}\n"
+            f"{NOTHING_CHANGED}"
+        )
+
+
+def _first_line(exc: Exception) -> str:
+    from ..domain.redaction import scrub
+
+    return scrub(str(getattr(exc, "orig", None) or exc)).splitlines()[0]
 
 
 def set_aside_files(data_dir: Path) -> list[Path]:

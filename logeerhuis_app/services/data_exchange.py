@@ -25,6 +25,7 @@ from ..db.base import Base
 from ..db.engine import SQLITE_BEGIN
 from ..domain.redaction import scrub
 from .data_exchange_order import defer_final_numbers, insert_order
+from .data_exchange_sequences import read_sequences, restore_sequences
 from .data_exchange_values import (
     constraint_reason,
     rows_from_json,
@@ -67,7 +68,7 @@ def export_data(db: Database) -> dict[str, Any]:
             for table in exchanged_tables():
                 rows = conn.execute(select(table).order_by(*table.primary_key.columns)).all()
                 tables[table.name] = rows_to_json(table, list(rows))
-            sequences = _read_sequences(conn)
+            sequences = read_sequences(conn)
     except SQLAlchemyError as exc:
         raise DataError(f"De gegevens konden niet worden gelezen: {_reason(exc)}") from exc
     _log_export(db)
@@ -116,46 +117,6 @@ def _write_atomically(path: Path, content: bytes) -> None:
         raise DataError(
             f"Het bestand {path} kan niet worden geschreven: {exc.strerror or exc}."
         ) from exc
-
-
-def _read_sequences(conn: Connection) -> dict[str, int]:
-    """The AUTOINCREMENT counters, so ids of deleted rows are never given again after a move.
-
-    SQLite keeps them in sqlite_sequence; PostgreSQL in each table's id sequence (serial), where
-    an id once drawn is never drawn again, even when its transaction was rolled back.
-    """
-    if conn.dialect.name == "postgresql":
-        return {t.name: seq for t in _counted_tables() if (seq := _pg_counter(conn, t)) > 0}
-    if not _has_sqlite_sequence(conn):
-        return {}
-    found = {name: seq for name, seq in conn.execute(text("SELECT name, seq FROM sqlite_sequence"))}
-    return {t.name: int(found[t.name]) for t in exchanged_tables() if t.name in found}
-
-
-def _counted_tables() -> list[Table]:
-    """The tables whose ids are never reused (AUTOINCREMENT on SQLite, a sequence elsewhere)."""
-    return [t for t in exchanged_tables() if t.kwargs.get("sqlite_autoincrement")]
-
-
-def _pg_sequence(conn: Connection, table: Table) -> str | None:
-    query = text("SELECT pg_get_serial_sequence(:table, 'id')")
-    return conn.execute(query, {"table": table.name}).scalar()
-
-
-def _pg_counter(conn: Connection, table: Table) -> int:
-    """The highest id ever given (0: none yet), as sqlite_sequence says it: the last value
-    drawn from the sequence, or a higher id that a row was inserted with (a singleton row)."""
-    sequence = _pg_sequence(conn, table)
-    if sequence is None:
-        return 0
-    last, called = conn.execute(text(f"SELECT last_value, is_called FROM {sequence}")).one()
-    highest = conn.execute(select(func.max(table.c.id))).scalar() or 0
-    return max(int(last) if called else 0, int(highest))
-
-
-def _has_sqlite_sequence(conn: Connection) -> bool:
-    query = text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='sqlite_sequence'")
-    return conn.execute(query).first() is not None
 
 
 # --- import ---------------------------------------------------------------------------------
@@ -214,7 +175,8 @@ def import_data(db: Database, data: Any) -> ExchangeSummary:
                 deferred += later
             for table, key, values in deferred:
                 _finish(conn, table, key, values)
-            _restore_sequences(conn, sequences)
+            restore_sequences(conn, sequences)
+            _refuse_inconsistent(conn)  # what `check` would refuse is not read in (0037)
     except SQLAlchemyError as exc:
         raise DataError(f"Inlezen mislukt: {_reason(exc)}. {_NOTHING_READ}") from exc
     except (ValueError, OverflowError) as exc:  # a value the checks above let through
@@ -270,6 +232,18 @@ def _check_header(data: Any) -> dict[str, Any]:
     return tables
 
 
+def _refuse_inconsistent(conn: Connection) -> None:
+    """The rows are in but not committed: run check's rules on them (final invoices without
+    lines, gaps in numbers, BSNs, payments, the access log's chain and head...)."""
+    from .integrity import SEMANTIC_CHECKS, Findings, run_checks
+
+    found = Findings()
+    run_checks(conn, SEMANTIC_CHECKS, found)
+    if found.problems:
+        listed = "\n".join(f"- {problem}" for problem in found.problems)
+        raise DataError(f"De gegevens in het bestand kloppen niet:\n{listed}\n{_NOTHING_READ}")
+
+
 def _refuse_unless_ready(conn: Connection) -> None:
     revision = _stored_revision(conn)
     if revision != schema.head_revision():
@@ -314,35 +288,6 @@ def _finish(conn: Connection, table: Table, key: Any, values: dict[str, Any]) ->
             f"Tabel {table.name}, definitieve factuur (id {key}) past niet: "
             f"{constraint_reason(table, exc)}. {_NOTHING_READ}"
         ) from exc
-
-
-def _restore_sequences(conn: Connection, sequences: dict[str, int]) -> None:
-    if conn.dialect.name == "postgresql":
-        _restore_pg_sequences(conn, sequences)
-        return
-    for name, value in sequences.items():
-        params = {"name": name, "seq": value}
-        updated = conn.execute(
-            text("UPDATE sqlite_sequence SET seq = max(seq, :seq) WHERE name = :name"), params
-        )
-        if updated.rowcount == 0:
-            conn.execute(
-                text("INSERT INTO sqlite_sequence (name, seq) VALUES (:name, :seq)"), params
-            )
-
-
-def _restore_pg_sequences(conn: Connection, sequences: dict[str, int]) -> None:
-    """Rows inserted with their own ids leave a PostgreSQL sequence where it was: move each on
-    to the exported counter, or at least past the highest id read (as SQLite does by itself)."""
-    for table in _counted_tables():
-        sequence = _pg_sequence(conn, table)
-        if sequence is None:
-            continue
-        value = max(sequences.get(table.name, 0), _pg_counter(conn, table))
-        if value > 0:
-            conn.execute(
-                text("SELECT setval(:seq, :value, true)"), {"seq": sequence, "value": value}
-            )
 
 
 # --- shared ---------------------------------------------------------------------------------

@@ -1,28 +1,42 @@
-"""`logeerhuis check`: is the data file whole and consistent? Reads only, never writes data.
+"""`logeerhuis check`: is the data whole and consistent? Reads only, never writes data.
 
-The database is opened read-only, without migration or pragmas that write: a check on a
-missing directory creates nothing, a check on a newer database leaves it as it is.
+A SQLite file is opened read-only, without migration or pragmas that write: a check on a
+missing directory creates nothing, a check on a newer database leaves it as it is. A server
+database is read in one REPEATABLE READ, READ ONLY transaction, so a busy server gives one
+consistent answer. The checks themselves live in services/integrity (decision 0037).
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event, func, inspect, select, text
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.pool import NullPool
 
 from ..db import schema
 from ..db.models import Guest, Night, Room, Stay
-from ..domain.dates import format_date
-from ..domain.enums import StayStatus
 from ..paths import database_path
+from .integrity import SEMANTIC_CHECKS, Findings, run_checks
+from .integrity.backends import (
+    Damaged,
+    check_references,
+    check_rights,
+    check_server,
+    check_sqlite_file,
+    check_sqlite_references,
+)
+from .integrity.schema_shape import check_guards, check_shape
 
-MAX_LISTED = 10  # problems of one kind are shown one by one up to this many, the rest counted
 _COUNTED = (
-    ("gasten", Guest.__tablename__),
-    ("kamers", Room.__tablename__),
-    ("verblijven", Stay.__tablename__),
-    ("nachten", Night.__tablename__),
+    ("gasten", Guest.__table__),
+    ("kamers", Room.__table__),
+    ("verblijven", Stay.__table__),
+    ("nachten", Night.__table__),
 )
 
 
@@ -37,137 +51,115 @@ def check_database(data_dir: Path) -> HealthReport:
     path = database_path(Path(data_dir))
     if not path.is_file():
         return HealthReport(False, (f"Er is nog geen gegevensbestand in {data_dir}.",), ())
-    facts = [f"Gegevensbestand: {path}", f"Grootte: {_size(path.stat().st_size)}"]
-    problems: list[str] = []
+    return check_file(path)
+
+
+def check_file(path: Path) -> HealthReport:
+    """Every check on one SQLite file (the live one, or a restored copy before it is used)."""
+    found = Findings(facts=[f"Gegevensbestand: {path}", f"Grootte: {_size(path.stat().st_size)}"])
+    engine = read_only_sqlite(path)
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        return HealthReport(False, (f"Het gegevensbestand kan niet worden geopend: {exc}.",), ())
-    try:
-        _run_checks(conn, facts, problems)
-    except sqlite3.DatabaseError as exc:
-        problems.append(f"Het gegevensbestand is beschadigd of onleesbaar ({exc}).")
+        with engine.connect() as conn, conn.begin():
+            check_sqlite_file(conn, found)
+            run_all(conn, found)
+    except Damaged:
+        pass  # a damaged file gives unreliable answers to every further question
+    except (DatabaseError, sqlite3.DatabaseError) as exc:
+        reason = getattr(exc, "orig", None) or exc
+        found.problems.append(f"Het gegevensbestand is beschadigd of onleesbaar ({reason}).")
     finally:
-        conn.close()
-    return HealthReport(not problems, tuple(problems), tuple(facts))
+        engine.dispose()
+    return _report(found)
 
 
-def _run_checks(conn: sqlite3.Connection, facts: list[str], problems: list[str]) -> None:
-    integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
-    if integrity != ["ok"]:
-        problems.append(
-            "Het gegevensbestand is beschadigd (integriteitscontrole): " + _listed(integrity)
-        )
-        return  # a damaged file gives unreliable answers to every further question
-    if not _check_revision(_revision(conn), facts, problems):
+def check_server_database(engine: Engine) -> HealthReport:
+    """Every check on a PostgreSQL database. SQLAlchemy errors (the server cannot be reached)
+    are left to the caller, who says so in Dutch: the check could not run."""
+    found = Findings()
+    with server_snapshot(engine) as conn:
+        run_checks(conn, (("de server", check_server),), found)
+        run_all(conn, found)
+    return _report(found)
+
+
+@contextmanager
+def server_snapshot(engine: Engine) -> Iterator[Connection]:
+    """One read-only REPEATABLE READ transaction: every check sees the same moment."""
+    with engine.connect() as conn:
+        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        try:
+            yield conn
+        finally:
+            conn.rollback()
+
+
+def run_all(conn: Connection, found: Findings) -> None:
+    """The checks both backends share, after the backend's own first look."""
+    if not _check_revision(_revision(conn), found):
         return
-    broken = conn.execute("PRAGMA foreign_key_check").fetchall()
-    if broken:
-        problems.append(
-            "Verwijzingen naar iets dat niet bestaat: "
-            + _listed(
-                [f"tabel {t}, rij {rowid} verwijst naar {parent}" for t, rowid, parent, _ in broken]
-            )
-        )
+    on_server = conn.dialect.name == "postgresql"
+    run_checks(conn, (("de tabellen", check_shape),), found)
+    references = check_references if on_server else check_sqlite_references
+    run_checks(conn, (("de verwijzingen", references), ("de aantallen", _count)), found)
+    run_checks(conn, SEMANTIC_CHECKS, found)
+    run_checks(conn, (("de beveiligingen", check_guards),), found)
+    if on_server:
+        run_checks(conn, (("de rechten", check_rights),), found)
+
+
+def read_only_sqlite(path: Path) -> Engine:
+    """An engine that can only read the file: no pragmas, no journal, BEGIN DEFERRED."""
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+
+    engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=NullPool)
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN DEFERRED"))
+    return engine
+
+
+def _report(found: Findings) -> HealthReport:
+    return HealthReport(not found.problems, tuple(found.problems), tuple(found.facts))
+
+
+def _count(conn: Connection, found: Findings) -> None:
     counts = [
-        (label, conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        (label, conn.execute(select(func.count()).select_from(table)).scalar_one())
         for label, table in _COUNTED
     ]
-    facts.append("Aantallen: " + ", ".join(f"{n} {label}" for label, n in counts))
-    _check_nights(conn, problems)
+    found.facts.append("Aantallen: " + ", ".join(f"{n} {label}" for label, n in counts))
 
 
-def _revision(conn: sqlite3.Connection) -> str | None:
-    query = "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-    if not conn.execute(query).fetchone():
+def _revision(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
         return None
-    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    return row[0] if row else None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def _check_revision(revision: str | None, facts: list[str], problems: list[str]) -> bool:
+def _check_revision(revision: str | None, found: Findings) -> bool:
     """Notes the schema version; True when this version of the app can check the tables."""
     head = schema.head_revision()
     if revision is None:
-        problems.append(
+        found.problems.append(
             "Het bestand heeft geen schemaversie; het is geen Logeerhuis-gegevensbestand."
         )
         return False
     if revision == head:
-        facts.append(f"Schemaversie: {revision} (de nieuwste)")
+        found.facts.append(f"Schemaversie: {revision} (de nieuwste)")
         return True
-    facts.append(f"Schemaversie: {revision} (dit programma gebruikt {head})")
+    found.facts.append(f"Schemaversie: {revision} (dit programma gebruikt {head})")
     if revision in schema.known_revisions():
-        problems.append(
+        found.problems.append(
             f"De gegevens hebben een oudere schemaversie ({revision}); ze worden bij de "
             "volgende start van Logeerhuis automatisch bijgewerkt."
         )
     else:
-        problems.append(
+        found.problems.append(
             f"De gegevens zijn gemaakt met een nieuwere versie van Logeerhuis (schemaversie "
             f"{revision}). Installeer de nieuwste versie; deze versie controleert ze niet."
         )
     return False
-
-
-def _check_nights(conn: sqlite3.Connection, problems: list[str]) -> None:
-    outside = conn.execute(
-        "SELECT n.id, n.day, s.id, s.arrival, s.departure FROM nights n "
-        "JOIN stays s ON s.id = n.stay_id "
-        "WHERE n.day < s.arrival OR n.day >= s.departure ORDER BY n.id"
-    ).fetchall()
-    if outside:
-        problems.append(
-            "Nachten buiten hun verblijf: "
-            + _listed(
-                [
-                    f"nacht {nid} op {_day(day)} hoort bij verblijf {sid} "
-                    f"({_day(arrival)} tot {_day(departure)})"
-                    for nid, day, sid, arrival, departure in outside
-                ]
-            )
-        )
-    active_cancelled = conn.execute(
-        "SELECT n.id, s.id FROM nights n JOIN stays s ON s.id = n.stay_id "
-        "WHERE n.active = 1 AND s.status = ? ORDER BY n.id",
-        (StayStatus.CANCELLED.value,),
-    ).fetchall()
-    if active_cancelled:
-        problems.append(
-            "Nachten van een geannuleerd verblijf die het bed nog bezetten: "
-            + _listed([f"nacht {nid} van verblijf {sid}" for nid, sid in active_cancelled])
-        )
-    doubles = conn.execute(
-        "SELECT bed_id, day, group_concat(id, ', ') FROM nights WHERE active = 1 "
-        "GROUP BY bed_id, day HAVING count(*) > 1 ORDER BY day, bed_id"
-    ).fetchall()
-    if doubles:
-        problems.append(
-            "Twee of meer actieve nachten in één bed op dezelfde datum: "
-            + _listed([f"bed {bed} op {_day(day)} (nachten {ids})" for bed, day, ids in doubles])
-        )
-    empty = conn.execute(
-        "SELECT s.id FROM stays s WHERE NOT EXISTS (SELECT 1 FROM nights n WHERE n.stay_id = s.id) "
-        "ORDER BY s.id"
-    ).fetchall()
-    if empty:
-        problems.append(
-            "Verblijven zonder nachten: " + _listed([f"verblijf {sid}" for (sid,) in empty])
-        )
-
-
-def _listed(items: list[str]) -> str:
-    shown = "; ".join(items[:MAX_LISTED])
-    if len(items) > MAX_LISTED:
-        shown += f"; en nog {len(items) - MAX_LISTED}"
-    return shown + "."
-
-
-def _day(stored: object) -> str:
-    try:
-        return format_date(date.fromisoformat(str(stored)))
-    except ValueError:
-        return str(stored)
 
 
 def _size(size: int) -> str:

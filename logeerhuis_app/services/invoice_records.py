@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Invoice, InvoiceLine, Payment
 from ..domain.enums import InvoiceKind, InvoiceStatus
+from ..domain.payments import payment_problem
 from ..domain.pricing import payment_status
 from .database import Database
 from .errors import NotFoundError, ServiceError, ValidationError
@@ -60,6 +61,14 @@ def register_payment(
         invoice = s.get(Invoice, invoice_id)
         if invoice is None or invoice.number is None:
             raise ServiceError("Een betaling hoort bij een definitieve factuur.")
+        paid = s.scalar(
+            select(func.coalesce(func.sum(Payment.amount_cents), 0)).where(
+                Payment.invoice_id == invoice.id
+            )
+        )
+        problem = payment_problem(invoice.total_cents, paid, amount_cents)
+        if problem is not None:  # the same rule as `check` and import-data (decision 0037)
+            raise ValidationError({"amount_cents": problem}, problem)  # the dialog shows it
         s.add(
             Payment(
                 invoice_id=invoice.id, paid_on=paid_on, amount_cents=amount_cents, note=note.strip()

@@ -88,8 +88,10 @@ def test_verify_chain_finds_a_row_inserted_with_a_wrong_hash(db, wmo_house):
             {"prev": last, "hash": "0" * 64},
         )
     problems = verify_chain(db)
-    assert len(problems) == 1 and "is na het vastleggen gewijzigd" in problems[0]
-    log_access(db, "bekijken", 1)  # later rows follow the (forged) last one: still one problem
+    assert "is na het vastleggen gewijzigd" in problems[0]
+    # Written beside the program: the head kept outside the log still names the row before.
+    assert len(problems) == 2 and "toegevoegd buiten het programma om" in problems[1]
+    log_access(db, "bekijken", 1)  # later rows follow the (forged) last one: one problem left
     assert len(verify_chain(db)) == 1
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import replace
 from datetime import date, datetime
@@ -243,6 +244,8 @@ def _planner_records(db, anna_id: int, piet_id: int, room_id: int, funder_id: in
         )
         s.flush()
         invoice.number, invoice.sequence = "2026-0001", 1  # final from here on
+        invoice.pdf = b"%PDF-1.4 factuur 2026-0001"  # final invoices keep their PDF and hash
+        invoice.pdf_sha256 = hashlib.sha256(invoice.pdf).hexdigest()
         s.flush()
         s.add(Payment(invoice_id=invoice.id, paid_on=date(2026, 4, 10), amount_cents=44460))
         from logeerhuis_app.db.models import BedReservation, Contract

@@ -17,7 +17,7 @@ from logeerhuis_app.domain.pricing import PricedLine, credit_lines
 from logeerhuis_app.services.allocations import AllocationData, save_allocation
 from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
 from logeerhuis_app.services.database import open_database
-from logeerhuis_app.services.errors import ServiceError
+from logeerhuis_app.services.errors import ServiceError, ValidationError
 from logeerhuis_app.services.funders import FunderData, save_funder
 from logeerhuis_app.services.guests import GuestData, save_guest
 from logeerhuis_app.services.invoice_finalising import credit, finalise
@@ -488,3 +488,16 @@ def test_a_correction_in_a_closed_month_is_a_credit_line_on_the_next_invoice(db,
     )
     [march] = [d for d in make_drafts(db, 2026, 3) if d.customer_name == "Piet Dam"]
     assert [x.amount_cents for x in get_invoice(db, march.id).lines] == [12900]
+
+
+def test_a_payment_larger_than_the_invoice_or_refunding_more_than_received_is_refused(db, house):
+    """The rule `check` and import-data apply (decision 0037) is the one the form applies."""
+    drafts = make_drafts(db, 2026, 1)
+    final = finalise(db, drafts[0].id, invoice_date=date(2026, 2, 2), by="Ria")
+    with pytest.raises(ValidationError, match="groter dan het factuurbedrag"):
+        register_payment(db, final.id, paid_on=date(2026, 2, 4), amount_cents=-1_000_000_000)
+    with pytest.raises(ValidationError, match="meer terugbetaald dan ontvangen"):
+        register_payment(db, final.id, paid_on=date(2026, 2, 4), amount_cents=-100)
+    register_payment(db, final.id, paid_on=date(2026, 2, 4), amount_cents=final.total_cents)
+    register_payment(db, final.id, paid_on=date(2026, 2, 5), amount_cents=-100)  # a refund
+    assert get_invoice(db, final.id).paid_cents == final.total_cents - 100

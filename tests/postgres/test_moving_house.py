@@ -41,8 +41,9 @@ def test_sqlite_to_postgresql_and_back_gives_the_same_file(
         server.close()
 
 
-def test_the_server_commands_refuse_what_only_a_file_can_do(pg_url, capsys):
-    assert main(["--database-url", pg_url, "check"]) == 2
+def test_the_server_commands_refuse_what_only_a_file_can_do(pg_url, tmp_path, capsys):
+    # `check` runs on a server too (issue 17, tests/postgres/test_check_on_server.py).
+    assert main(["--database-url", pg_url, "restore", str(tmp_path / "backup.sqlite3")]) == 2
     assert "niet met een database op een server" in capsys.readouterr().err
     assert (
         main(["--database-url", "postgresql://niemand@127.0.0.1:1/x", "export-data", "x.json"]) == 2
@@ -89,7 +90,11 @@ def test_the_move_wizard_copies_checks_and_switches_this_pc(
     old, new = (json.loads(p.read_text(encoding="utf-8"))["tables"] for p in (before, after))
     # Every row came along; the access log on the server also holds the exports since.
     log_before = old.pop("access_log")["rows"]
-    assert new.pop("access_log")["rows"][: len(log_before)] == log_before
+    log_after = new.pop("access_log")["rows"]
+    assert log_after[: len(log_before)] == log_before
+    # The log's head (decision 0037) moved on with it: it names the server's last row.
+    assert old.pop("access_log_head")["rows"] == [[1, log_before[-1][0], log_before[-1][-1]]]
+    assert new.pop("access_log_head")["rows"] == [[1, log_after[-1][0], log_after[-1][-1]]]
     assert new == old
     server = open_database_url(dialog.url())
     try:

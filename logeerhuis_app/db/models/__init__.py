@@ -17,7 +17,7 @@ from .mail import MailRecipient
 from .messages import ReceivedMessage
 from .people import Carer, Guest
 from .planning import DateChange, RoomClosure, StayRequest, StaySeries, WlzNightsElsewhere
-from .security import AccessLogEntry, User
+from .security import AccessLogEntry, AccessLogHead, User
 from .sent_messages import (
     ClaimAnswer,
     ClaimLineAnswer,
@@ -29,6 +29,7 @@ from .stays import Night, Stay
 
 __all__ = [
     "AccessLogEntry",
+    "AccessLogHead",
     "Allocation",
     "Bed",
     "BedReservation",

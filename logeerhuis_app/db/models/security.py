@@ -2,7 +2,8 @@
 
 Accounts are never deleted, only deactivated: the log refers to them by user name. The access
 log only grows: triggers refuse any update or delete (migration 0010), and each row carries the
-hash of the row before it (domain/access_log.py).
+hash of the row before it (domain/access_log.py). The chain's head, the last row's id and hash,
+is kept outside the log (migration 0012), so removing the last rows or all rows is noticed.
 """
 
 from __future__ import annotations
@@ -59,3 +60,15 @@ class AccessLogEntry(Base):
     detail: Mapped[str] = mapped_column(String(500), default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class AccessLogHead(Base):
+    """One row: the id and hash of the last row appended to the access log, written in the
+    same unit of work as that row. Triggers refuse its deletion and any step back."""
+
+    __tablename__ = "access_log_head"
+    __table_args__ = (CheckConstraint("slot = 1", name="one_row"),)
+
+    slot: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_id: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
