@@ -78,6 +78,8 @@ def restore_backup(
         copied = inspect_backup(fresh)  # the copy itself, before it is opened
         if schema.is_current(copied.revision):  # an older one is checked once migrated
             _refuse_unless_sound(fresh, source.name)
+        else:  # but it must hold the tables of its own version, or the upgrade breaks it
+            _refuse_missing_tables(fresh, copied.revision, source.name, Path(work))
         aside = _aside_name(live, now) if live.exists() else None
         # Imported here: the ORM and the models load only when restoring, not with the check
         # of the data file at every start (decision 0034).
@@ -127,6 +129,36 @@ def _refuse_unless_sound(fresh: Path, name: str) -> None:
         raise DataError(
             f"{name} wordt niet teruggezet: de gegevens erin kloppen niet.\n{listed}\n"
             f"{NOTHING_CHANGED}"
+        )
+
+
+def _refuse_missing_tables(fresh: Path, revision: str | None, name: str, work: Path) -> None:
+    """An older backup must have every table its revision made; the migrations, run on a
+    scratch file up to that revision, say which those are."""
+    import sqlite3
+
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from ..db.engine import make_engine, sqlite_url
+
+    scratch = make_engine(sqlite_url(work / "schema-van-de-backup.sqlite3"))
+    try:
+        command.upgrade(schema.alembic_config(scratch), revision or "base")
+        expected = set(inspect(scratch).get_table_names())
+    finally:
+        scratch.dispose()
+    conn = sqlite3.connect(f"file:{fresh}?mode=ro", uri=True)
+    try:
+        present = {row[0] for row in conn.execute("SELECT name FROM sqlite_master "
+                                                  "WHERE type = 'table'")}  # fmt: skip
+    finally:
+        conn.close()
+    missing = sorted(expected - present)
+    if missing:
+        raise DataError(
+            f"{name} wordt niet teruggezet: de gegevens erin kloppen niet.\n"
+            f"- Tabellen die ontbreken: {', '.join(missing)}\n{NOTHING_CHANGED}"
         )
 
 
