@@ -42,7 +42,7 @@ class ReservationsPanel(QGroupBox):
         layout = QVBoxLayout(self)
         self.list = QListWidget()
         self.list.setObjectName("reservations")
-        self.list.setMaximumHeight(80)
+        self.list.setMaximumHeight(48)
         self.list.setWordWrap(True)  # a line with the bed's toewijzing is long
         listed = QHBoxLayout()
         listed.addWidget(self.list, 1)
@@ -58,12 +58,14 @@ class ReservationsPanel(QGroupBox):
         self.start.setObjectName("reservation_start")
         self.last = DateField(required=True)
         self.last.setObjectName("reservation_last")
-        for label, widget in (
-            ("Bed", self.bed),
-            ("Contract", self.contract),
-            ("Van", self.start),
-            ("t/m", self.last),
-        ):
+        # Two rows: on one the contract's name and the dates were cut off ("Gemeent", "dd-…").
+        row.addWidget(QLabel("Bed"))
+        row.addWidget(self.bed)
+        row.addWidget(QLabel("Contract"))
+        row.addWidget(self.contract, 1)
+        layout.addLayout(row)
+        row = QHBoxLayout()
+        for label, widget in (("Van", self.start), ("t/m", self.last)):
             row.addWidget(QLabel(label))
             row.addWidget(widget)
         self.add_button = QPushButton("Reserveren")
