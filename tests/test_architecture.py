@@ -103,11 +103,11 @@ def test_the_checker_sees_a_forbidden_import(tmp_path: Path) -> None:
 
 
 # --- One writer for stays (issue 19, decision 0040) -------------------------------------------
-# Only services/stay_writer.py writes Night rows or changes a stay's status, so the closed-month
+# Only planning/stay_writer.py writes Night rows or changes a stay's status, so the closed-month
 # lock and the lifecycle table (domain/stay_lifecycle.py) hold on every path. The data import
-# (services/data_exchange.py) writes every table alike with `table.insert()` into an empty
+# (storage/data_exchange.py) writes every table alike with `table.insert()` into an empty
 # database, in an order the triggers accept; it names no table and is not a writer of stays.
-STAY_WRITER = "services/stay_writer.py"
+STAY_WRITER = "planning/stay_writer.py"
 _COLLECTION_CHANGES = {"append", "extend", "remove", "clear", "pop", "insert"}
 _NIGHT_FIELDS = {"active", "bed_id", "day", "stay_id", "allocation_id"}
 _RAW_SQL = re.compile(
