@@ -24,17 +24,17 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
-from logeerhuis_app.services.allocations import AllocationData, save_allocation
-from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
-from logeerhuis_app.services.database import open_database
-from logeerhuis_app.services.funders import FunderData, save_funder
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.invoice_batch import finalise_all
-from logeerhuis_app.services.invoicing import make_drafts
-from logeerhuis_app.services.months import close_month
-from logeerhuis_app.services.provider import ProviderData, save_provider
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.stays import NewStay, add_stay
+from logeerhuis_app.billing.invoice_batch import finalise_all
+from logeerhuis_app.billing.invoicing import make_drafts
+from logeerhuis_app.billing.months import close_month
+from logeerhuis_app.house.allocations import AllocationData, save_allocation
+from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
+from logeerhuis_app.house.funders import FunderData, save_funder
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.house.provider import ProviderData, save_provider
+from logeerhuis_app.house.rooms import RoomData, save_room
+from logeerhuis_app.planning.stays import NewStay, add_stay
+from logeerhuis_app.storage.database import open_database
 
 YEAR, MONTH = 2026, 3
 

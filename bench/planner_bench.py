@@ -246,16 +246,16 @@ def build_dataset(data_dir: Path, today: date) -> dict[str, Any]:
         Stay,
         StayRequest,
     )
-    from logeerhuis_app.domain.enums import Grondslag
-    from logeerhuis_app.services.database import open_database
-    from logeerhuis_app.services.demo_house import (
+    from logeerhuis_app.demo.house import (
         save_demo_contracts,
         save_demo_funders,
         save_demo_provider,
     )
-    from logeerhuis_app.services.demo_people import TOWNS, make_guest
-    from logeerhuis_app.services.guests import GuestData, validate_guest
-    from logeerhuis_app.services.rooms import RoomData, save_room
+    from logeerhuis_app.demo.people import TOWNS, make_guest
+    from logeerhuis_app.domain.enums import Grondslag
+    from logeerhuis_app.house.guests import GuestData, validate_guest
+    from logeerhuis_app.house.rooms import RoomData, save_room
+    from logeerhuis_app.storage.database import open_database
 
     started = time.perf_counter()
     rng = random.Random(SEED)
@@ -591,8 +591,8 @@ def measure(data_dir: Path, profile: bool, none_guard: bool) -> dict[str, Any]:
     from PySide6.QtCore import QEvent, QObject, qVersion
     from PySide6.QtWidgets import QApplication
 
-    from logeerhuis_app.services.database import open_database
-    from logeerhuis_app.services.planner_view import load_planner
+    from logeerhuis_app.planning.planner_view import load_planner
+    from logeerhuis_app.storage.database import open_database
     from logeerhuis_app.ui.context import AppContext
     from logeerhuis_app.ui.planner.geometry import ZOOMS
     from logeerhuis_app.ui.planner.page import PlannerPage, monday_of

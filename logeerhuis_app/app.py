@@ -46,7 +46,7 @@ def run_gui(data_dir: Path, *, self_test: bool = False, startup_probe: bool = Fa
     if translator.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
 
-    from .services.private_files import private_dir
+    from .storage.private_files import private_dir
 
     private_dir(data_dir)  # this user only, before the lock and the settings are written in it
     lock = _single_instance(data_dir, quiet)
@@ -160,9 +160,9 @@ def open_chosen(data_dir: Path, prompter, *, self_test=False, quiet=False, paren
     """Open the file, or the server chosen for this PC. When the server cannot be opened, or
     the choice itself is damaged, the user may change the choice (another address, or back to
     this PC's file) and go on."""
-    from .services.database import open_database, open_database_url
     from .services.errors import ServiceError
-    from .services.server_setting import chosen_server_url
+    from .storage.database import open_database, open_database_url
+    from .storage.server_setting import chosen_server_url
 
     while True:
         try:
@@ -205,7 +205,7 @@ def _choose_again(data_dir: Path, prompter, problem: str, parent) -> bool:  # ty
 
 def _file_is_sound(data_dir: Path, prompter, self_test: bool) -> bool:  # type: ignore[no-untyped-def]
     if self_test:
-        from .services.backup import quick_check
+        from .storage.backup import quick_check
 
         problem = quick_check(data_dir)
         if problem is not None:
@@ -313,7 +313,7 @@ def _make_excepthook(window, data_dir: Path, failures: list[str], quiet: bool): 
         text = scrub("".join(traceback.format_exception(kind, value, tb)))
         failures.append(f"{kind.__name__}: {scrub(str(value))}")
         try:
-            from .services.private_files import append_private
+            from .storage.private_files import append_private
 
             stamp = time.strftime("%Y-%m-%d %H:%M:%S")
             append_private(data_dir / "fouten.log", f"--- {stamp}\n{text}\n")

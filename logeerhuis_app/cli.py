@@ -15,7 +15,7 @@ from . import __version__
 from .cli_mail import MAIL_COMMANDS, add_mail_commands
 from .paths import ENV_DATA_DIR, data_dir
 
-ENV_DATABASE_URL = "LOGEERHUIS_DATABASE_URL"  # read by services.database_server
+ENV_DATABASE_URL = "LOGEERHUIS_DATABASE_URL"  # read by storage.database_server
 
 EXIT_OK, EXIT_PROBLEM, EXIT_ERROR = 0, 1, 2
 
@@ -197,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _open(directory: Path, args: argparse.Namespace | None = None):  # type: ignore[no-untyped-def]
     """The server database when --database-url or LOGEERHUIS_DATABASE_URL says so, else the
     SQLite file in the data directory."""
-    from .services.database import open_database, open_database_url
+    from .storage.database import open_database, open_database_url
 
     url = _server_url(args, directory)
     return open_database_url(url) if url else open_database(directory)
@@ -206,7 +206,7 @@ def _open(directory: Path, args: argparse.Namespace | None = None):  # type: ign
 def _server_url(args: argparse.Namespace | None, directory: Path) -> str | None:
     """--database-url, else LOGEERHUIS_DATABASE_URL, else the server chosen in the window
     (Bestand > Databaseserver), else None: the file in the data directory."""
-    from .services.server_setting import chosen_server_url
+    from .storage.server_setting import chosen_server_url
 
     given = (getattr(args, "database_url", None) or "").strip()
     return given or chosen_server_url(directory)
@@ -226,9 +226,9 @@ def _file_only(args: argparse.Namespace, directory: Path, what: str) -> None:
 def _demo(args: argparse.Namespace, directory: Path) -> int:
     from datetime import date
 
-    from .services.demo import build_demo
-    from .services.demo_answers import write_demo_answer
-    from .services.demo_messages import save_demo_message
+    from .demo.answers import write_demo_answer
+    from .demo.builder import build_demo
+    from .demo.messages import save_demo_message
 
     db = _open(directory, args)
     where = db.location if db.on_server else str(directory)
@@ -278,11 +278,11 @@ def _demo(args: argparse.Namespace, directory: Path) -> int:
 
 def _check(args: argparse.Namespace, directory: Path) -> int:
     from .paths import database_path
-    from .services.health import check_database
+    from .storage.health import check_database
 
     url = _server_url(args, directory)
     if args.repair and (url or database_path(directory).is_file()):
-        from .services.health_server import repair_guards
+        from .storage.health_server import repair_guards
 
         db = _open(directory, args)
         try:
@@ -291,7 +291,7 @@ def _check(args: argparse.Namespace, directory: Path) -> int:
             db.close()
         print(f"Hersteld: {', '.join(repaired)}." if repaired else "Niets te herstellen.")
     if url:
-        from .services.health_server import check_server
+        from .storage.health_server import check_server
 
         report = check_server(url)
     else:
@@ -308,7 +308,7 @@ def _check(args: argparse.Namespace, directory: Path) -> int:
 
 
 def _export(args: argparse.Namespace, directory: Path) -> int:
-    from .services.data_exchange import export_to_file
+    from .storage.data_exchange import export_to_file
 
     db = _open(directory, args)
     try:
@@ -320,7 +320,7 @@ def _export(args: argparse.Namespace, directory: Path) -> int:
 
 
 def _import(args: argparse.Namespace, directory: Path) -> int:
-    from .services.data_exchange import import_from_file
+    from .storage.data_exchange import import_from_file
 
     db = _open(directory, args)
     try:
@@ -350,8 +350,8 @@ def _day(text: str):  # type: ignore[no-untyped-def]
 
 def _plan(args: argparse.Namespace, directory: Path) -> int:
     """A stay from the command line: the Wlz cap is asked as in the window (--boven-156)."""
-    from .services.stays import NewStay, create_stay
-    from .services.wlz_guard import WlzCapWarning
+    from .planning.stays import NewStay, create_stay
+    from .planning.wlz_guard import WlzCapWarning
 
     new = NewStay(
         guest_id=args.guest, room_id=args.room, arrival=_day(args.arrival),
@@ -375,7 +375,7 @@ def _plan(args: argparse.Namespace, directory: Path) -> int:
 def _close_month(args: argparse.Namespace, directory: Path) -> int:
     from datetime import datetime
 
-    from .services.months import close_month, month_check
+    from .billing.months import close_month, month_check
 
     year, month = _month(args.month)
     db = _open(directory, args)
@@ -393,11 +393,11 @@ def _close_month(args: argparse.Namespace, directory: Path) -> int:
 def _invoices(args: argparse.Namespace, directory: Path) -> int:
     from datetime import date
 
+    from .billing.invoice_batch import finalise_all
+    from .billing.invoicing import make_drafts
     from .domain.money import format_cents
-    from .services.invoice_batch import finalise_all
-    from .services.invoicing import make_drafts
-    from .services.out_paths import existing_folder
-    from .services.private_files import write_private
+    from .storage.out_paths import existing_folder
+    from .storage.private_files import write_private
 
     year, month = _month(args.month)
     out = existing_folder(args.out)  # before anything is made final
@@ -422,8 +422,8 @@ def _invoices(args: argparse.Namespace, directory: Path) -> int:
 def _claims(args: argparse.Namespace, directory: Path) -> int:
     from datetime import datetime
 
+    from .claims.claims import claim_drafts, pending_corrections, submit_claim
     from .domain.money import format_cents
-    from .services.claims import claim_drafts, pending_corrections, submit_claim
 
     year, month = _month(args.month)
     db = _open(directory, args)
@@ -464,8 +464,8 @@ def _claims(args: argparse.Namespace, directory: Path) -> int:
 def _read_wmo325(args: argparse.Namespace, directory: Path) -> int:
     from datetime import datetime
 
-    from .services.claim_answer_overview import rejected_lines_of
-    from .services.claim_answers import read_wmo325_file
+    from .claims.claim_answer_overview import rejected_lines_of
+    from .claims.claim_answers import read_wmo325_file
 
     db = _open(directory, args)
     try:
@@ -482,7 +482,7 @@ def _read_wmo325(args: argparse.Namespace, directory: Path) -> int:
 def _month_export(args: argparse.Namespace, directory: Path) -> int:
     from datetime import date
 
-    from .services.month_export import export_month
+    from .claims.month_export import export_month
 
     year, month = _month(args.month)
     db = _open(directory, args)
@@ -507,8 +507,8 @@ def _month_export(args: argparse.Namespace, directory: Path) -> int:
 
 
 def _backup(args: argparse.Namespace, directory: Path) -> int:
-    from .services.backup import make_backup
-    from .services.month_export import new_password
+    from .claims.month_export import new_password
+    from .storage.backup import make_backup
 
     if _server_url(args, directory):
         return _server_backup(args, directory)
@@ -525,10 +525,10 @@ def _backup(args: argparse.Namespace, directory: Path) -> int:
 
 
 def _server_backup(args: argparse.Namespace, directory: Path) -> int:
-    from .services.backup import backups_dir
-    from .services.backup_postgres import make_server_backup, server_backup_to
-    from .services.month_export import new_password
-    from .services.out_paths import folder_or_file
+    from .claims.month_export import new_password
+    from .storage.backup import backups_dir
+    from .storage.backup_postgres import make_server_backup, server_backup_to
+    from .storage.out_paths import folder_or_file
 
     db = _open(directory, args)
     try:
@@ -559,7 +559,7 @@ def _server_backup(args: argparse.Namespace, directory: Path) -> int:
 def _restore(args: argparse.Namespace, directory: Path) -> int:
     from getpass import getpass
 
-    from .services.backup_restore import restore_backup
+    from .storage.backup_restore import restore_backup
 
     _file_only(args, directory, "Terugzetten")
 

@@ -42,7 +42,7 @@ def _to(command: argparse.ArgumentParser) -> None:
 
 def _mail_invoice(args: argparse.Namespace, directory: Path) -> int:
     from .cli import _open
-    from .services.mail_drafts import invoice_id_of, invoice_mail
+    from .mail.mail_drafts import invoice_id_of, invoice_mail
 
     db = _open(directory, args)
     try:
@@ -56,11 +56,11 @@ def _mail_invoice(args: argparse.Namespace, directory: Path) -> int:
 def _mail_export(args: argparse.Namespace, directory: Path) -> int:
     from datetime import date
 
+    from .claims.month_export import export_month
     from .cli import _month, _open
-    from .services.mail_drafts import export_mail
-    from .services.month_export import export_month
-    from .services.out_paths import existing_folder
-    from .services.work_dirs import MAIL_WORK_PREFIX, work_dir
+    from .mail.mail_drafts import export_mail
+    from .storage.out_paths import existing_folder
+    from .storage.work_dirs import MAIL_WORK_PREFIX, work_dir
 
     year, month = _month(args.month)
     out = existing_folder(args.out) if args.out is not None else None
@@ -82,8 +82,8 @@ def _mail_export(args: argparse.Namespace, directory: Path) -> int:
 
 def _send(db: Any, directory: Path, draft: Any, to: str) -> None:
     from .domain.mail import join_recipients
+    from .mail.mailing import prepare, send
     from .services.errors import ServiceError
-    from .services.mailing import prepare, send
 
     to = to.strip() or join_recipients(draft.suggested_to)
     if not to:
@@ -102,8 +102,8 @@ def _send(db: Any, directory: Path, draft: Any, to: str) -> None:
 def _password(settings: Any) -> str:
     from getpass import getpass
 
+    from .mail.mail_secret import ENV_PASSWORD, script_password, stored_password
     from .services.errors import ServiceError
-    from .services.mail_secret import ENV_PASSWORD, script_password, stored_password
 
     found = script_password() or stored_password(settings)
     if found:

@@ -27,13 +27,13 @@ def add_parser(commands) -> None:  # type: ignore[no-untyped-def]
 
 
 def read_message_command(args: argparse.Namespace, directory: Path, db) -> int:  # type: ignore[no-untyped-def]
-    from .services.read_message import (
+    from .claims.read_message import (
         MessageRefused,
         apply_message,
         read_message,
         read_message_file,
     )
-    from .services.received_messages import keep_refusal
+    from .claims.received_messages import keep_refusal
 
     ask: Callable[[str], bool] = (lambda _q: True) if args.ja else _ask
     try:

@@ -11,7 +11,7 @@ Gemeentecode, GemeentecodeGM, Gemeentenaam, Provinciecode, ...).
 a machine that cannot download the workbook. The result is checked: 342 municipalities for
 2026, four-digit codes, each code and name once. Run it again for a new year with --year and
 --expect (CBS says how many there are), and update MUNICIPALITY_LIST_DATE in
-services/municipalities.py.
+house/municipalities.py.
 """
 
 from __future__ import annotations

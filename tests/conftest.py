@@ -99,7 +99,7 @@ def pg_admin():
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
-    from logeerhuis_app.services.database import open_database_url
+    from logeerhuis_app.storage.database import open_database_url
 
     admin = create_engine(make_url(PG_URL), isolation_level="AUTOCOMMIT", poolclass=_null_pool())
     template = f"lh_template_{os.getpid()}"
@@ -166,7 +166,7 @@ def pg_empty_url(pg_admin):
 @pytest.fixture
 def db(request, data_dir):
     """The open database: a SQLite file in data_dir, or [postgresql] a fresh server database."""
-    from logeerhuis_app.services.database import open_database, open_database_url
+    from logeerhuis_app.storage.database import open_database, open_database_url
 
     if getattr(request, "param", "sqlite") == "postgresql":
         database = open_database_url(request.getfixturevalue("pg_url"))
@@ -184,7 +184,7 @@ def wmo_house(db):
 
 def save_test_provider(db) -> None:
     """The provider's data every invoice needs."""
-    from logeerhuis_app.services.provider import ProviderData, save_provider
+    from logeerhuis_app.house.provider import ProviderData, save_provider
 
     save_provider(
         db,
@@ -240,12 +240,12 @@ def _build_wmo_house(db, *, reference="123456789", volume=None, frequency="total
     """A house with one Wmo guest: 8 nights in March 2026 over a rate change on the 15th."""
     from datetime import date
 
-    from logeerhuis_app.services.allocations import AllocationData, save_allocation
-    from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
-    from logeerhuis_app.services.funders import FunderData, save_funder
-    from logeerhuis_app.services.guests import GuestData, save_guest
-    from logeerhuis_app.services.rooms import RoomData, save_room
-    from logeerhuis_app.services.stays import NewStay, create_stay
+    from logeerhuis_app.house.allocations import AllocationData, save_allocation
+    from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
+    from logeerhuis_app.house.funders import FunderData, save_funder
+    from logeerhuis_app.house.guests import GuestData, save_guest
+    from logeerhuis_app.house.rooms import RoomData, save_room
+    from logeerhuis_app.planning.stays import NewStay, create_stay
 
     save_test_provider(db)
     room = save_room(db, RoomData(name="Linde", beds=2))

@@ -10,19 +10,34 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "logeerhuis_app"
 
+# The feature packages (decision 0051): each owns its use cases; a module whose name starts with
+# `_` is private to its package. `services/` is only the shared kernel (errors, field checks).
+FEATURES = ("planning", "intake", "billing", "claims", "house", "access", "storage", "mail")
+KERNEL = {"__init__", "errors", "field_check"}
+
+
+def _app(*names: str) -> set[str]:
+    return {f"logeerhuis_app.{name}" for name in names}
+
+
+_CLIENTS = _app("ui", "demo", "app", "cli", "cli_mail", "cli_messages")
+
 # layer -> top-level modules (inside or outside the app) it must not import.
 FORBIDDEN = {
-    "domain": {"PySide6", "sqlalchemy", "alembic", "reportlab", "openpyxl", "lxml",
-               "logeerhuis_app.db", "logeerhuis_app.services", "logeerhuis_app.documents",
-               "logeerhuis_app.ui"},
-    "db": {"PySide6", "reportlab", "openpyxl", "logeerhuis_app.services",
-           "logeerhuis_app.documents", "logeerhuis_app.ui"},
-    "documents": {"PySide6", "sqlalchemy", "alembic", "logeerhuis_app.db",
-                  "logeerhuis_app.services", "logeerhuis_app.ui"},
-    "services": {"PySide6", "logeerhuis_app.ui"},
-    "ui": {"sqlalchemy", "alembic", "reportlab", "logeerhuis_app.db"},
-    "cli": {"PySide6", "logeerhuis_app.ui", "logeerhuis_app.db"},
+    "domain": {"PySide6", "sqlalchemy", "alembic", "reportlab", "openpyxl", "lxml"}
+              | _app("db", "services", "documents", *FEATURES) | _CLIENTS,
+    "db": {"PySide6", "reportlab", "openpyxl"}
+          | _app("services", "documents", *FEATURES) | _CLIENTS,
+    "documents": {"PySide6", "sqlalchemy", "alembic"}
+                 | _app("db", "services", *FEATURES) | _CLIENTS,
+    "services": {"PySide6", "sqlalchemy", "alembic", "reportlab"}
+                | _app("db", "documents", *FEATURES) | _CLIENTS,
+    **{feature: {"PySide6"} | _CLIENTS for feature in FEATURES},
+    "demo": {"PySide6"} | _app("ui", "app", "cli", "cli_mail", "cli_messages"),
+    "ui": {"sqlalchemy", "alembic", "reportlab"} | _app("db"),
+    "cli": {"PySide6"} | _app("ui", "db"),
 }  # fmt: skip
+CLI_MODULES = ("cli.py", "cli_mail.py", "cli_messages.py")
 
 # Domain rules may use these pure, I/O-free libraries besides the standard library.
 DOMAIN_THIRD_PARTY = {"stdnum"}
@@ -32,7 +47,7 @@ def _layer_of(path: Path) -> str | None:
     relative = path.relative_to(PACKAGE)
     if relative.parts[0] in FORBIDDEN:
         return relative.parts[0]
-    return "cli" if relative.name in ("cli.py", "cli_mail.py") else None
+    return "cli" if relative.name in CLI_MODULES else None
 
 
 def _module_name(path: Path) -> str:
@@ -102,12 +117,86 @@ def test_the_checker_sees_a_forbidden_import(tmp_path: Path) -> None:
     assert "logeerhuis_app.db.models" in names and "PySide6.QtCore" in names
 
 
+# --- Feature packages and their private modules (issue 19, decision 0051) ---------------------
+def _packages() -> set[str]:
+    """The app's packages, without resources/ (data files, no code)."""
+    return {p.parent.name for p in PACKAGE.glob("*/__init__.py")} - {"resources"}
+
+
+def test_every_package_of_the_app_has_its_layer() -> None:
+    """A new top-level package must be given its place (and its rules) here first."""
+    assert _packages() == set(FORBIDDEN) - {"cli"}
+
+
+def test_the_shared_kernel_holds_only_shared_plumbing() -> None:
+    """Use cases live in the feature packages; services/ keeps the errors and field checks."""
+    assert {p.stem for p in (PACKAGE / "services").iterdir() if p.suffix == ".py"} == KERNEL
+    assert not [p for p in (PACKAGE / "services").iterdir() if p.is_dir() and p.name[0] != "_"]
+
+
+@pytest.mark.parametrize("package", [*FEATURES, "demo", "services"])
+def test_each_package_says_what_it_owns_and_imports_nothing(package: str) -> None:
+    """The docstring names what the package owns; an import in __init__ would slow the start."""
+    tree = ast.parse((PACKAGE / package / "__init__.py").read_text(encoding="utf-8"))
+    assert ast.get_docstring(tree), f"{package}/__init__.py says nothing about what it owns"
+    assert not _imports(PACKAGE / package / "__init__.py"), f"{package}/__init__.py imports"
+
+
+def _private_owner(name: str) -> str | None:
+    """The package a private module (`_name.py`, or a `_name/` package) in `name` belongs to."""
+    parts = name.split(".")
+    if parts[0] != "logeerhuis_app":
+        return None
+    for i in range(1, len(parts)):
+        where = PACKAGE.joinpath(*parts[1 : i + 1])
+        if not (where.with_suffix(".py").is_file() or (where / "__init__.py").is_file()):
+            return None  # past the modules: a name inside a module
+        if parts[i].startswith("_") and not parts[i].startswith("__"):
+            return ".".join(parts[:i])
+    return None
+
+
+def private_imports(importer: str, names: list[str]) -> list[str]:
+    """The names that reach into a private module of a package `importer` is not part of."""
+    bad = []
+    for name in names:
+        owner = _private_owner(name)
+        if owner is not None and not importer.startswith(owner + "."):
+            bad.append(name)
+    return sorted(set(bad))
+
+
+@pytest.mark.parametrize("path", _source_files(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_module_imports_another_packages_private_module(path: Path) -> None:
+    bad = private_imports(_module_name(path), _imports(path))
+    assert not bad, f"{path.relative_to(PACKAGE)} imports private modules of another package {bad}"
+
+
+def test_the_package_rules_see_a_forbidden_import() -> None:
+    """Guard against a rule test that can never fail."""
+    reach_in = ["logeerhuis_app.planning._bed_choice", "logeerhuis_app.planning._bed_choice.x"]
+    assert private_imports("logeerhuis_app.billing.invoicing", reach_in) == reach_in
+    assert private_imports("logeerhuis_app.planning.stay_writer", reach_in) == []
+    assert (
+        private_imports("logeerhuis_app.demo.builder", ["logeerhuis_app.demo._model._Plan"]) == []
+    )
+    public = ["logeerhuis_app.planning.stays", "logeerhuis_app.planning.stays._private_function"]
+    assert private_imports("logeerhuis_app.billing.months", public) == []
+    assert _violates("logeerhuis_app.ui.planner.page", FORBIDDEN["billing"])
+    assert _violates("logeerhuis_app.demo.builder", FORBIDDEN["storage"])
+    assert _violates("logeerhuis_app.ui", FORBIDDEN["demo"])
+    assert _violates("logeerhuis_app.planning.stays", FORBIDDEN["services"])
+    assert not _violates("logeerhuis_app.planning.stays", FORBIDDEN["claims"])
+    assert _layer_of(PACKAGE / "claims" / "claims.py") == "claims"
+    assert _layer_of(PACKAGE / "cli_messages.py") == "cli"
+
+
 # --- One writer for stays (issue 19, decision 0040) -------------------------------------------
-# Only services/stay_writer.py writes Night rows or changes a stay's status, so the closed-month
+# Only planning/stay_writer.py writes Night rows or changes a stay's status, so the closed-month
 # lock and the lifecycle table (domain/stay_lifecycle.py) hold on every path. The data import
-# (services/data_exchange.py) writes every table alike with `table.insert()` into an empty
+# (storage/data_exchange.py) writes every table alike with `table.insert()` into an empty
 # database, in an order the triggers accept; it names no table and is not a writer of stays.
-STAY_WRITER = "services/stay_writer.py"
+STAY_WRITER = "planning/stay_writer.py"
 _COLLECTION_CHANGES = {"append", "extend", "remove", "clear", "pop", "insert"}
 _NIGHT_FIELDS = {"active", "bed_id", "day", "stay_id", "allocation_id"}
 _RAW_SQL = re.compile(

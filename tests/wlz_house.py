@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from logeerhuis_app.billing.months import close_month
 from logeerhuis_app.db.models import AccessLogEntry, WlzNightsElsewhere
-from logeerhuis_app.services.allocations import AllocationData, save_allocation
-from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
-from logeerhuis_app.services.funders import FunderData, save_funder
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.months import close_month
-from logeerhuis_app.services.provider import ProviderData, save_provider
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.stays import NewStay, create_stay
+from logeerhuis_app.house.allocations import AllocationData, save_allocation
+from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
+from logeerhuis_app.house.funders import FunderData, save_funder
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.house.provider import ProviderData, save_provider
+from logeerhuis_app.house.rooms import RoomData, save_room
+from logeerhuis_app.planning.stays import NewStay, create_stay
 
 FLEX_NOW = datetime(2026, 4, 3, 10, 0)
 

@@ -4,7 +4,7 @@ one message that the house checks before it believes it (decision 0044).
 Each problem carries the WJ001 retourcode the answer (WMO302) reports it with: 0001 for a rule
 that can be checked within the message (a condition or constraint), 8848 for a Dagtekening in
 the future. Rules that need the house's own data (the municipality, contracts, billed nights)
-are checked in services.wmo301_plan.
+are checked in claims._wmo301_plan.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Month and year overviews for funders and the board: aggregated figures only, no persons.
 
 Plain frozen data plus the few pure rules the counting needs (age groups, rates, Dutch number
-formats). The service (services/overview.py) fills these; screens and documents only show them.
+formats). The service (billing/overview.py) fills these; screens and documents only show them.
 """
 
 from __future__ import annotations

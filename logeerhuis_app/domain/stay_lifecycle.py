@@ -1,7 +1,7 @@
 """The life of a stay: which status may follow which (DOMAIN.md).
 
 option -> confirmed -> present -> departed; a planned stay (option or confirmed) may be
-cancelled, and a cancellation may be undone. The stay writer (services/stay_writer.py) asks
+cancelled, and a cancellation may be undone. The stay writer (planning/stay_writer.py) asks
 `refusal` before every change of status, so this table is the one place the rule lives.
 """
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from .widgets.prompter import Prompter
 
 if TYPE_CHECKING:  # the database (SQLAlchemy) is imported only after the window is shown
-    from ..services.database import Database
+    from ..storage.database import Database
 
 # Topics carried by AppContext.data_changed; a page reloads only for topics it shows.
 TOPIC_GUESTS = "guests"

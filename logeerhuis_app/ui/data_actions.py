@@ -15,7 +15,7 @@ JSON_FILTER = "Logeerhuis-gegevens (*.json)"
 
 
 def export_all(context: AppContext) -> bool:
-    from ..services.data_exchange import export_to_file
+    from ..storage.data_exchange import export_to_file
 
     suggested = f"logeerhuis-gegevens-{date.today().isoformat()}.json"
     path = context.prompter.save_file("Alle gegevens exporteren", suggested, JSON_FILTER)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from ..services.errors import ServiceError
-from ..services.private_files import write_private
+from ..storage.private_files import write_private
 from .context import AppContext
 
 

@@ -65,9 +65,9 @@ class FirstStartDialog(QDialog):
         self.accept()
 
     def _demo(self) -> None:
-        from ..services.demo import build_demo
-        from ..services.demo_answers import write_demo_answer
-        from ..services.demo_messages import save_demo_message
+        from ..demo.answers import write_demo_answer
+        from ..demo.builder import build_demo
+        from ..demo.messages import save_demo_message
 
         with _busy():
             summary = build_demo(self.context.db)
@@ -97,7 +97,7 @@ class FirstStartDialog(QDialog):
             self.accept()
 
     def _read_export(self, path: Path) -> bool:
-        from ..services.data_exchange import import_from_file
+        from ..storage.data_exchange import import_from_file
 
         try:
             with _busy():

@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QPushButton, QWidget
 
-from ..services import accounts
-from ..services.accounts import NewAccount
+from ..access import accounts
+from ..access.accounts import NewAccount
+from ..access.passwords import PasswordChangeRequired, change_after_reset
 from ..services.errors import ServiceError
-from ..services.passwords import PasswordChangeRequired, change_after_reset
 from .accounts.dialogs import AccountDialog, PasswordDialog, ServiceDialog, password_field
 from .context import AppContext
 

@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
 
     def apply_role(self) -> None:
         """Disable what the signed-in user's role does not allow, with the reason as tooltip."""
-        from ..services.access import may
+        from ..access.access import may
 
         assert self.context is not None
         allowed = may(self.context.db)

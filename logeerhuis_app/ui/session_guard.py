@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMainWindow
 
-from ..services.access_log import verify_chain
-from ..services.security_settings import idle_minutes
+from ..access.access_log import verify_chain
+from ..access.security_settings import idle_minutes
 from .context import TOPIC_ALL, TOPIC_SETTINGS, AppContext
 from .idle_lock import IdleLock
 from .lock_curtain import Curtains

@@ -19,7 +19,7 @@ def fake_pdf(*_args) -> bytes:  # type: ignore[no-untyped-def]
 
 
 def open_target(target: str):  # type: ignore[no-untyped-def]
-    from logeerhuis_app.services.database import open_database, open_database_url
+    from logeerhuis_app.storage.database import open_database, open_database_url
 
     if target.startswith("postgresql"):
         return open_database_url(target)
@@ -47,7 +47,7 @@ def race(target: str, scenario: str, rounds: list, who: str, barrier, results) -
 
 
 def _finalise(db, invoice_id: int, _who: str):  # type: ignore[no-untyped-def]
-    from logeerhuis_app.services.invoice_finalising import finalise
+    from logeerhuis_app.billing.invoice_finalising import finalise
 
     final = finalise(db, invoice_id, invoice_date=date(2026, 8, 1), by="pc", render=fake_pdf)
     return final.number
@@ -55,8 +55,8 @@ def _finalise(db, invoice_id: int, _who: str):  # type: ignore[no-untyped-def]
 
 def _invoices(db, month: tuple[int, int], _who: str):  # type: ignore[no-untyped-def]
     """What `logeerhuis invoices JJJJ-MM` does: (re)make the drafts, finalise them at once."""
-    from logeerhuis_app.services.invoice_batch import finalise_all
-    from logeerhuis_app.services.invoicing import make_drafts
+    from logeerhuis_app.billing.invoice_batch import finalise_all
+    from logeerhuis_app.billing.invoicing import make_drafts
 
     drafts = make_drafts(db, *month)
     finals = finalise_all(
@@ -66,19 +66,19 @@ def _invoices(db, month: tuple[int, int], _who: str):  # type: ignore[no-untyped
 
 
 def _save_guest(db, loaded, who: str):  # type: ignore[no-untyped-def]
-    from logeerhuis_app.services.guests import save_guest
+    from logeerhuis_app.house.guests import save_guest
 
     return save_guest(db, replace(loaded, city=f"Stad van {who}")).version
 
 
 def _register_bsn(db, bsn: str, who: str):  # type: ignore[no-untyped-def]
-    from logeerhuis_app.services.guests import GuestData, save_guest
+    from logeerhuis_app.house.guests import GuestData, save_guest
 
     return save_guest(db, GuestData(first_name=who, last_name="Nieuw", bsn=bsn)).id
 
 
 def _book_bed(db, booking: tuple, who: str):  # type: ignore[no-untyped-def, type-arg]
-    from logeerhuis_app.services.stays import NewStay, create_stay
+    from logeerhuis_app.planning.stays import NewStay, create_stay
 
     guests, room_id, arrival, departure = booking
     return create_stay(db, NewStay(guests[who], room_id, arrival, departure)).id
@@ -87,7 +87,7 @@ def _book_bed(db, booking: tuple, who: str):  # type: ignore[no-untyped-def, typ
 def _close_month(db, month: tuple[int, int], _who: str):  # type: ignore[no-untyped-def]
     from datetime import datetime
 
-    from logeerhuis_app.services.months import close_month
+    from logeerhuis_app.billing.months import close_month
 
     close_month(db, *month, by="pc", now=datetime(2026, 8, 1, 9, 0))
     return month
@@ -96,7 +96,7 @@ def _close_month(db, month: tuple[int, int], _who: str):  # type: ignore[no-unty
 def _submit_claim(db, claim: tuple[int, int, int], _who: str):  # type: ignore[no-untyped-def]
     from datetime import datetime
 
-    from logeerhuis_app.services.claims import submit_claim
+    from logeerhuis_app.claims.claims import submit_claim
 
     year, month, funder_id = claim
     return submit_claim(db, year, month, funder_id, by="pc", now=datetime(2026, 8, 1, 9)).number
@@ -104,7 +104,7 @@ def _submit_claim(db, claim: tuple[int, int, int], _who: str):  # type: ignore[n
 
 def _view_or_write(db, guest_id: int, who: str):  # type: ignore[no-untyped-def]
     """One child opens the guest 20 times, the other saves it 20 times, at the same time."""
-    from logeerhuis_app.services.guests import get_guest, save_guest
+    from logeerhuis_app.house.guests import get_guest, save_guest
 
     for n in range(20):
         data = get_guest(db, guest_id)
@@ -115,8 +115,8 @@ def _view_or_write(db, guest_id: int, who: str):  # type: ignore[no-untyped-def]
 
 def _export_or_write(db, guest_id: int, who: str):  # type: ignore[no-untyped-def]
     """One child exports everything 10 times (export-data), the other saves a guest 10 times."""
-    from logeerhuis_app.services.data_exchange import export_data
-    from logeerhuis_app.services.guests import get_guest, save_guest
+    from logeerhuis_app.house.guests import get_guest, save_guest
+    from logeerhuis_app.storage.data_exchange import export_data
 
     for n in range(10):
         if who == "a":

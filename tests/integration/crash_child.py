@@ -18,15 +18,15 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from logeerhuis_app.billing.corrections import correct_night
+from logeerhuis_app.billing.invoice_finalising import finalise
+from logeerhuis_app.billing.invoicing import make_drafts
+from logeerhuis_app.billing.months import close_month
 from logeerhuis_app.db.models import Invoice, MonthClosure, Stay
 from logeerhuis_app.domain.dates import month_bounds
-from logeerhuis_app.services.corrections import correct_night
-from logeerhuis_app.services.database import open_database, open_database_url
+from logeerhuis_app.planning.stays import NewStay, create_stay
 from logeerhuis_app.services.errors import ServiceError
-from logeerhuis_app.services.invoice_finalising import finalise
-from logeerhuis_app.services.invoicing import make_drafts
-from logeerhuis_app.services.months import close_month
-from logeerhuis_app.services.stays import NewStay, create_stay
+from logeerhuis_app.storage.database import open_database, open_database_url
 
 FIRST_YEAR = 2026
 MONTHS = 24  # 2026 and 2027; December's invoices are dated in January: two number series

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import event
 
-from logeerhuis_app.services import database
+from logeerhuis_app.storage import database
 
 
 def main() -> None:

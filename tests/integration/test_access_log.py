@@ -10,20 +10,20 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError
 
-from logeerhuis_app.db.models import AccessLogEntry
-from logeerhuis_app.services import accounts
-from logeerhuis_app.services.access import NotAllowedError, log_access
-from logeerhuis_app.services.access_log import (
+from logeerhuis_app.access import accounts
+from logeerhuis_app.access.access import NotAllowedError, log_access
+from logeerhuis_app.access.access_log import (
     LogFilter,
     export_access_log,
     list_access,
     verify_chain,
 )
-from logeerhuis_app.services.accounts import NewAccount
-from logeerhuis_app.services.guests import get_guest, save_guest
-from logeerhuis_app.services.intake_documents import intake_form_pdf, statement_pdf
-from logeerhuis_app.services.month_export import export_month
-from logeerhuis_app.services.months import close_month
+from logeerhuis_app.access.accounts import NewAccount
+from logeerhuis_app.billing.months import close_month
+from logeerhuis_app.claims.month_export import export_month
+from logeerhuis_app.db.models import AccessLogEntry
+from logeerhuis_app.house.guests import get_guest, save_guest
+from logeerhuis_app.intake.intake_documents import intake_form_pdf, statement_pdf
 
 
 def _rows(db) -> list[tuple]:

@@ -7,12 +7,12 @@ from datetime import date, datetime
 
 import pytest
 
-from logeerhuis_app.services.access_log import LogFilter, list_access, verify_chain
-from logeerhuis_app.services.corrections import correct_night
+from logeerhuis_app.access.access_log import LogFilter, list_access, verify_chain
+from logeerhuis_app.access.privacy import erase_care_data, guest_dossier
+from logeerhuis_app.billing.corrections import correct_night
+from logeerhuis_app.intake.intake import get_intake, save_intake
+from logeerhuis_app.planning.planning import check_in, move_stay
 from logeerhuis_app.services.errors import ValidationError
-from logeerhuis_app.services.intake import get_intake, save_intake
-from logeerhuis_app.services.planning import check_in, move_stay
-from logeerhuis_app.services.privacy import erase_care_data, guest_dossier
 
 
 def test_stay_intake_and_privacy_actions_are_logged_for_the_guest(db, wmo_house):

@@ -8,17 +8,17 @@ import pytest
 from sqlalchemy import select
 from test_invoicing import build_house
 
+from logeerhuis_app.access import accounts
+from logeerhuis_app.access.access import NotAllowedError
+from logeerhuis_app.access.accounts import NewAccount
+from logeerhuis_app.billing.invoice_finalising import finalise
+from logeerhuis_app.billing.invoicing import make_drafts
+from logeerhuis_app.billing.months import close_month
+from logeerhuis_app.claims.claims import list_claims, submit_claim
 from logeerhuis_app.db.models import AccessLogEntry, Invoice, Provider, User
-from logeerhuis_app.services import accounts
-from logeerhuis_app.services.access import NotAllowedError
-from logeerhuis_app.services.accounts import NewAccount
-from logeerhuis_app.services.claims import list_claims, submit_claim
+from logeerhuis_app.house.house_texts import CONDITIONS, get_text, set_text
+from logeerhuis_app.house.provider import get_provider, save_provider
 from logeerhuis_app.services.errors import ServiceError, ValidationError
-from logeerhuis_app.services.house_texts import CONDITIONS, get_text, set_text
-from logeerhuis_app.services.invoice_finalising import finalise
-from logeerhuis_app.services.invoicing import make_drafts
-from logeerhuis_app.services.months import close_month
-from logeerhuis_app.services.provider import get_provider, save_provider
 
 NOW = datetime(2026, 4, 3, 10, 0)
 INGRID = NewAccount("Ingrid Jansen", "Ingrid", "geheim-ingrid-1", "geheim-ingrid-1")

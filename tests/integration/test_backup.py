@@ -12,7 +12,8 @@ import pytest
 
 from logeerhuis_app.cli import main
 from logeerhuis_app.paths import database_path
-from logeerhuis_app.services.backup import (
+from logeerhuis_app.services.errors import DataError
+from logeerhuis_app.storage.backup import (
     app_is_running,
     automatic_backups,
     backup_is_due,
@@ -23,8 +24,7 @@ from logeerhuis_app.services.backup import (
     newest_good_backup,
     quick_check,
 )
-from logeerhuis_app.services.backup_restore import restore_backup, set_aside_files
-from logeerhuis_app.services.errors import DataError
+from logeerhuis_app.storage.backup_restore import restore_backup, set_aside_files
 
 # Backups of the SQLite file; PostgreSQL has its own in tests/postgres/test_backup_postgres.py.
 pytestmark = pytest.mark.sqlite_only
@@ -33,7 +33,7 @@ NOW = datetime(2026, 11, 28, 15, 30)
 
 
 def _add_guest(db, last_name="Bos"):
-    from logeerhuis_app.services.guests import GuestData, save_guest
+    from logeerhuis_app.house.guests import GuestData, save_guest
 
     return save_guest(db, GuestData(first_name="Gerrit", last_name=last_name, city="Baarn"))
 

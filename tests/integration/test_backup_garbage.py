@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from logeerhuis_app.services.backup_restore import restore_backup
 from logeerhuis_app.services.errors import DataError
+from logeerhuis_app.storage.backup_restore import restore_backup
 
 pytestmark = pytest.mark.sqlite_only  # a backup of the SQLite file
 

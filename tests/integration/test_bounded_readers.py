@@ -12,13 +12,14 @@ import pytest
 import pyzipper
 
 from logeerhuis_app.cli import main
-from logeerhuis_app.services import backup_unzip, data_exchange, server_setting
-from logeerhuis_app.services.backup import make_backup
-from logeerhuis_app.services.backup_restore import restore_backup
-from logeerhuis_app.services.database import open_database
 from logeerhuis_app.services.errors import DataError
-from logeerhuis_app.services.server_setting import chosen_server_url, save_server_url, server_file
-from logeerhuis_app.services.work_dirs import clean_work_dirs, work_dir
+from logeerhuis_app.storage import _backup_unzip as backup_unzip
+from logeerhuis_app.storage import data_exchange, server_setting
+from logeerhuis_app.storage.backup import make_backup
+from logeerhuis_app.storage.backup_restore import restore_backup
+from logeerhuis_app.storage.database import open_database
+from logeerhuis_app.storage.server_setting import chosen_server_url, save_server_url, server_file
+from logeerhuis_app.storage.work_dirs import clean_work_dirs, work_dir
 
 PASSWORD = "lang-wachtwoord-1"
 
@@ -206,7 +207,7 @@ def test_a_restore_killed_halfway_leaves_nothing_after_the_next_start(db, data_d
             "-c",
             "import os, signal, sys\n"
             "from pathlib import Path\n"
-            "from logeerhuis_app.services import backup_restore as r\n"
+            "from logeerhuis_app.storage import backup_restore as r\n"
             "real = r.copy_database\n"
             "def copy_then_die(*a, **k):\n"
             "    real(*a, **k)\n"

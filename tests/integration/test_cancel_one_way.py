@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 import logeerhuis_app
-from logeerhuis_app.services.access_log import LogFilter, list_access
+from logeerhuis_app.access.access_log import LogFilter, list_access
+from logeerhuis_app.billing.months import close_month
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.house.rooms import RoomData, save_room
+from logeerhuis_app.planning.series import SeriesData, cancel_occurrences, create_series
 from logeerhuis_app.services.errors import ServiceError
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.months import close_month
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.series import SeriesData, cancel_occurrences, create_series
 
 CANCELS = re.compile(r"\.status\s*=\s*StayStatus\.CANCELLED")
 
@@ -27,7 +27,7 @@ def test_only_the_stay_writer_sets_a_stay_to_cancelled():
         for path in package.rglob("*.py")
         if CANCELS.search(path.read_text(encoding="utf-8"))
     )
-    assert setters == ["services/stay_writer.py"]
+    assert setters == ["planning/stay_writer.py"]
 
 
 @pytest.fixture

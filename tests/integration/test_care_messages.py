@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
+from logeerhuis_app.billing.months import close_month
+from logeerhuis_app.claims.care_messages import care_messages, save_care_messages
+from logeerhuis_app.claims.month_export import export_month
 from logeerhuis_app.db.models import AccessLogEntry, Allocation, Guest
+from logeerhuis_app.demo.builder import build_demo
 from logeerhuis_app.documents.wmo305_307 import read_products, validate
-from logeerhuis_app.services.care_messages import care_messages, save_care_messages
-from logeerhuis_app.services.demo import build_demo
-from logeerhuis_app.services.month_export import export_month
-from logeerhuis_app.services.months import close_month
 
 STANDARDS = Path(__file__).resolve().parents[3] / "shared" / "standards" / "iwmo-3.2"
 MADE_ON = date(2026, 7, 2)
@@ -102,7 +102,7 @@ def test_the_month_export_holds_the_messages_and_lists_them(db, wmo_house, tmp_p
 
 
 def test_the_demo_house_starts_care_that_validates(tmp_path):
-    from logeerhuis_app.services.database import open_database
+    from logeerhuis_app.storage.database import open_database
 
     today = date.today()
     db = open_database(tmp_path)

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from logeerhuis_app.db.models import CarerStrain
-from logeerhuis_app.services.carer_strain import (
+from logeerhuis_app.house.guests import CarerData, GuestData, save_guest
+from logeerhuis_app.intake.carer_strain import (
     NO_CONSENT,
     StrainData,
     carers_with_strain,
@@ -16,7 +17,6 @@ from logeerhuis_app.services.carer_strain import (
     record_strain,
 )
 from logeerhuis_app.services.errors import NotFoundError, ValidationError
-from logeerhuis_app.services.guests import CarerData, GuestData, save_guest
 
 
 def _answers(yes: int) -> tuple[bool, ...]:

@@ -10,19 +10,19 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-from logeerhuis_app.db.models import ClaimAnswer, ClaimLineAnswer
-from logeerhuis_app.documents.wmo323 import render_wmo323, validate
-from logeerhuis_app.services.answer_simulation import simulated_answer
-from logeerhuis_app.services.claim_answer_overview import month_answers
-from logeerhuis_app.services.claim_answers import mark_fixed, read_wmo325, read_wmo325_file
-from logeerhuis_app.services.claims import (
+from logeerhuis_app.billing.months import close_month
+from logeerhuis_app.claims.answer_simulation import simulated_answer
+from logeerhuis_app.claims.claim_answer_overview import month_answers
+from logeerhuis_app.claims.claim_answers import mark_fixed, read_wmo325, read_wmo325_file
+from logeerhuis_app.claims.claims import (
     claim_drafts,
     list_claims,
     pending_corrections,
     submit_claim,
 )
+from logeerhuis_app.db.models import ClaimAnswer, ClaimLineAnswer
+from logeerhuis_app.documents.wmo323 import render_wmo323, validate
 from logeerhuis_app.services.errors import ServiceError
-from logeerhuis_app.services.months import close_month
 
 STANDARDS = Path(__file__).resolve().parents[3] / "shared" / "standards" / "iwmo-3.2"
 NOW = datetime(2026, 4, 3, 10, 0)

@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from logeerhuis_app.documents.wmo323 import read_totals, render_wmo323, validate
-from logeerhuis_app.services.claims import (
+from logeerhuis_app.billing.corrections import correct_night
+from logeerhuis_app.billing.months import close_month
+from logeerhuis_app.claims.claims import (
     claim_drafts,
     list_claims,
     pending_corrections,
     submit_claim,
 )
-from logeerhuis_app.services.corrections import correct_night
+from logeerhuis_app.documents.wmo323 import read_totals, render_wmo323, validate
 from logeerhuis_app.services.errors import ServiceError
-from logeerhuis_app.services.months import close_month
 
 STANDARDS = Path(__file__).resolve().parents[3] / "shared" / "standards" / "iwmo-3.2"
 NOW = datetime(2026, 4, 3, 10, 0)

@@ -8,10 +8,10 @@ from datetime import date
 import pyzipper
 
 from logeerhuis_app import cli
-from logeerhuis_app.services.invoice_finalising import finalise
-from logeerhuis_app.services.invoice_records import invoice_pdf
-from logeerhuis_app.services.mail_settings import MailSettings, save_mail_settings
-from logeerhuis_app.services.mailing import SENT_FOLDER
+from logeerhuis_app.billing.invoice_finalising import finalise
+from logeerhuis_app.billing.invoice_records import invoice_pdf
+from logeerhuis_app.mail.mail_settings import MailSettings, save_mail_settings
+from logeerhuis_app.mail.mailing import SENT_FOLDER
 from tests.mail_support import PASSWORD, USER
 
 

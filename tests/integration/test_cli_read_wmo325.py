@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from logeerhuis_app import cli
-from logeerhuis_app.services.answer_simulation import simulated_answer
-from logeerhuis_app.services.claim_answer_overview import month_answers
-from logeerhuis_app.services.claims import submit_claim
-from logeerhuis_app.services.months import close_month
+from logeerhuis_app.billing.months import close_month
+from logeerhuis_app.claims.answer_simulation import simulated_answer
+from logeerhuis_app.claims.claim_answer_overview import month_answers
+from logeerhuis_app.claims.claims import submit_claim
 
 
 def test_read_wmo325_prints_the_rejected_line_and_refuses_garbage(

@@ -11,18 +11,18 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
+from logeerhuis_app.billing.corrections import correct_night
+from logeerhuis_app.billing.months import close_month
 from logeerhuis_app.db.models import Night, Stay
 from logeerhuis_app.domain.intake import ITEMS, Answer
-from logeerhuis_app.services import planning
-from logeerhuis_app.services.corrections import correct_night
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.house.rooms import RoomData, save_room
+from logeerhuis_app.intake.intake import save_intake
+from logeerhuis_app.planning import planning
+from logeerhuis_app.planning.requests import RequestData, get_request, place_request, save_request
+from logeerhuis_app.planning.series import SeriesData, create_series, plan_series
+from logeerhuis_app.planning.stays import NewStay, create_stay
 from logeerhuis_app.services.errors import ServiceError
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.intake import save_intake
-from logeerhuis_app.services.months import close_month
-from logeerhuis_app.services.requests import RequestData, get_request, place_request, save_request
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.series import SeriesData, create_series, plan_series
-from logeerhuis_app.services.stays import NewStay, create_stay
 
 FEB_CLOSED = "Februari 2026 is afgesloten"
 
@@ -256,8 +256,8 @@ def test_truncating_the_nights_is_refused_on_the_server(house):
 
 def test_export_and_import_carry_the_nights_of_a_closed_month(house, tmp_path):
     """import-data writes the nights before it closes their month (data_exchange_order)."""
-    from logeerhuis_app.services.data_exchange import export_data, import_data
-    from logeerhuis_app.services.database import open_database
+    from logeerhuis_app.storage.data_exchange import export_data, import_data
+    from logeerhuis_app.storage.database import open_database
 
     data = export_data(house["db"])
     target_dir = tmp_path / "elders"

@@ -14,11 +14,11 @@ import pytest
 
 from logeerhuis_app.db import schema
 from logeerhuis_app.db.engine import make_engine, sqlite_url
+from logeerhuis_app.house.rooms import RoomData, list_rooms, save_room
 from logeerhuis_app.paths import database_path
-from logeerhuis_app.services.backup import list_backups
-from logeerhuis_app.services.database import open_database
-from logeerhuis_app.services.health import check_database
-from logeerhuis_app.services.rooms import RoomData, list_rooms, save_room
+from logeerhuis_app.storage.backup import list_backups
+from logeerhuis_app.storage.database import open_database
+from logeerhuis_app.storage.health import check_database
 
 pytestmark = pytest.mark.sqlite_only
 

@@ -12,6 +12,7 @@ import pytest
 from concurrency_workers import race
 from sqlalchemy import func, select
 
+from logeerhuis_app.billing.months import close_month
 from logeerhuis_app.db.models import (
     AccessLogEntry,
     Claim,
@@ -20,13 +21,12 @@ from logeerhuis_app.db.models import (
     MonthClosure,
     Stay,
 )
-from logeerhuis_app.services.allocations import AllocationData, save_allocation
-from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
-from logeerhuis_app.services.funders import FunderData, save_funder
-from logeerhuis_app.services.guests import GuestData, get_guest, save_guest
-from logeerhuis_app.services.months import close_month
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.stays import NewStay, create_stay
+from logeerhuis_app.house.allocations import AllocationData, save_allocation
+from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
+from logeerhuis_app.house.funders import FunderData, save_funder
+from logeerhuis_app.house.guests import GuestData, get_guest, save_guest
+from logeerhuis_app.house.rooms import RoomData, save_room
+from logeerhuis_app.planning.stays import NewStay, create_stay
 
 ROUNDS = 5
 

@@ -8,8 +8,8 @@ import sqlite3
 import pytest
 from sqlalchemy import text
 
+from logeerhuis_app.house.rooms import RoomData, list_rooms, save_room
 from logeerhuis_app.paths import database_path
-from logeerhuis_app.services.rooms import RoomData, list_rooms, save_room
 
 pytestmark = pytest.mark.sqlite_only
 

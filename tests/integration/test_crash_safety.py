@@ -25,13 +25,13 @@ import pytest
 from sqlalchemy import Connection, text
 
 from logeerhuis_app.domain.pricing import invoice_number
-from logeerhuis_app.services.allocations import AllocationData, save_allocation
-from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
-from logeerhuis_app.services.database import Database, open_database, open_database_url
-from logeerhuis_app.services.funders import FunderData, save_funder
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.provider import ProviderData, save_provider
-from logeerhuis_app.services.rooms import RoomData, save_room
+from logeerhuis_app.house.allocations import AllocationData, save_allocation
+from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
+from logeerhuis_app.house.funders import FunderData, save_funder
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.house.provider import ProviderData, save_provider
+from logeerhuis_app.house.rooms import RoomData, save_room
+from logeerhuis_app.storage.database import Database, open_database, open_database_url
 
 CHILD = Path(__file__).with_name("crash_child.py")
 ROOT = Path(__file__).resolve().parents[2]

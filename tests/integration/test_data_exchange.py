@@ -12,9 +12,16 @@ from sqlalchemy import func, select
 
 from logeerhuis_app.cli import main
 from logeerhuis_app.db.models import Carer, Guest, ReceivedMessage
-from logeerhuis_app.services.allocations import AllocationData, save_allocation
-from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
-from logeerhuis_app.services.data_exchange import (
+from logeerhuis_app.house.allocations import AllocationData, save_allocation
+from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
+from logeerhuis_app.house.funders import FunderData, save_funder
+from logeerhuis_app.house.guests import CarerData, GuestData, save_guest
+from logeerhuis_app.house.provider import ProviderData, save_provider
+from logeerhuis_app.house.rooms import RoomData, save_room
+from logeerhuis_app.planning.planning import cancel
+from logeerhuis_app.planning.stays import NewStay, create_stay
+from logeerhuis_app.services.errors import DataError
+from logeerhuis_app.storage.data_exchange import (
     FORMAT_VERSION,
     exchanged_tables,
     export_data,
@@ -22,14 +29,7 @@ from logeerhuis_app.services.data_exchange import (
     import_data,
     import_from_file,
 )
-from logeerhuis_app.services.database import open_database
-from logeerhuis_app.services.errors import DataError
-from logeerhuis_app.services.funders import FunderData, save_funder
-from logeerhuis_app.services.guests import CarerData, GuestData, save_guest
-from logeerhuis_app.services.planning import cancel
-from logeerhuis_app.services.provider import ProviderData, save_provider
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.stays import NewStay, create_stay
+from logeerhuis_app.storage.database import open_database
 
 LOGO = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
 
@@ -293,8 +293,8 @@ def _planner_records(db, anna_id: int, piet_id: int, room_id: int, funder_id: in
         )  # fmt: skip
         s.flush()
         _sent_and_answered(s, claim.id, anna_id)
+        from logeerhuis_app.access.access import log_access
         from logeerhuis_app.db.models import User
-        from logeerhuis_app.services.access import log_access
 
         s.add(
             User(

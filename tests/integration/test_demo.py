@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from logeerhuis_app.claims.claims import list_claims
 from logeerhuis_app.cli import main
 from logeerhuis_app.db.models import (
     Allocation,
@@ -27,6 +28,7 @@ from logeerhuis_app.db.models import (
     StaySeries,
     WlzNightsElsewhere,
 )
+from logeerhuis_app.demo.builder import build_demo
 from logeerhuis_app.domain import carer_strain as csi
 from logeerhuis_app.domain.enums import FunderKind, StayStatus
 from logeerhuis_app.domain.intake import (
@@ -37,16 +39,14 @@ from logeerhuis_app.domain.intake import (
     Answer,
     evaluate,
 )
-from logeerhuis_app.services.claims import list_claims
-from logeerhuis_app.services.database import open_database
-from logeerhuis_app.services.demo import build_demo
+from logeerhuis_app.house.municipalities import municipality_name
+from logeerhuis_app.house.provider import get_provider
+from logeerhuis_app.house.rooms import list_rooms
+from logeerhuis_app.planning.request_history import history
+from logeerhuis_app.planning.requests import list_requests
+from logeerhuis_app.planning.series_reading import list_series
 from logeerhuis_app.services.errors import ConflictError
-from logeerhuis_app.services.municipalities import municipality_name
-from logeerhuis_app.services.provider import get_provider
-from logeerhuis_app.services.request_history import history
-from logeerhuis_app.services.requests import list_requests
-from logeerhuis_app.services.rooms import list_rooms
-from logeerhuis_app.services.series_reading import list_series
+from logeerhuis_app.storage.database import open_database
 
 
 @pytest.fixture(scope="module")
@@ -452,8 +452,8 @@ def test_a_few_carers_filled_in_the_strain_index_with_consent(demo):
 
 
 def test_closed_months_with_invoices_a_credit_payments_and_an_overdue_one(demo):
+    from logeerhuis_app.billing.invoice_records import invoice_pdf, list_invoices
     from logeerhuis_app.db.models import MonthClosure
-    from logeerhuis_app.services.invoice_records import invoice_pdf, list_invoices
 
     db, summary = demo[0], demo[1]
     assert summary.closed_months == 3 and summary.invoices >= 6
@@ -474,7 +474,7 @@ def test_closed_months_with_invoices_a_credit_payments_and_an_overdue_one(demo):
 
 
 def test_a_crisis_bed_is_reserved_by_a_municipality(demo):
-    from logeerhuis_app.services.reservations import list_reservations
+    from logeerhuis_app.house.reservations import list_reservations
 
     db, _summary, today = demo
     [reservation] = list_reservations(db, date(2000, 1, 1), date(2100, 1, 1))
@@ -497,7 +497,7 @@ def test_the_planner_finds_earlier_intakes_as_the_single_stay_lookup_does(demo):
     """The earlier stay whose intake carries over, for all stays at once, agrees on the demo
     house with the rule asked of the database one stay at a time."""
     from logeerhuis_app.db.models import IntakeAnswer, Stay
-    from logeerhuis_app.services.intake_reading import previous_stays_with_intake
+    from logeerhuis_app.intake.intake_reading import previous_stays_with_intake
 
     def one_stay(s, stay):  # type: ignore[no-untyped-def]
         return s.scalar(
@@ -521,9 +521,9 @@ def test_the_planner_finds_earlier_intakes_as_the_single_stay_lookup_does(demo):
 
 def test_zz_the_demo_has_a_wmo325_to_read_with_one_rejected_line(demo, tmp_path):
     """Last in this file: it reads the answer into the shared demo database."""
-    from logeerhuis_app.services.claim_answer_overview import month_answers
-    from logeerhuis_app.services.claim_answers import read_wmo325_file
-    from logeerhuis_app.services.demo_answers import write_demo_answer
+    from logeerhuis_app.claims.claim_answer_overview import month_answers
+    from logeerhuis_app.claims.claim_answers import read_wmo325_file
+    from logeerhuis_app.demo.answers import write_demo_answer
 
     db, _summary, today = demo
     path = write_demo_answer(db, tmp_path, today)

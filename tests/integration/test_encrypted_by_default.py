@@ -10,7 +10,7 @@ import pytest
 import pyzipper
 
 from logeerhuis_app.cli import main
-from logeerhuis_app.services.backup import automatic_backups
+from logeerhuis_app.storage.backup import automatic_backups
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -28,8 +28,8 @@ def _opens_with(path, password) -> list[str]:
 
 
 def _house(data_dir):
-    from logeerhuis_app.services.database import open_database
-    from logeerhuis_app.services.guests import GuestData, save_guest
+    from logeerhuis_app.house.guests import GuestData, save_guest
+    from logeerhuis_app.storage.database import open_database
 
     db = open_database(data_dir)
     save_guest(db, GuestData(first_name="Gerrit", last_name="Bos", bsn="999900006"))

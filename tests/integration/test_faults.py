@@ -15,13 +15,13 @@ from datetime import date
 import pytest
 from sqlalchemy import event
 
+from logeerhuis_app.house.guests import GuestData, save_guest, search_guests
+from logeerhuis_app.house.rooms import RoomData, save_room
 from logeerhuis_app.paths import database_path
-from logeerhuis_app.services.data_exchange import export_data, import_data
-from logeerhuis_app.services.database import SchemaTooNew, open_database
+from logeerhuis_app.planning.stays import NewStay, create_stay, list_stays
 from logeerhuis_app.services.errors import DataError, ServiceError
-from logeerhuis_app.services.guests import GuestData, save_guest, search_guests
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.stays import NewStay, create_stay, list_stays
+from logeerhuis_app.storage.data_exchange import export_data, import_data
+from logeerhuis_app.storage.database import SchemaTooNew, open_database
 
 BIG_NOTE = "Allergie: " + "pinda's, " * 20_000  # about 180 kB: many pages (an import)
 LONG_NOTE = BIG_NOTE[:10_000]  # the longest note a save takes (decision 0028): a few pages

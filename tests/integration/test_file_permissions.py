@@ -30,8 +30,8 @@ def umask_022():
 
 
 def test_a_new_data_folder_is_private_with_its_database_wal_and_shm(tmp_path):
-    from logeerhuis_app.services.database import open_database
-    from logeerhuis_app.services.guests import GuestData, save_guest
+    from logeerhuis_app.house.guests import GuestData, save_guest
+    from logeerhuis_app.storage.database import open_database
 
     folder = tmp_path / "nieuw"
     db = open_database(folder)
@@ -46,7 +46,7 @@ def test_a_new_data_folder_is_private_with_its_database_wal_and_shm(tmp_path):
 
 
 def test_an_existing_install_is_tightened_at_the_start(tmp_path):
-    from logeerhuis_app.services.database import open_database
+    from logeerhuis_app.storage.database import open_database
 
     folder = tmp_path / "oud"
     folder.mkdir(mode=0o755)
@@ -70,8 +70,8 @@ def test_an_existing_install_is_tightened_at_the_start(tmp_path):
 
 
 def test_backups_and_a_restore_are_private(db, data_dir, tmp_path):
-    from logeerhuis_app.services.backup import backups_dir, make_backup
-    from logeerhuis_app.services.backup_restore import restore_backup
+    from logeerhuis_app.storage.backup import backups_dir, make_backup
+    from logeerhuis_app.storage.backup_restore import restore_backup
 
     made = make_backup(data_dir, now=datetime(2026, 11, 28, 15, 30))
     assert mode(backups_dir(data_dir)) == 0o700 and mode(made.path) == 0o600
@@ -96,7 +96,7 @@ def test_fouten_log_is_private(data_dir, capsys):
 
 
 def test_the_server_choice_is_private(data_dir):
-    from logeerhuis_app.services.server_setting import save_server_url, server_file
+    from logeerhuis_app.storage.server_setting import save_server_url, server_file
 
     save_server_url(data_dir, "postgresql+psycopg://logeerhuis:geheim@server/logeerhuis")
     assert mode(server_file(data_dir)) == 0o600
@@ -105,9 +105,9 @@ def test_the_server_choice_is_private(data_dir):
 def test_invoice_pdfs_and_exports_are_private(db, data_dir, tmp_path):
     from test_invoicing import build_house
 
+    from logeerhuis_app.access.access_log import export_access_log
     from logeerhuis_app.cli import main
-    from logeerhuis_app.services.access_log import export_access_log
-    from logeerhuis_app.services.data_exchange import export_to_file
+    from logeerhuis_app.storage.data_exchange import export_to_file
 
     build_house(db)  # a private payer with stays in January 2026
     out = tmp_path / "facturen"

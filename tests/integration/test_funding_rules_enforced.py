@@ -7,18 +7,18 @@ from datetime import date
 
 import pytest
 
+from logeerhuis_app.billing.months import month_check
+from logeerhuis_app.claims.claim_lines import month_lines
+from logeerhuis_app.claims.claims import claim_drafts
 from logeerhuis_app.db.models import Allocation
-from logeerhuis_app.services.allocations import AllocationData, save_allocation
-from logeerhuis_app.services.claim_lines import month_lines
-from logeerhuis_app.services.claims import claim_drafts
-from logeerhuis_app.services.contracts import ContractData, RateData, get_contract, save_contract
+from logeerhuis_app.house.allocations import AllocationData, save_allocation
+from logeerhuis_app.house.contracts import ContractData, RateData, get_contract, save_contract
+from logeerhuis_app.house.funders import FunderData, save_funder
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.house.rooms import RoomData, save_room
+from logeerhuis_app.planning.planner_view import load_planner
+from logeerhuis_app.planning.stays import NewStay, create_stay
 from logeerhuis_app.services.errors import ValidationError
-from logeerhuis_app.services.funders import FunderData, save_funder
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.months import month_check
-from logeerhuis_app.services.planner_view import load_planner
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.stays import NewStay, create_stay
 
 RATES = (RateData(valid_from=date(2026, 1, 1), amount_cents=16000),)
 VV_TEXT = "Flexibel logeren is alleen voor cliënten met een VV-zorgprofiel (zorgprofiel: 4VG)."
@@ -96,10 +96,10 @@ def test_a_pgb_stay_is_invoiced_to_the_budget_holder_with_what_the_svb_asks(db):
 
     from pypdf import PdfReader
 
-    from logeerhuis_app.services.invoice_finalising import finalise
-    from logeerhuis_app.services.invoice_records import invoice_pdf
-    from logeerhuis_app.services.invoicing import make_drafts
-    from logeerhuis_app.services.provider import ProviderData, save_provider
+    from logeerhuis_app.billing.invoice_finalising import finalise
+    from logeerhuis_app.billing.invoice_records import invoice_pdf
+    from logeerhuis_app.billing.invoicing import make_drafts
+    from logeerhuis_app.house.provider import ProviderData, save_provider
 
     provider = ProviderData(
         name="Logeerhuis De Linde", street="Lindelaan 12", postcode="3818 AB", city="Amersfoort",

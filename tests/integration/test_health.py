@@ -9,12 +9,12 @@ import pytest
 
 from logeerhuis_app.cli import main
 from logeerhuis_app.db.schema import head_revision
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.house.rooms import RoomData, save_room
 from logeerhuis_app.paths import database_path
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.health import check_database
-from logeerhuis_app.services.planning import cancel
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.stays import NewStay, create_stay
+from logeerhuis_app.planning.planning import cancel
+from logeerhuis_app.planning.stays import NewStay, create_stay
+from logeerhuis_app.storage.health import check_database
 
 # `check` reads the SQLite file read-only (PRAGMA integrity_check); not for a server.
 pytestmark = pytest.mark.sqlite_only

@@ -21,14 +21,14 @@ from test_data_exchange import build_house  # a real house with every table fill
 
 from logeerhuis_app.db import schema
 from logeerhuis_app.paths import database_path
-from logeerhuis_app.services.data_exchange import (
+from logeerhuis_app.services.errors import DataError
+from logeerhuis_app.storage.data_exchange import (
     exchanged_tables,
     export_data,
     import_data,
     import_from_file,
 )
-from logeerhuis_app.services.database import open_database
-from logeerhuis_app.services.errors import DataError
+from logeerhuis_app.storage.database import open_database
 
 SETTINGS = settings(
     max_examples=150,

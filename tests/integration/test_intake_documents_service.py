@@ -9,18 +9,18 @@ import pypdf
 import pytest
 
 from logeerhuis_app.db.models import IntakeAnswer, IntakeOverride
-from logeerhuis_app.services.errors import NotFoundError
-from logeerhuis_app.services.guests import CarerData, GuestData, save_guest
-from logeerhuis_app.services.house_texts import CONDITIONS, EVALUATION, set_text
-from logeerhuis_app.services.intake_documents import (
+from logeerhuis_app.house.guests import CarerData, GuestData, save_guest
+from logeerhuis_app.house.house_texts import CONDITIONS, EVALUATION, set_text
+from logeerhuis_app.house.provider import ProviderData, save_provider
+from logeerhuis_app.house.rooms import RoomData, save_room
+from logeerhuis_app.intake.intake_documents import (
     departure_checklist_pdf,
     evaluation_letter_pdf,
     intake_form_pdf,
     statement_pdf,
 )
-from logeerhuis_app.services.provider import ProviderData, save_provider
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.stays import NewStay, create_stay
+from logeerhuis_app.planning.stays import NewStay, create_stay
+from logeerhuis_app.services.errors import NotFoundError
 
 BSN = "111222333"
 

@@ -11,13 +11,13 @@ from datetime import datetime
 
 import pytest
 
+from logeerhuis_app.access.access import log_access
+from logeerhuis_app.access.access_log import verify_chain
 from logeerhuis_app.cli import main
 from logeerhuis_app.domain.access_log import row_hash
 from logeerhuis_app.paths import database_path
-from logeerhuis_app.services.access import log_access
-from logeerhuis_app.services.access_log import verify_chain
-from logeerhuis_app.services.database import open_database
-from logeerhuis_app.services.health import check_database
+from logeerhuis_app.storage.database import open_database
+from logeerhuis_app.storage.health import check_database
 
 pytestmark = pytest.mark.sqlite_only  # the same on a server: tests/postgres/test_check_on_server
 

@@ -15,12 +15,12 @@ from test_data_exchange import build_house  # a real house with every table fill
 from logeerhuis_app.cli import main
 from logeerhuis_app.db.schema import HEAD
 from logeerhuis_app.paths import database_path
-from logeerhuis_app.services.backup import make_backup
-from logeerhuis_app.services.backup_restore import restore_backup, set_aside_files
-from logeerhuis_app.services.data_exchange import export_data, import_data
-from logeerhuis_app.services.database import open_database
 from logeerhuis_app.services.errors import DataError
-from logeerhuis_app.services.health import check_database
+from logeerhuis_app.storage.backup import make_backup
+from logeerhuis_app.storage.backup_restore import restore_backup, set_aside_files
+from logeerhuis_app.storage.data_exchange import export_data, import_data
+from logeerhuis_app.storage.database import open_database
+from logeerhuis_app.storage.health import check_database
 
 
 @pytest.fixture(scope="module")

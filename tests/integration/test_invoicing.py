@@ -10,27 +10,27 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from logeerhuis_app.cli import main
-from logeerhuis_app.domain.enums import InvoiceKind, InvoiceStatus
-from logeerhuis_app.domain.money import format_cents
-from logeerhuis_app.domain.pricing import PricedLine, credit_lines
-from logeerhuis_app.services.allocations import AllocationData, save_allocation
-from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
-from logeerhuis_app.services.database import open_database
-from logeerhuis_app.services.errors import ServiceError, ValidationError
-from logeerhuis_app.services.funders import FunderData, save_funder
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.invoice_finalising import credit, finalise
-from logeerhuis_app.services.invoice_records import (
+from logeerhuis_app.billing.invoice_finalising import credit, finalise
+from logeerhuis_app.billing.invoice_records import (
     get_invoice,
     invoice_pdf,
     list_invoices,
     register_payment,
 )
-from logeerhuis_app.services.invoicing import make_drafts
-from logeerhuis_app.services.provider import ProviderData, save_provider
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.stays import NewStay, create_stay
+from logeerhuis_app.billing.invoicing import make_drafts
+from logeerhuis_app.cli import main
+from logeerhuis_app.domain.enums import InvoiceKind, InvoiceStatus
+from logeerhuis_app.domain.money import format_cents
+from logeerhuis_app.domain.pricing import PricedLine, credit_lines
+from logeerhuis_app.house.allocations import AllocationData, save_allocation
+from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
+from logeerhuis_app.house.funders import FunderData, save_funder
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.house.provider import ProviderData, save_provider
+from logeerhuis_app.house.rooms import RoomData, save_room
+from logeerhuis_app.planning.stays import NewStay, create_stay
+from logeerhuis_app.services.errors import ServiceError, ValidationError
+from logeerhuis_app.storage.database import open_database
 
 RATES = (
     RateData(valid_from=date(2025, 1, 1), valid_to=date(2025, 12, 31), amount_cents=12500),
@@ -304,8 +304,8 @@ def test_cli_close_month_and_invoices(data_dir, tmp_path, capsys):
 def test_a_late_cancellation_is_billed_when_the_contract_says_so(db):
     from datetime import datetime
 
-    from logeerhuis_app.services import planning
-    from logeerhuis_app.services.contracts import get_contract, list_contracts
+    from logeerhuis_app.house.contracts import get_contract, list_contracts
+    from logeerhuis_app.planning import planning
 
     build_house(db)
     [contract] = list_contracts(db)
@@ -319,7 +319,7 @@ def test_a_late_cancellation_is_billed_when_the_contract_says_so(db):
             }
         ),
     )
-    from logeerhuis_app.services.stays import list_stays
+    from logeerhuis_app.planning.stays import list_stays
 
     piets = [
         s
@@ -383,7 +383,7 @@ def test_split_day_housing_and_fixed_sums_go_to_the_funder_invoice(db):
 
 
 def test_a_reserved_bed_is_billed_every_day_and_its_own_guests_not_twice(db, house):
-    from logeerhuis_app.services.reservations import ReservationData, reserve_bed
+    from logeerhuis_app.house.reservations import ReservationData, reserve_bed
 
     amersfoort = save_funder(
         db, FunderData(name="Gemeente Amersfoort", cbs_code="0307", wants_invoice=True)
@@ -446,9 +446,9 @@ def test_a_reserved_bed_is_billed_every_day_and_its_own_guests_not_twice(db, hou
 def test_a_correction_in_a_closed_month_is_a_credit_line_on_the_next_invoice(db, house):
     from datetime import datetime
 
-    from logeerhuis_app.services.corrections import correct_night
-    from logeerhuis_app.services.months import close_month
-    from logeerhuis_app.services.stays import list_stays
+    from logeerhuis_app.billing.corrections import correct_night
+    from logeerhuis_app.billing.months import close_month
+    from logeerhuis_app.planning.stays import list_stays
 
     for draft in make_drafts(db, 2026, 1):
         finalise(db, draft.id, invoice_date=date(2026, 2, 2), by="Ria")

@@ -12,16 +12,16 @@ import pytest
 import pyzipper
 from sqlalchemy import select
 
+from logeerhuis_app.billing.invoice_finalising import finalise
+from logeerhuis_app.billing.invoice_records import invoice_pdf
+from logeerhuis_app.claims.month_export import export_month
 from logeerhuis_app.db.models import AccessLogEntry, MailRecipient, Setting
+from logeerhuis_app.mail.mail_drafts import export_mail, invoice_id_of, invoice_mail
+from logeerhuis_app.mail.mail_secret import store_password, stored_password
+from logeerhuis_app.mail.mail_settings import MailSettings, save_mail_settings
+from logeerhuis_app.mail.mail_transport import MailError, deliver
+from logeerhuis_app.mail.mailing import SENT_FOLDER, prepare, send
 from logeerhuis_app.services.errors import ServiceError
-from logeerhuis_app.services.invoice_finalising import finalise
-from logeerhuis_app.services.invoice_records import invoice_pdf
-from logeerhuis_app.services.mail_drafts import export_mail, invoice_id_of, invoice_mail
-from logeerhuis_app.services.mail_secret import store_password, stored_password
-from logeerhuis_app.services.mail_settings import MailSettings, save_mail_settings
-from logeerhuis_app.services.mail_transport import MailError, deliver
-from logeerhuis_app.services.mailing import SENT_FOLDER, prepare, send
-from logeerhuis_app.services.month_export import export_month
 from tests.mail_support import PASSWORD, USER, make_certificate
 
 SENDER = "facturen@delinde.nl"

@@ -12,27 +12,27 @@ import keyring
 import pytest
 from keyring.backends import chainer, fail
 
+from logeerhuis_app.access import accounts
+from logeerhuis_app.access.access import NotAllowedError
+from logeerhuis_app.access.accounts import NewAccount
+from logeerhuis_app.access.privacy import erase_care_data, guest_dossier
 from logeerhuis_app.db.models import MailRecipient
-from logeerhuis_app.services import accounts
-from logeerhuis_app.services.access import NotAllowedError
-from logeerhuis_app.services.accounts import NewAccount
-from logeerhuis_app.services.errors import ValidationError
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.mail_recipients import RecipientOwner, remember, remembered
-from logeerhuis_app.services.mail_secret import (
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.mail.mail_recipients import RecipientOwner, remember, remembered
+from logeerhuis_app.mail.mail_secret import (
     NO_SAFE_STORE,
     PasswordNotStored,
     _is_secure,
     store_password,
     stored_password,
 )
-from logeerhuis_app.services.mail_settings import (
+from logeerhuis_app.mail.mail_settings import (
     MailSettings,
     get_mail_settings,
     save_mail_settings,
 )
-from logeerhuis_app.services.mail_transport import explain
-from logeerhuis_app.services.privacy import erase_care_data, guest_dossier
+from logeerhuis_app.mail.mail_transport import explain
+from logeerhuis_app.services.errors import ValidationError
 from tests.mail_support import MemoryKeyring
 
 GOOD = MailSettings("smtp.delinde.nl", 587, "starttls", "ingrid@delinde.nl", "De Linde",

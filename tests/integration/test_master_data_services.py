@@ -7,25 +7,25 @@ from datetime import date
 
 import pytest
 
-from logeerhuis_app.services.allocations import (
+from logeerhuis_app.house.allocations import (
     AllocationData,
     delete_allocation,
     list_allocations,
     save_allocation,
 )
-from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
-from logeerhuis_app.services.database import open_database
-from logeerhuis_app.services.errors import ConflictError, ServiceError, ValidationError
-from logeerhuis_app.services.funders import FunderData, save_funder
-from logeerhuis_app.services.guests import (
+from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
+from logeerhuis_app.house.funders import FunderData, save_funder
+from logeerhuis_app.house.guests import (
     CarerData,
     GuestData,
     get_guest,
     save_guest,
     search_guests,
 )
-from logeerhuis_app.services.provider import ProviderData, get_provider, save_provider
-from logeerhuis_app.services.rooms import RoomData, list_rooms, save_room
+from logeerhuis_app.house.provider import ProviderData, get_provider, save_provider
+from logeerhuis_app.house.rooms import RoomData, list_rooms, save_room
+from logeerhuis_app.services.errors import ConflictError, ServiceError, ValidationError
+from logeerhuis_app.storage.database import open_database
 
 
 @pytest.fixture

@@ -13,18 +13,18 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from logeerhuis_app.billing.invoice_records import list_invoices
+from logeerhuis_app.claims.claims import list_claims
+from logeerhuis_app.claims.month_export import export_month
+from logeerhuis_app.claims.wlz_declaration import aw319_name
 from logeerhuis_app.cli import main
+from logeerhuis_app.demo.builder import build_demo
+from logeerhuis_app.demo.house import FLEX_START
 from logeerhuis_app.documents.aw319 import read_aw319, signed_total, structure_problems
 from logeerhuis_app.documents.wmo323 import read_totals, validate
 from logeerhuis_app.domain.money import format_cents
 from logeerhuis_app.domain.wlz_declaration import file_lines, file_total_cents
-from logeerhuis_app.services.claims import list_claims
-from logeerhuis_app.services.database import open_database
-from logeerhuis_app.services.demo import build_demo
-from logeerhuis_app.services.demo_house import FLEX_START
-from logeerhuis_app.services.invoice_records import list_invoices
-from logeerhuis_app.services.month_export import export_month
-from logeerhuis_app.services.wlz_declaration import aw319_name
+from logeerhuis_app.storage.database import open_database
 
 STANDARDS = Path(__file__).resolve().parents[3] / "shared" / "standards" / "iwmo-3.2"
 

@@ -6,12 +6,12 @@ from datetime import date, datetime
 
 import pytest
 
-from logeerhuis_app.services import planning
+from logeerhuis_app.billing.months import close_month, month_check
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.house.rooms import RoomData, save_room
+from logeerhuis_app.planning import planning
+from logeerhuis_app.planning.stays import NewStay, create_stay
 from logeerhuis_app.services.errors import ServiceError
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.months import close_month, month_check
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.stays import NewStay, create_stay
 
 
 def test_a_closed_month_refuses_moves_and_cancellations(db):
@@ -39,9 +39,9 @@ def test_a_closed_month_refuses_moves_and_cancellations(db):
 
 def test_the_month_check_names_a_wlz_guest_over_156(db):
     from logeerhuis_app.db.models import WlzNightsElsewhere
-    from logeerhuis_app.services.allocations import AllocationData, save_allocation
-    from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
-    from logeerhuis_app.services.funders import FunderData, save_funder
+    from logeerhuis_app.house.allocations import AllocationData, save_allocation
+    from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
+    from logeerhuis_app.house.funders import FunderData, save_funder
 
     room = save_room(db, RoomData(name="Linde"))
     zk = save_funder(
@@ -86,11 +86,11 @@ def test_the_month_check_names_a_wlz_guest_over_156(db):
 
 
 def test_the_month_check_counts_new_year_nights_in_the_new_year(db):
+    from logeerhuis_app.claims.claim_lines import month_lines
     from logeerhuis_app.db.models import WlzNightsElsewhere
-    from logeerhuis_app.services.allocations import AllocationData, save_allocation
-    from logeerhuis_app.services.claim_lines import month_lines
-    from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
-    from logeerhuis_app.services.funders import FunderData, save_funder
+    from logeerhuis_app.house.allocations import AllocationData, save_allocation
+    from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
+    from logeerhuis_app.house.funders import FunderData, save_funder
 
     room = save_room(db, RoomData(name="Linde"))
     zk = save_funder(

@@ -7,18 +7,18 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
+from logeerhuis_app.billing.overview import overview
 from logeerhuis_app.db.models import Funder, Guest
 from logeerhuis_app.domain.overview import AGE_UNKNOWN, NO_FUNDER, NO_MUNICIPALITY, Share
-from logeerhuis_app.services import planning
-from logeerhuis_app.services.allocations import AllocationData, save_allocation
-from logeerhuis_app.services.closures import ClosureData, add_closure
-from logeerhuis_app.services.funders import FunderData, save_funder
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.overview import overview
-from logeerhuis_app.services.requests import RequestData, save_request
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.series import SeriesData, create_series
-from logeerhuis_app.services.stays import NewStay, create_stay
+from logeerhuis_app.house.allocations import AllocationData, save_allocation
+from logeerhuis_app.house.closures import ClosureData, add_closure
+from logeerhuis_app.house.funders import FunderData, save_funder
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.house.rooms import RoomData, save_room
+from logeerhuis_app.planning import planning
+from logeerhuis_app.planning.requests import RequestData, save_request
+from logeerhuis_app.planning.series import SeriesData, create_series
+from logeerhuis_app.planning.stays import NewStay, create_stay
 
 TODAY = date(2026, 3, 22)  # nights from 22 March on are still planned
 
@@ -181,8 +181,8 @@ def test_an_empty_period_gives_zeros_not_errors(db):
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    from logeerhuis_app.services.database import open_database
-    from logeerhuis_app.services.demo import build_demo
+    from logeerhuis_app.demo.builder import build_demo
+    from logeerhuis_app.storage.database import open_database
 
     today = date.today()
     db = open_database(tmp_path_factory.mktemp("overview-demo"))

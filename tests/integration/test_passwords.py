@@ -10,12 +10,12 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from logeerhuis_app.access import accounts, passwords
+from logeerhuis_app.access.accounts import NewAccount
+from logeerhuis_app.access.passwords import PasswordChangeRequired
 from logeerhuis_app.db.models import AccessLogEntry
-from logeerhuis_app.services import accounts, passwords
-from logeerhuis_app.services.accounts import NewAccount
-from logeerhuis_app.services.database import open_database, open_database_url
 from logeerhuis_app.services.errors import ServiceError, ValidationError
-from logeerhuis_app.services.passwords import PasswordChangeRequired
+from logeerhuis_app.storage.database import open_database, open_database_url
 
 NOW = datetime(2026, 4, 3, 10, 0)
 INGRID = NewAccount("Ingrid Jansen", "ingrid", "geheim-ingrid-1", "geheim-ingrid-1")

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from logeerhuis_app.db.models import WlzNightsElsewhere
-from logeerhuis_app.services.allocations import AllocationData, save_allocation
-from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
-from logeerhuis_app.services.funders import FunderData, save_funder
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.planner_view import load_planner
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.stays import NewStay, create_stay
+from logeerhuis_app.house.allocations import AllocationData, save_allocation
+from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
+from logeerhuis_app.house.funders import FunderData, save_funder
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.house.rooms import RoomData, save_room
+from logeerhuis_app.planning.planner_view import load_planner
+from logeerhuis_app.planning.stays import NewStay, create_stay
 
 RATE = (RateData(valid_from=date(2026, 1, 1), amount_cents=15000),)
 

@@ -8,12 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
-from logeerhuis_app.db.models import Guest, IntakeAnswer
-from logeerhuis_app.services.claims import list_claims, submit_claim
-from logeerhuis_app.services.errors import ValidationError
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.months import close_month
-from logeerhuis_app.services.privacy import (
+from logeerhuis_app.access.privacy import (
     Retention,
     erase_care_data,
     get_retention,
@@ -21,6 +16,11 @@ from logeerhuis_app.services.privacy import (
     past_retention,
     set_retention,
 )
+from logeerhuis_app.billing.months import close_month
+from logeerhuis_app.claims.claims import list_claims, submit_claim
+from logeerhuis_app.db.models import Guest, IntakeAnswer
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.services.errors import ValidationError
 
 NOW = datetime(2026, 4, 3, 10, 0)
 

@@ -8,11 +8,11 @@ from datetime import date, datetime
 
 import pytest
 
-from logeerhuis_app.services.answer_simulation import simulated_answer
-from logeerhuis_app.services.claim_answer_overview import month_answers
-from logeerhuis_app.services.claims import submit_claim
-from logeerhuis_app.services.months import close_month
-from logeerhuis_app.services.read_message import MessageRefused, apply_message, read_message
+from logeerhuis_app.billing.months import close_month
+from logeerhuis_app.claims.answer_simulation import simulated_answer
+from logeerhuis_app.claims.claim_answer_overview import month_answers
+from logeerhuis_app.claims.claims import submit_claim
+from logeerhuis_app.claims.read_message import MessageRefused, apply_message, read_message
 
 NOW = datetime(2026, 4, 3, 10, 0)
 LATER = datetime(2026, 4, 17, 9, 0)

@@ -8,12 +8,12 @@ from datetime import date, datetime
 
 import pytest
 
+from logeerhuis_app.billing.months import close_month, month_check
 from logeerhuis_app.cli import main
 from logeerhuis_app.domain.text_limits import NOTE_MAX_LENGTH
+from logeerhuis_app.house.guests import CarerData, GuestData, save_guest, search_guests
+from logeerhuis_app.house.rooms import RoomData, save_room
 from logeerhuis_app.services.errors import ServiceError, ValidationError
-from logeerhuis_app.services.guests import CarerData, GuestData, save_guest, search_guests
-from logeerhuis_app.services.months import close_month, month_check
-from logeerhuis_app.services.rooms import RoomData, save_room
 
 NOW = datetime(2026, 11, 28, 10, 0)
 
@@ -64,7 +64,7 @@ def test_an_out_folder_that_does_not_exist_is_refused(db, data_dir, tmp_path, ca
 def test_invoices_are_not_made_final_when_their_folder_is_missing(db, data_dir, tmp_path):
     from test_invoicing import build_house
 
-    from logeerhuis_app.services.invoice_records import list_invoices
+    from logeerhuis_app.billing.invoice_records import list_invoices
 
     build_house(db)
     close_month(db, 2026, 1, by="test", now=NOW)
@@ -85,7 +85,7 @@ def test_a_backup_file_name_in_an_existing_folder_is_fine(db, data_dir, tmp_path
 
 
 def test_the_month_export_refuses_a_missing_folder_in_the_service(db, tmp_path):
-    from logeerhuis_app.services.month_export import export_month
+    from logeerhuis_app.claims.month_export import export_month
 
     with pytest.raises(ServiceError, match="bestaat niet"):
         export_month(db, 2026, 1, tmp_path / "stick", today=date(2026, 2, 1))

@@ -7,18 +7,13 @@ from datetime import date, datetime
 
 import pytest
 
-from logeerhuis_app.services.allocations import AllocationData, save_allocation
-from logeerhuis_app.services.errors import (
-    ConflictError,
-    NotFoundError,
-    ServiceError,
-    ValidationError,
-)
-from logeerhuis_app.services.funders import FunderData, save_funder
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.planning import WhoAsked, move_stay
-from logeerhuis_app.services.request_history import history
-from logeerhuis_app.services.requests import (
+from logeerhuis_app.house.allocations import AllocationData, save_allocation
+from logeerhuis_app.house.funders import FunderData, save_funder
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.house.rooms import RoomData, save_room
+from logeerhuis_app.planning.planning import WhoAsked, move_stay
+from logeerhuis_app.planning.request_history import history
+from logeerhuis_app.planning.requests import (
     RequestData,
     get_request,
     list_requests,
@@ -27,8 +22,13 @@ from logeerhuis_app.services.requests import (
     save_request,
     withdraw_request,
 )
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.stays import NewStay, create_stay
+from logeerhuis_app.planning.stays import NewStay, create_stay
+from logeerhuis_app.services.errors import (
+    ConflictError,
+    NotFoundError,
+    ServiceError,
+    ValidationError,
+)
 
 
 @pytest.fixture

@@ -12,21 +12,21 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from logeerhuis_app.billing.corrections import correct_night
+from logeerhuis_app.billing.invoice_records import get_invoice
+from logeerhuis_app.billing.invoicing import make_drafts
+from logeerhuis_app.billing.months import close_month, month_check
+from logeerhuis_app.claims.claims import claim_drafts, pending_corrections, submit_claim
 from logeerhuis_app.documents.wmo323 import NS_MSG, read_totals, render_wmo323, validate
-from logeerhuis_app.services.claims import claim_drafts, pending_corrections, submit_claim
-from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
-from logeerhuis_app.services.corrections import correct_night
-from logeerhuis_app.services.errors import ValidationError
-from logeerhuis_app.services.funders import FunderData, get_funder, save_funder
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.invoice_records import get_invoice
-from logeerhuis_app.services.invoicing import make_drafts
-from logeerhuis_app.services.months import close_month, month_check
-from logeerhuis_app.services.reservations import (
+from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
+from logeerhuis_app.house.funders import FunderData, get_funder, save_funder
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.house.reservations import (
     ReservationData,
     reserve_bed,
     set_reservation_allocation,
 )
+from logeerhuis_app.services.errors import ValidationError
 
 NOW = datetime(2026, 4, 3, 10, 0)
 MARCH = [date(2026, 3, d) for d in range(1, 32)]
@@ -261,6 +261,6 @@ def test_the_toewijzing_can_be_removed_again(db, wmo_house):
 
 
 def _all(db):  # type: ignore[no-untyped-def]
-    from logeerhuis_app.services.reservations import list_reservations
+    from logeerhuis_app.house.reservations import list_reservations
 
     return list_reservations(db, date(2000, 1, 1), date(2100, 1, 1))

@@ -9,14 +9,14 @@ from datetime import datetime
 
 import pytest
 
+from logeerhuis_app.access import accounts
+from logeerhuis_app.access.access_log import verify_chain
+from logeerhuis_app.access.accounts import NewAccount
 from logeerhuis_app.cli import main
-from logeerhuis_app.services import accounts
-from logeerhuis_app.services.access_log import verify_chain
-from logeerhuis_app.services.accounts import NewAccount
-from logeerhuis_app.services.backup import make_backup
-from logeerhuis_app.services.backup_restore import restore_backup
-from logeerhuis_app.services.database import open_database
-from logeerhuis_app.services.guests import GuestData, get_guest, save_guest
+from logeerhuis_app.house.guests import GuestData, get_guest, save_guest
+from logeerhuis_app.storage.backup import make_backup
+from logeerhuis_app.storage.backup_restore import restore_backup
+from logeerhuis_app.storage.database import open_database
 
 pytestmark = pytest.mark.sqlite_only  # restoring is of this PC's file
 
@@ -100,7 +100,7 @@ def test_ids_given_before_the_restore_are_never_given_again(db, data_dir):
 
 
 def _guests(db):
-    from logeerhuis_app.services.guests import search_guests
+    from logeerhuis_app.house.guests import search_guests
 
     return search_guests(db)
 

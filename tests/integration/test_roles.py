@@ -7,16 +7,16 @@ import json
 
 import pytest
 
-from logeerhuis_app.services import accounts
-from logeerhuis_app.services.access import NotAllowedError, may
-from logeerhuis_app.services.accounts import NewAccount
-from logeerhuis_app.services.backup import make_backup
-from logeerhuis_app.services.backup_restore import restore_backup
-from logeerhuis_app.services.data_exchange import export_to_file, import_from_file
-from logeerhuis_app.services.move_house import move_to_server
-from logeerhuis_app.services.privacy import Retention, get_retention, set_retention
-from logeerhuis_app.services.security_settings import idle_minutes, set_idle_minutes
-from logeerhuis_app.services.server_setting import save_server_url, server_file
+from logeerhuis_app.access import accounts
+from logeerhuis_app.access.access import NotAllowedError, may
+from logeerhuis_app.access.accounts import NewAccount
+from logeerhuis_app.access.privacy import Retention, get_retention, set_retention
+from logeerhuis_app.access.security_settings import idle_minutes, set_idle_minutes
+from logeerhuis_app.storage.backup import make_backup
+from logeerhuis_app.storage.backup_restore import restore_backup
+from logeerhuis_app.storage.data_exchange import export_to_file, import_from_file
+from logeerhuis_app.storage.move_house import move_to_server
+from logeerhuis_app.storage.server_setting import save_server_url, server_file
 
 INGRID = NewAccount("Ingrid Jansen", "ingrid", "geheim-ingrid-1", "geheim-ingrid-1")
 RIA = NewAccount("Ria de Boer", "ria", "geheim-ria-123", "geheim-ria-123", role="medewerker")

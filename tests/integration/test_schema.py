@@ -12,7 +12,7 @@ from logeerhuis_app.db.base import Base
 from logeerhuis_app.db.engine import BUSY_TIMEOUT_MS
 from logeerhuis_app.db.schema import head_revision
 from logeerhuis_app.paths import database_path
-from logeerhuis_app.services.database import SchemaTooNew, open_database
+from logeerhuis_app.storage.database import SchemaTooNew, open_database
 
 
 def _fk_key(fk) -> tuple:

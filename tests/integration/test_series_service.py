@@ -8,18 +8,18 @@ import pytest
 from sqlalchemy import select
 
 from logeerhuis_app.db.models import Night, RoomClosure, Stay, StaySeries
-from logeerhuis_app.services.errors import ServiceError, ValidationError
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.series import (
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.house.rooms import RoomData, save_room
+from logeerhuis_app.planning.series import (
     SeriesData,
     cancel_occurrences,
     change_later,
     create_series,
     plan_series,
 )
-from logeerhuis_app.services.series_reading import list_series
-from logeerhuis_app.services.stays import NewStay, create_stay
+from logeerhuis_app.planning.series_reading import list_series
+from logeerhuis_app.planning.stays import NewStay, create_stay
+from logeerhuis_app.services.errors import ServiceError, ValidationError
 
 TUESDAY = date(2026, 3, 3)
 

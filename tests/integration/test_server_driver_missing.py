@@ -7,12 +7,12 @@ import sys
 
 import pytest
 
-from logeerhuis_app.services.database import (
+from logeerhuis_app.services.errors import DataError
+from logeerhuis_app.storage.database import (
     NO_SERVER_DRIVER,
     open_database_url,
     test_connection,
 )
-from logeerhuis_app.services.errors import DataError
 
 URL = "postgresql+psycopg://ria@127.0.0.1:1/logeerhuis"
 

@@ -9,12 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from logeerhuis_app.db.models import Guest, Night
-from logeerhuis_app.services.database import open_database
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.house.rooms import RoomData, save_room
+from logeerhuis_app.planning.planning import cancel
+from logeerhuis_app.planning.stays import NewStay, create_stay, list_stays
 from logeerhuis_app.services.errors import ValidationError
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.planning import cancel
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.stays import NewStay, create_stay, list_stays
+from logeerhuis_app.storage.database import open_database
 
 
 @pytest.fixture

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text, update
 
+from logeerhuis_app.billing.months import close_month
+from logeerhuis_app.claims.care_messages import care_messages
+from logeerhuis_app.claims.claims import submit_claim
+from logeerhuis_app.claims.month_export import export_month
 from logeerhuis_app.db.models import Allocation, Guest
 from logeerhuis_app.documents.wmo305_307 import read_products, read_statuses, validate
-from logeerhuis_app.services.care_messages import care_messages
-from logeerhuis_app.services.claims import submit_claim
-from logeerhuis_app.services.month_export import export_month
-from logeerhuis_app.services.months import close_month
-from logeerhuis_app.services.planning import cancel, move_stay
+from logeerhuis_app.planning.planning import cancel, move_stay
 
 STANDARDS = Path(__file__).resolve().parents[3] / "shared" / "standards" / "iwmo-3.2"
 

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from logeerhuis_app.services import planning
-from logeerhuis_app.services.requests import RequestData, place_request, save_request
-from logeerhuis_app.services.series import SeriesData, change_later, create_series
-from logeerhuis_app.services.stays import NewStay, create_stay, list_stays
-from logeerhuis_app.services.wlz_guard import WlzCapWarning
+from logeerhuis_app.planning import planning
+from logeerhuis_app.planning.requests import RequestData, place_request, save_request
+from logeerhuis_app.planning.series import SeriesData, change_later, create_series
+from logeerhuis_app.planning.stays import NewStay, create_stay, list_stays
+from logeerhuis_app.planning.wlz_guard import WlzCapWarning
 from tests.wlz_house import cap_log, wlz_house
 
 

@@ -11,15 +11,15 @@ from datetime import date, datetime
 import pytest
 from pypdf import PdfReader
 
+from logeerhuis_app.billing.corrections import correct_night
+from logeerhuis_app.claims.claims import claim_drafts, pending_corrections, submit_claim
+from logeerhuis_app.claims.month_export import export_month
+from logeerhuis_app.claims.wlz_declaration import aw319_file, aw319_name, draft_notes
 from logeerhuis_app.documents.aw319 import read_aw319, signed_total, structure_problems
 from logeerhuis_app.documents.claim_summary import render_claim_summary
 from logeerhuis_app.domain.money import format_cents
-from logeerhuis_app.services.claims import claim_drafts, pending_corrections, submit_claim
-from logeerhuis_app.services.corrections import correct_night
+from logeerhuis_app.house.funders import get_funder, save_funder
 from logeerhuis_app.services.errors import ServiceError
-from logeerhuis_app.services.funders import get_funder, save_funder
-from logeerhuis_app.services.month_export import export_month
-from logeerhuis_app.services.wlz_declaration import aw319_file, aw319_name, draft_notes
 from tests.wlz_house import flex_house
 
 NOW = datetime(2026, 4, 3, 10, 0)

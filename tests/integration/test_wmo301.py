@@ -12,20 +12,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from logeerhuis_app.db.models import Allocation, Guest, ReceivedMessage
-from logeerhuis_app.documents.wmo302 import answer_codes
-from logeerhuis_app.services.allocations import list_allocations
-from logeerhuis_app.services.claims import claim_drafts, submit_claim
-from logeerhuis_app.services.errors import ServiceError
-from logeerhuis_app.services.months import close_month
-from logeerhuis_app.services.planner_view import load_planner
-from logeerhuis_app.services.read_message import (
+from logeerhuis_app.billing.months import close_month
+from logeerhuis_app.claims.claims import claim_drafts, submit_claim
+from logeerhuis_app.claims.read_message import (
     MessageRefused,
     apply_message,
     read_message,
 )
-from logeerhuis_app.services.received_messages import keep_refusal, list_answers
-from logeerhuis_app.services.stays import NewStay, create_stay
+from logeerhuis_app.claims.received_messages import keep_refusal, list_answers
+from logeerhuis_app.db.models import Allocation, Guest, ReceivedMessage
+from logeerhuis_app.documents.wmo302 import answer_codes
+from logeerhuis_app.house.allocations import list_allocations
+from logeerhuis_app.planning.planner_view import load_planner
+from logeerhuis_app.planning.stays import NewStay, create_stay
+from logeerhuis_app.services.errors import ServiceError
 from tests.wmo301_messages import HEADER, NEW_CLIENT, wmo301, xsd_errors
 
 NOW = datetime(2026, 7, 2, 10, 0)
@@ -263,7 +263,7 @@ def test_a_number_of_another_client_is_refused_with_9332(db, wmo_house, data_dir
 
 
 def test_the_month_export_carries_the_answers_read_that_month(db, wmo_house, data_dir, tmp_path):
-    from logeerhuis_app.services.month_export import export_month
+    from logeerhuis_app.claims.month_export import export_month
 
     wmo_house()
     _apply(db, _read(db, wmo301(number="555000111")), data_dir)
@@ -280,8 +280,8 @@ def test_the_month_export_carries_the_answers_read_that_month(db, wmo_house, dat
 
 
 def test_the_demo_house_has_a_wmo301_made_by_the_program_that_reads_in(db, data_dir):
-    from logeerhuis_app.services.demo import build_demo
-    from logeerhuis_app.services.demo_messages import save_demo_message
+    from logeerhuis_app.demo.builder import build_demo
+    from logeerhuis_app.demo.messages import save_demo_message
 
     build_demo(db, today=TODAY)
     path = save_demo_message(db, data_dir, today=TODAY)

@@ -11,14 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from logeerhuis_app.billing.months import close_month
+from logeerhuis_app.claims.answer_simulation import simulated_answer
+from logeerhuis_app.claims.claim_answers import read_wmo325, read_wmo325_file
+from logeerhuis_app.claims.claims import submit_claim
 from logeerhuis_app.db.models import ClaimAnswer, ClaimLineAnswer
 from logeerhuis_app.documents.wmo323 import render_wmo323
 from logeerhuis_app.documents.wmo325 import MAX_BYTES
-from logeerhuis_app.services.answer_simulation import simulated_answer
-from logeerhuis_app.services.claim_answers import read_wmo325, read_wmo325_file
-from logeerhuis_app.services.claims import submit_claim
 from logeerhuis_app.services.errors import ServiceError
-from logeerhuis_app.services.months import close_month
 
 NOW = datetime(2026, 4, 3, 10, 0)
 LATER = datetime(2026, 4, 17, 9, 0)

@@ -12,9 +12,9 @@ def fake_pdf(*_args) -> bytes:  # type: ignore[no-untyped-def]
 
 def finalise_all(url: str, invoice_ids: list[int], barrier, results) -> None:  # type: ignore[no-untyped-def]
     """Finalise every invoice in the list; one already final (by the other PC) is skipped."""
-    from logeerhuis_app.services.database import open_database_url
+    from logeerhuis_app.billing.invoice_finalising import finalise
     from logeerhuis_app.services.errors import ServiceError
-    from logeerhuis_app.services.invoice_finalising import finalise
+    from logeerhuis_app.storage.database import open_database_url
 
     db = open_database_url(url)
     done = []
@@ -39,9 +39,9 @@ def number_claims(url: str, template_id: int, count: int, barrier, results) -> N
     its own transaction, copying the template claim's other columns."""
     from sqlalchemy import text
 
+    from logeerhuis_app.claims import claims
     from logeerhuis_app.db.models import Claim
-    from logeerhuis_app.services import claims
-    from logeerhuis_app.services.database import open_database_url
+    from logeerhuis_app.storage.database import open_database_url
 
     columns = [c.name for c in Claim.__table__.columns if c.name not in ("id", "number")]
     listed = ", ".join(columns)
@@ -65,11 +65,11 @@ def number_claims(url: str, template_id: int, count: int, barrier, results) -> N
 
 
 def finalise_batch(url: str, invoice_ids: list[int], barrier, results) -> None:  # type: ignore[no-untyped-def]
-    """Finalise the list as one batch (services.invoice_batch); report the numbers or the
+    """Finalise the list as one batch (billing.invoice_batch); report the numbers or the
     Dutch refusal."""
-    from logeerhuis_app.services.database import open_database_url
+    from logeerhuis_app.billing.invoice_batch import finalise_all as batch
     from logeerhuis_app.services.errors import ServiceError
-    from logeerhuis_app.services.invoice_batch import finalise_all as batch
+    from logeerhuis_app.storage.database import open_database_url
 
     db = open_database_url(url)
     try:

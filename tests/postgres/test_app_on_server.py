@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from logeerhuis_app.cli import main
-from logeerhuis_app.services.server_setting import save_server_url
+from logeerhuis_app.storage.server_setting import save_server_url
 
 
 def test_every_page_opens_on_the_demo_house_on_a_server(pg_empty_url, data_dir, monkeypatch):

@@ -10,9 +10,9 @@ from datetime import datetime, timedelta
 import pytest
 
 from logeerhuis_app.cli import main
-from logeerhuis_app.services.backup_postgres import automatic_backups, make_server_backup
+from logeerhuis_app.house.guests import GuestData, save_guest
 from logeerhuis_app.services.errors import DataError
-from logeerhuis_app.services.guests import GuestData, save_guest
+from logeerhuis_app.storage.backup_postgres import automatic_backups, make_server_backup
 
 NOW = datetime(2026, 11, 28, 15, 30)
 
@@ -101,7 +101,7 @@ def test_a_server_backup_to_a_stick_is_an_encrypted_zip(pg_url, data_dir, tmp_pa
 
 
 def test_a_sqlite_database_is_refused(data_dir, tmp_path):
-    from logeerhuis_app.services.database import open_database
+    from logeerhuis_app.storage.database import open_database
 
     local = open_database(data_dir)
     try:
@@ -122,7 +122,7 @@ def test_the_window_backs_up_a_server_database_and_leaves_restoring_to_the_admin
     """Bestand > Backup maken naar… on a server makes a server backup (never one of a stale
     file in the data folder); the daily backup and the one at close go to the backups folder;
     Backup terugzetten explains instead of swapping the data under other PCs."""
-    from logeerhuis_app.services.backup import backups_dir
+    from logeerhuis_app.storage.backup import backups_dir
     from logeerhuis_app.ui.backup import (
         BackupScheduler,
         backup_at_close,

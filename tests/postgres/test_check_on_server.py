@@ -10,9 +10,9 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
 from logeerhuis_app.cli import main
-from logeerhuis_app.services.database import open_database
-from logeerhuis_app.services.demo import build_demo
-from logeerhuis_app.services.health_server import check_server
+from logeerhuis_app.demo.builder import build_demo
+from logeerhuis_app.storage.database import open_database
+from logeerhuis_app.storage.health_server import check_server
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +55,7 @@ def test_a_clean_import_checks_clean_in_one_read_only_snapshot(moved, capsys):
 
 
 def test_the_demo_built_on_the_server_checks_clean(pg_url):
-    from logeerhuis_app.services.database import open_database_url
+    from logeerhuis_app.storage.database import open_database_url
 
     server = open_database_url(pg_url)
     build_demo(server, today=date(2026, 3, 16))

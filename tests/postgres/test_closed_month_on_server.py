@@ -1,5 +1,5 @@
 """Two PCs on one server: closing a month and writing its nights at the same moment never
-leaves a night changed in a closed month (services/months.py holds the writers of nights off;
+leaves a night changed in a closed month (billing/months.py holds the writers of nights off;
 the triggers of migration 0013 read the closed months afresh)."""
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.months import close_month
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.stays import NewStay, create_stay
+from logeerhuis_app.billing.months import close_month
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.house.rooms import RoomData, save_room
+from logeerhuis_app.planning.stays import NewStay, create_stay
 
 INSERT = "INSERT INTO nights (stay_id, bed_id, day, active) VALUES (:stay, :bed, :day, false)"
 

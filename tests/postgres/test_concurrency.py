@@ -10,12 +10,12 @@ import pytest
 from pg_workers import finalise_all, finalise_batch, number_claims
 from sqlalchemy import select
 
+from logeerhuis_app.billing.months import close_month
+from logeerhuis_app.claims.claims import submit_claim
 from logeerhuis_app.db.models import Claim, Guest, Invoice
-from logeerhuis_app.services.claims import submit_claim
-from logeerhuis_app.services.database import open_database_url
+from logeerhuis_app.house.guests import GuestData, get_guest, save_guest
 from logeerhuis_app.services.errors import ConflictError
-from logeerhuis_app.services.guests import GuestData, get_guest, save_guest
-from logeerhuis_app.services.months import close_month
+from logeerhuis_app.storage.database import open_database_url
 
 INVOICES = 24
 NOW = datetime(2026, 4, 2, 10, 0)

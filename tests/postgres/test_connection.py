@@ -7,9 +7,9 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from logeerhuis_app.db import schema
-from logeerhuis_app.services import database
-from logeerhuis_app.services.database import SchemaTooNew, open_database_url
 from logeerhuis_app.services.errors import DataError
+from logeerhuis_app.storage import database
+from logeerhuis_app.storage.database import SchemaTooNew, open_database_url
 
 
 def _with(url: str, **parts) -> str:

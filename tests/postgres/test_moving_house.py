@@ -7,9 +7,9 @@ import json
 from datetime import date
 
 from logeerhuis_app.cli import main
-from logeerhuis_app.services.database import open_database, open_database_url
-from logeerhuis_app.services.demo import build_demo
-from logeerhuis_app.services.guests import GuestData, save_guest
+from logeerhuis_app.demo.builder import build_demo
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.storage.database import open_database, open_database_url
 
 
 def test_sqlite_to_postgresql_and_back_gives_the_same_file(
@@ -59,7 +59,7 @@ def test_the_move_wizard_copies_checks_and_switches_this_pc(
     from PySide6.QtCore import Qt
     from sqlalchemy.engine import make_url
 
-    from logeerhuis_app.services.server_setting import chosen_server_url
+    from logeerhuis_app.storage.server_setting import chosen_server_url
     from logeerhuis_app.ui.connection.dialog import ConnectionDialog
     from logeerhuis_app.ui.widgets.prompter import RecordingPrompter
 
@@ -111,8 +111,8 @@ def test_a_second_move_into_a_used_database_is_refused_and_nothing_switches(
     import pytest
 
     from logeerhuis_app.services.errors import ServiceError
-    from logeerhuis_app.services.move_house import move_to_server
-    from logeerhuis_app.services.server_setting import chosen_server_url
+    from logeerhuis_app.storage.move_house import move_to_server
+    from logeerhuis_app.storage.server_setting import chosen_server_url
 
     monkeypatch.delenv("LOGEERHUIS_DATABASE_URL", raising=False)
     build_demo(db, today=date(2026, 3, 16))

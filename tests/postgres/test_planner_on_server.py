@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from logeerhuis_app.services.database import open_database_url
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.stays import NewStay, create_stay
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.house.rooms import RoomData, save_room
+from logeerhuis_app.planning.stays import NewStay, create_stay
+from logeerhuis_app.storage.database import open_database_url
 from logeerhuis_app.ui.context import AppContext
 from logeerhuis_app.ui.planner.page import PlannerPage
 from logeerhuis_app.ui.widgets.prompter import RecordingPrompter

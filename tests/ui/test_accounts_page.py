@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from logeerhuis_app.services import accounts
-from logeerhuis_app.services.accounts import NewAccount
+from logeerhuis_app.access import accounts
+from logeerhuis_app.access.accounts import NewAccount
 from logeerhuis_app.ui.access_log.page import AccessLogPage
 from logeerhuis_app.ui.accounts.page import AccountsPage
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from logeerhuis_app.services.allocations import list_allocations
-from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
-from logeerhuis_app.services.funders import FunderData, save_funder
-from logeerhuis_app.services.guests import GuestData, save_guest
+from logeerhuis_app.house.allocations import list_allocations
+from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
+from logeerhuis_app.house.funders import FunderData, save_funder
+from logeerhuis_app.house.guests import GuestData, save_guest
 from logeerhuis_app.ui.guests.page import GuestsPage
 
 

@@ -10,8 +10,8 @@ from datetime import datetime, timedelta
 from PySide6.QtWidgets import QDialog
 
 from logeerhuis_app.paths import database_path, settings_path
-from logeerhuis_app.services.backup import automatic_backups, backups_dir, make_backup
-from logeerhuis_app.services.backup_restore import set_aside_files
+from logeerhuis_app.storage.backup import automatic_backups, backups_dir, make_backup
+from logeerhuis_app.storage.backup_restore import set_aside_files
 from logeerhuis_app.ui.backup import (
     BackupScheduler,
     backup_at_close,
@@ -24,13 +24,13 @@ from logeerhuis_app.ui.registry import page_classes
 
 
 def _add_guest(context, last_name="Bos"):
-    from logeerhuis_app.services.guests import GuestData, save_guest
+    from logeerhuis_app.house.guests import GuestData, save_guest
 
     save_guest(context.db, GuestData(first_name="Gerrit", last_name=last_name, city="Baarn"))
 
 
 def _guest_names(context):
-    from logeerhuis_app.services.guests import search_guests
+    from logeerhuis_app.house.guests import search_guests
 
     return sorted(g.name.split(",")[0] for g in search_guests(context.db))
 

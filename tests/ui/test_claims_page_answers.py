@@ -8,9 +8,9 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 
-from logeerhuis_app.services.answer_simulation import simulated_answer
-from logeerhuis_app.services.claims import claim_drafts, submit_claim
-from logeerhuis_app.services.months import close_month
+from logeerhuis_app.billing.months import close_month
+from logeerhuis_app.claims.answer_simulation import simulated_answer
+from logeerhuis_app.claims.claims import claim_drafts, submit_claim
 from logeerhuis_app.ui.claims.page import ClaimsPage
 
 

@@ -6,7 +6,7 @@ import json
 
 from PySide6.QtCore import Qt
 
-from logeerhuis_app.services.server_setting import chosen_server_url, server_file
+from logeerhuis_app.storage.server_setting import chosen_server_url, server_file
 from logeerhuis_app.ui.connection.dialog import ConnectionDialog
 
 
@@ -57,7 +57,7 @@ def test_a_server_out_of_reach_at_the_start_can_be_changed_back_to_the_file(
     data_dir, qapp, monkeypatch
 ):
     from logeerhuis_app.app import open_chosen
-    from logeerhuis_app.services.server_setting import save_server_url
+    from logeerhuis_app.storage.server_setting import save_server_url
     from logeerhuis_app.ui.widgets.prompter import RecordingPrompter
 
     monkeypatch.delenv("LOGEERHUIS_DATABASE_URL", raising=False)
@@ -91,7 +91,7 @@ def test_a_damaged_server_choice_at_the_start_is_told_and_can_be_made_again(
     """An empty or cut-off databaseserver.json is not taken for 'this PC's file' (a server
     PC would then work on stale data): the start says so and offers to choose again."""
     from logeerhuis_app.app import open_chosen
-    from logeerhuis_app.services.server_setting import server_file
+    from logeerhuis_app.storage.server_setting import server_file
     from logeerhuis_app.ui.widgets.prompter import RecordingPrompter
 
     monkeypatch.delenv("LOGEERHUIS_DATABASE_URL", raising=False)

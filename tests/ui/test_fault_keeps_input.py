@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from sqlalchemy import event
 
-from logeerhuis_app.services.guests import search_guests
+from logeerhuis_app.house.guests import search_guests
 from logeerhuis_app.ui.guests.page import GuestsPage
 
 

@@ -9,12 +9,12 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
-from logeerhuis_app.services import accounts
-from logeerhuis_app.services.accounts import NewAccount
-from logeerhuis_app.services.backup import make_backup
-from logeerhuis_app.services.data_exchange import export_to_file
-from logeerhuis_app.services.database import open_database
-from logeerhuis_app.services.guests import GuestData, save_guest
+from logeerhuis_app.access import accounts
+from logeerhuis_app.access.accounts import NewAccount
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.storage.backup import make_backup
+from logeerhuis_app.storage.data_exchange import export_to_file
+from logeerhuis_app.storage.database import open_database
 from logeerhuis_app.ui.first_start import DEMO, NEW, OTHER_PC, FirstStartDialog, first_start
 from logeerhuis_app.ui.login import LoginDialog, sign_in
 

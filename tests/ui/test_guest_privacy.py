@@ -6,7 +6,7 @@ import json
 
 from PySide6.QtCore import Qt
 
-from logeerhuis_app.services.guests import get_guest
+from logeerhuis_app.house.guests import get_guest
 from logeerhuis_app.ui.guests.page import GuestsPage
 
 
@@ -38,7 +38,7 @@ def test_a_new_unsaved_guest_has_no_inzage(qtbot, context, show, prompter):
 
 
 def test_retention_terms_are_set_and_listed_in_settings(qtbot, context, show, prompter):
-    from logeerhuis_app.services.privacy import get_retention
+    from logeerhuis_app.access.privacy import get_retention
     from logeerhuis_app.ui.settings.page import SettingsPage
 
     page = show(SettingsPage(context))

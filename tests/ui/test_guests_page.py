@@ -7,7 +7,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
 
-from logeerhuis_app.services.guests import GuestData, get_guest, save_guest, search_guests
+from logeerhuis_app.house.guests import GuestData, get_guest, save_guest, search_guests
 from logeerhuis_app.ui.guests.page import GuestsPage
 
 
@@ -137,9 +137,9 @@ def test_switching_guests_with_unsaved_changes_asks_first(qtbot, context, show, 
 def test_an_allocation_is_added_through_its_dialog(qtbot, context, show, prompter):
     from datetime import date
 
-    from logeerhuis_app.services.allocations import list_allocations
-    from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
-    from logeerhuis_app.services.funders import FunderData, save_funder
+    from logeerhuis_app.house.allocations import list_allocations
+    from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
+    from logeerhuis_app.house.funders import FunderData, save_funder
 
     gemeente = save_funder(context.db, FunderData(name="Gemeente Soest", cbs_code="0342"))
     rate = RateData(valid_from=date(2026, 1, 1), amount_cents=14000)
@@ -181,7 +181,7 @@ def test_an_allocation_is_added_through_its_dialog(qtbot, context, show, prompte
 def test_wlz_nights_used_elsewhere_are_entered_on_the_guest(qtbot, context, show):
     from datetime import date
 
-    from logeerhuis_app.services.wlz_elsewhere import nights_elsewhere
+    from logeerhuis_app.house.wlz_elsewhere import nights_elsewhere
 
     guest = save_guest(context.db, GuestData(first_name="Anna", last_name="Smit"))
     page = show(GuestsPage(context))
@@ -241,7 +241,7 @@ def test_the_municipality_code_shows_the_name_from_the_cbs_list(qtbot, context, 
 
 def test_a_note_longer_than_the_limit_is_refused_beside_the_field(qtbot, context, show):
     from logeerhuis_app.domain.text_limits import NOTE_MAX_LENGTH
-    from logeerhuis_app.services.guests import search_guests
+    from logeerhuis_app.house.guests import search_guests
     from logeerhuis_app.ui.guests.page import GuestsPage
 
     page = show(GuestsPage(context))

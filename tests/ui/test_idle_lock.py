@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
+from logeerhuis_app.access.security_settings import idle_minutes, set_idle_minutes
 from logeerhuis_app.services.errors import ValidationError
-from logeerhuis_app.services.security_settings import idle_minutes, set_idle_minutes
 from logeerhuis_app.ui.idle_lock import IdleLock
 
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtGui import QColor, QCursor
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMainWindow, QVBoxLayout, QWidget
 
-from logeerhuis_app.services import accounts
-from logeerhuis_app.services.accounts import NewAccount
-from logeerhuis_app.services.security_settings import set_idle_minutes
+from logeerhuis_app.access import accounts
+from logeerhuis_app.access.accounts import NewAccount
+from logeerhuis_app.access.security_settings import set_idle_minutes
 from logeerhuis_app.ui.idle_lock import IdleLock
 from logeerhuis_app.ui.lock_curtain import LOCKED_TITLE
 from logeerhuis_app.ui.session_guard import guard_idle

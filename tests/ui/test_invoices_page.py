@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from logeerhuis_app.services.invoice_records import list_invoices
+from logeerhuis_app.billing.invoice_records import list_invoices
 from logeerhuis_app.ui.invoices.page import InvoicesPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
@@ -86,9 +86,9 @@ def test_one_refused_draft_finalises_none_and_uses_no_number(qtbot, context, sho
 def test_the_signed_in_coordinator_is_recorded_as_who_finalised(qtbot, context, show, prompter):
     from sqlalchemy import select
 
+    from logeerhuis_app.access import accounts
+    from logeerhuis_app.access.accounts import NewAccount
     from logeerhuis_app.db.models import Invoice
-    from logeerhuis_app.services import accounts
-    from logeerhuis_app.services.accounts import NewAccount
 
     accounts.create_first_coordinator(
         context.db, NewAccount("Ingrid Jansen", "ingrid", "x" * 12, "x" * 12)

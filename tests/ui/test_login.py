@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit
 
-from logeerhuis_app.services import accounts
-from logeerhuis_app.services.accounts import NewAccount
+from logeerhuis_app.access import accounts
+from logeerhuis_app.access.accounts import NewAccount
 from logeerhuis_app.ui.login import AccountDialog, LockDialog, LoginDialog, lock_screen, sign_in
 
 

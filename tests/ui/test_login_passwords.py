@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
-from logeerhuis_app.services import accounts, passwords
-from logeerhuis_app.services.accounts import NewAccount
+from logeerhuis_app.access import accounts, passwords
+from logeerhuis_app.access.accounts import NewAccount
 from logeerhuis_app.services.errors import ServiceError
 from logeerhuis_app.ui.accounts.dialogs import PasswordDialog
 from logeerhuis_app.ui.accounts.own_password import OwnPasswordDialog, change_password

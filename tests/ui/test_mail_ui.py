@@ -11,17 +11,17 @@ from keyring.backends import fail
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from logeerhuis_app.billing.invoice_finalising import finalise
+from logeerhuis_app.billing.invoice_records import invoice_pdf
+from logeerhuis_app.billing.months import close_month
 from logeerhuis_app.db.models import Setting
-from logeerhuis_app.services.invoice_finalising import finalise
-from logeerhuis_app.services.invoice_records import invoice_pdf
-from logeerhuis_app.services.mail_secret import store_password
-from logeerhuis_app.services.mail_settings import (
+from logeerhuis_app.mail.mail_secret import store_password
+from logeerhuis_app.mail.mail_settings import (
     MailSettings,
     get_mail_settings,
     save_mail_settings,
 )
-from logeerhuis_app.services.mailing import SENT_FOLDER
-from logeerhuis_app.services.months import close_month
+from logeerhuis_app.mail.mailing import SENT_FOLDER
 from logeerhuis_app.ui.claims.export_dialog import ExportDialog
 from logeerhuis_app.ui.invoices.page import InvoicesPage
 from logeerhuis_app.ui.mail.send_dialog import MailDialog

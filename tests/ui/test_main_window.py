@@ -81,7 +81,7 @@ def test_geometry_and_page_are_remembered(qtbot, context, show):
 
 
 def test_export_from_the_file_menu(qtbot, context, show, prompter, tmp_path):
-    from logeerhuis_app.services.rooms import RoomData, save_room
+    from logeerhuis_app.house.rooms import RoomData, save_room
 
     save_room(context.db, RoomData(name="Linde"))
     window = _window(context, show)

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import text
 
 from logeerhuis_app.app import _make_excepthook
+from logeerhuis_app.house.guests import GuestData, save_guest
 from logeerhuis_app.paths import settings_path
-from logeerhuis_app.services.guests import GuestData, save_guest
 from logeerhuis_app.ui.guests.page import GuestsPage
 from logeerhuis_app.ui.main_window import MainWindow
 

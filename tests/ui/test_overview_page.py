@@ -9,9 +9,9 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from logeerhuis_app.domain.dates import format_month
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.stays import NewStay, create_stay
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.house.rooms import RoomData, save_room
+from logeerhuis_app.planning.stays import NewStay, create_stay
 from logeerhuis_app.ui.overview.page import OverviewPage
 
 

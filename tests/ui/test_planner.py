@@ -7,9 +7,9 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.stays import NewStay, create_stay, list_stays
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.house.rooms import RoomData, save_room
+from logeerhuis_app.planning.stays import NewStay, create_stay, list_stays
 from logeerhuis_app.ui.planner.page import PlannerPage
 
 MONDAY = date(2026, 3, 2)
@@ -185,7 +185,7 @@ def test_the_week_list_is_saved_as_a_pdf_without_bsn(
 
     from pypdf import PdfReader
 
-    from logeerhuis_app.services.guests import get_guest
+    from logeerhuis_app.house.guests import get_guest
 
     anna = get_guest(context.db, house["anna"].id)
     save_guest(context.db, GuestData(**{**anna.__dict__, "bsn": "111222333"}))
@@ -203,7 +203,7 @@ def test_the_week_list_is_saved_as_a_pdf_without_bsn(
 
 def _complete_intake(context, stay_id):
     from logeerhuis_app.domain.intake import ITEMS, Answer
-    from logeerhuis_app.services.intake import save_intake
+    from logeerhuis_app.intake.intake import save_intake
 
     good = {i.key: Answer(i.good[0] if i.good else "ja", date(2026, 3, 1), "Ria") for i in ITEMS}
     good["wzd_art21"] = Answer("nvt", date(2026, 3, 1), "Ria")
@@ -245,7 +245,7 @@ def test_check_in_and_an_early_check_out_free_the_remaining_nights(
 def test_an_open_intake_holds_check_in_back_and_an_override_is_kept(
     qtbot, planner, house, prompter, context
 ):
-    from logeerhuis_app.services.intake import get_intake
+    from logeerhuis_app.intake.intake import get_intake
 
     stay_id = house["stay"].id
     assert planner.grid.stay_by_id(stay_id).intake == "onvolledig"
@@ -353,7 +353,7 @@ def test_intake_form_and_statement_pdfs_from_the_checklist(
 
 
 def test_departure_documents_from_the_stay_dialog(planner, house, prompter, context, tmp_path):
-    from logeerhuis_app.services import planning
+    from logeerhuis_app.planning import planning
 
     _complete_intake(context, house["stay"].id)
     from datetime import datetime
@@ -378,9 +378,9 @@ def test_departure_documents_from_the_stay_dialog(planner, house, prompter, cont
 
 
 def test_a_reserved_bed_names_its_funder_where_the_bed_is_free(planner, house, context, qtbot):
-    from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
-    from logeerhuis_app.services.funders import FunderData, save_funder
-    from logeerhuis_app.services.reservations import ReservationData, reserve_bed
+    from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
+    from logeerhuis_app.house.funders import FunderData, save_funder
+    from logeerhuis_app.house.reservations import ReservationData, reserve_bed
     from logeerhuis_app.ui.planner.grid import reservation_text
     from logeerhuis_app.ui.planner.painting import _widest_gap
 

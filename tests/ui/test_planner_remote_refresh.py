@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.planning import cancel
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.stays import NewStay, create_stay
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.house.rooms import RoomData, save_room
+from logeerhuis_app.planning.planning import cancel
+from logeerhuis_app.planning.stays import NewStay, create_stay
 from logeerhuis_app.ui.planner.page import PlannerPage
 
 MONDAY = date(2026, 3, 2)

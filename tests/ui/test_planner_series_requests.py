@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.request_history import history
-from logeerhuis_app.services.requests import RequestData, list_requests, save_request
-from logeerhuis_app.services.rooms import RoomData, save_room
-from logeerhuis_app.services.stays import NewStay, create_stay, list_stays
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.house.rooms import RoomData, save_room
+from logeerhuis_app.planning.request_history import history
+from logeerhuis_app.planning.requests import RequestData, list_requests, save_request
+from logeerhuis_app.planning.stays import NewStay, create_stay, list_stays
 from logeerhuis_app.ui.planner.page import PlannerPage
 
 
@@ -179,7 +179,7 @@ def test_rejecting_needs_a_reason(planner, house, prompter, context):
 def test_this_and_later_weeks_of_a_series_move_to_another_weekday(
     planner, house, prompter, context
 ):
-    from logeerhuis_app.services.series import SeriesData, create_series
+    from logeerhuis_app.planning.series import SeriesData, create_series
 
     result = create_series(
         context.db,

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 
-from logeerhuis_app.services.requests import RequestData, save_request
-from logeerhuis_app.services.series import SeriesData, create_series
-from logeerhuis_app.services.stays import NewStay, create_stay, list_stays
+from logeerhuis_app.planning.requests import RequestData, save_request
+from logeerhuis_app.planning.series import SeriesData, create_series
+from logeerhuis_app.planning.stays import NewStay, create_stay, list_stays
 from logeerhuis_app.ui.planner.cap_confirm import TITLE
 from logeerhuis_app.ui.planner.page import PlannerPage
 from tests.wlz_house import cap_log, wlz_house

@@ -120,7 +120,7 @@ def test_the_declaraties_page_lists_the_answers_of_the_month_and_saves_one(
 ):
     from datetime import datetime
 
-    from logeerhuis_app.services.read_message import apply_message, read_message
+    from logeerhuis_app.claims.read_message import apply_message, read_message
     from logeerhuis_app.ui.claims.page import ClaimsPage
 
     wmo_house()

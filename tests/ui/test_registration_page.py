@@ -6,15 +6,15 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from logeerhuis_app.services import planning
-from logeerhuis_app.services.contracts import (
+from logeerhuis_app.billing.registration import registration_month
+from logeerhuis_app.house.contracts import (
     ContractData,
     get_contract,
     list_contracts,
     save_contract,
 )
-from logeerhuis_app.services.registration import registration_month
-from logeerhuis_app.services.stays import list_stays
+from logeerhuis_app.planning import planning
+from logeerhuis_app.planning.stays import list_stays
 from logeerhuis_app.ui.registration.page import RegistrationPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
@@ -56,9 +56,9 @@ def test_nights_per_guest_and_day_with_a_late_cancellation(qtbot, context, show)
 def test_a_night_corrected_as_absent_is_not_billed_and_the_reason_is_kept(
     qtbot, context, show, prompter
 ):
-    from logeerhuis_app.services.corrections import history
-    from logeerhuis_app.services.invoice_records import get_invoice
-    from logeerhuis_app.services.invoicing import make_drafts
+    from logeerhuis_app.billing.corrections import history
+    from logeerhuis_app.billing.invoice_records import get_invoice
+    from logeerhuis_app.billing.invoicing import make_drafts
 
     build_house(context.db)
     page = show(RegistrationPage(context))
@@ -83,7 +83,7 @@ def test_a_night_corrected_as_absent_is_not_billed_and_the_reason_is_kept(
 def test_closing_the_month_shows_the_warnings_first(qtbot, context, show, prompter):
     from PySide6.QtCore import Qt
 
-    from logeerhuis_app.services.months import month_check
+    from logeerhuis_app.billing.months import month_check
 
     build_house(context.db)
     page = show(RegistrationPage(context))

@@ -8,10 +8,10 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
-from logeerhuis_app.services.guests import GuestData, save_guest
-from logeerhuis_app.services.months import close_month
-from logeerhuis_app.services.reservations import ReservationData, list_reservations, reserve_bed
+from logeerhuis_app.billing.months import close_month
+from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.house.reservations import ReservationData, list_reservations, reserve_bed
 from logeerhuis_app.ui.claims.page import ClaimsPage
 from logeerhuis_app.ui.planner.grid import reservation_text
 from logeerhuis_app.ui.planner.page import PlannerPage
@@ -33,7 +33,7 @@ def _reserved_bed(context, wmo_house):  # type: ignore[no-untyped-def]
 
 
 def _rooms_page(context, show, stay):  # type: ignore[no-untyped-def]
-    from logeerhuis_app.services.rooms import list_rooms
+    from logeerhuis_app.house.rooms import list_rooms
 
     page = show(RoomsPage(context))
     page.activate()

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from logeerhuis_app.access import accounts
+from logeerhuis_app.access.accounts import NewAccount
 from logeerhuis_app.paths import settings_path
-from logeerhuis_app.services import accounts
-from logeerhuis_app.services.accounts import NewAccount
 from logeerhuis_app.ui.backup.dialogs import BackupDialog
 from logeerhuis_app.ui.main_window import MainWindow
 from logeerhuis_app.ui.registry import page_classes
@@ -106,8 +106,8 @@ def test_the_security_settings_of_a_coordinator(qtbot, context, show, sign_in):
 
 
 def test_a_restore_in_the_window_keeps_the_user_and_is_logged_by_name(qtbot, context, sign_in):
-    from logeerhuis_app.services.access_log import LogFilter, list_access
-    from logeerhuis_app.services.backup import make_backup
+    from logeerhuis_app.access.access_log import LogFilter, list_access
+    from logeerhuis_app.storage.backup import make_backup
     from logeerhuis_app.ui.backup import switch_to_backup
 
     sign_in("ingrid")

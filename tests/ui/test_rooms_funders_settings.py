@@ -7,10 +7,10 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from logeerhuis_app.services.contracts import list_contracts
-from logeerhuis_app.services.funders import FunderData, list_funders, save_funder
-from logeerhuis_app.services.provider import get_provider
-from logeerhuis_app.services.rooms import list_rooms
+from logeerhuis_app.house.contracts import list_contracts
+from logeerhuis_app.house.funders import FunderData, list_funders, save_funder
+from logeerhuis_app.house.provider import get_provider
+from logeerhuis_app.house.rooms import list_rooms
 from logeerhuis_app.ui.funders.page import FundersPage
 from logeerhuis_app.ui.rooms.page import RoomsPage
 from logeerhuis_app.ui.settings.page import SettingsPage
@@ -193,9 +193,9 @@ def test_a_logo_that_is_not_an_image_is_refused(qtbot, context, show, prompter, 
 def test_a_room_is_closed_for_maintenance_and_the_planner_refuses_it(
     qtbot, context, show, prompter
 ):
-    from logeerhuis_app.services.guests import GuestData, save_guest
-    from logeerhuis_app.services.rooms import RoomData, save_room
-    from logeerhuis_app.services.stays import NewStay, create_stay
+    from logeerhuis_app.house.guests import GuestData, save_guest
+    from logeerhuis_app.house.rooms import RoomData, save_room
+    from logeerhuis_app.planning.stays import NewStay, create_stay
     from logeerhuis_app.ui.planner.page import PlannerPage
 
     room = save_room(context.db, RoomData(name="Linde"))
@@ -233,8 +233,8 @@ def test_a_room_is_closed_for_maintenance_and_the_planner_refuses_it(
 
 def test_required_intake_items_are_a_setting(qtbot, context, show):
     from logeerhuis_app.domain.intake import ITEMS
-    from logeerhuis_app.services.house_texts import CONDITIONS, get_text
-    from logeerhuis_app.services.intake import required_items
+    from logeerhuis_app.house.house_texts import CONDITIONS, get_text
+    from logeerhuis_app.intake.intake import required_items
 
     page = show(SettingsPage(context))
     page.activate()
@@ -251,8 +251,8 @@ def test_required_intake_items_are_a_setting(qtbot, context, show):
 
 
 def test_a_funder_reserves_a_bed_and_the_planner_shows_it(qtbot, context, show):
-    from logeerhuis_app.services.contracts import ContractData, RateData, save_contract
-    from logeerhuis_app.services.rooms import RoomData, save_room
+    from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
+    from logeerhuis_app.house.rooms import RoomData, save_room
     from logeerhuis_app.ui.planner.page import PlannerPage
 
     room = save_room(context.db, RoomData(name="Wilg", beds=2))

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QMainWindow
 from sqlalchemy import text
 
-from logeerhuis_app.services import accounts
-from logeerhuis_app.services.accounts import NewAccount
-from logeerhuis_app.services.security_settings import set_idle_minutes
+from logeerhuis_app.access import accounts
+from logeerhuis_app.access.accounts import NewAccount
+from logeerhuis_app.access.security_settings import set_idle_minutes
 from logeerhuis_app.ui.login import LockDialog, LoginDialog
 from logeerhuis_app.ui.session_guard import guard_idle, start_session
 

@@ -14,8 +14,8 @@ import sys
 
 import pytest
 
-from logeerhuis_app.services.database import open_database
-from logeerhuis_app.services.demo import build_demo
+from logeerhuis_app.demo.builder import build_demo
+from logeerhuis_app.storage.database import open_database
 
 
 @pytest.fixture

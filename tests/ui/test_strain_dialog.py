@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QPoint, Qt
 
-from logeerhuis_app.services.carer_strain import NO_CONSENT, StrainData, list_strain, record_strain
-from logeerhuis_app.services.guests import CarerData, GuestData, save_guest
+from logeerhuis_app.house.guests import CarerData, GuestData, save_guest
+from logeerhuis_app.intake.carer_strain import NO_CONSENT, StrainData, list_strain, record_strain
 from logeerhuis_app.ui.guests.page import GuestsPage
 from logeerhuis_app.ui.guests.strain_dialog import StrainDialog
 

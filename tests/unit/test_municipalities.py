@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from logeerhuis_app.services.municipalities import (
+from logeerhuis_app.house.municipalities import (
     municipality_label,
     municipality_name,
     municipality_names,

@@ -6,8 +6,8 @@ from datetime import datetime
 
 import pytest
 
+from logeerhuis_app.demo._accounts import DEMO_ACCOUNTS
 from logeerhuis_app.domain.passwords import locked_message, locked_until, password_problem
-from logeerhuis_app.services.demo_accounts import DEMO_ACCOUNTS
 
 COMMON = "Dit wachtwoord staat in de lijst van veelgebruikte wachtwoorden"
 

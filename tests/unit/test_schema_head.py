@@ -16,12 +16,12 @@ def test_an_up_to_date_file_opens_without_alembic(tmp_path):
     """Run in a fresh interpreter: opening a current database imports no Alembic."""
     import subprocess
 
-    from logeerhuis_app.services.database import open_database
+    from logeerhuis_app.storage.database import open_database
 
     open_database(tmp_path).close()  # created and migrated (Alembic runs here)
     probe = (
         "import sys; from pathlib import Path; "
-        "from logeerhuis_app.services.database import open_database; "
+        "from logeerhuis_app.storage.database import open_database; "
         f"open_database(Path({str(tmp_path)!r})).close(); "
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))"
     )

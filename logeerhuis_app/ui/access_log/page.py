@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.access_log import ACTIONS
-from ...services.access_log import (
+from ...access.access_log import (
     LogFilter,
     LogLine,
     export_access_log,
@@ -31,8 +30,9 @@ from ...services.access_log import (
     logged_user_names,
     verify_chain,
 )
+from ...domain.access_log import ACTIONS
+from ...house.guests import search_guests
 from ...services.errors import ServiceError
-from ...services.guests import search_guests
 from ..context import AppContext
 from ..page import Page
 

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...access.accounts import NewAccount
 from ...domain.accounts import Role
 from ...domain.passwords import MIN_PASSWORD_LENGTH
-from ...services.accounts import NewAccount
 from ...services.errors import ServiceError
 from ..widgets.prompter import Prompter
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from ...services.passwords import change_own_password
+from ...access.passwords import change_own_password
 from ..context import AppContext
 from .dialogs import PasswordDialog, password_field
 

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...access import accounts
+from ...access.accounts import AccountData
 from ...domain.accounts import Role
-from ...services import accounts
-from ...services.accounts import AccountData
 from ...services.errors import ServiceError
 from ..context import AppContext
 from ..page import Page

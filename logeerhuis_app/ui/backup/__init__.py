@@ -10,9 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from ...services.backup import backup_is_due, make_backup, newest_good_backup, quick_check
-from ...services.backup_restore import restore_backup
 from ...services.errors import ServiceError
+from ...storage.backup import backup_is_due, make_backup, newest_good_backup, quick_check
+from ...storage.backup_restore import restore_backup
 from ..context import TOPIC_ALL, AppContext
 from ..widgets.prompter import Prompter
 
@@ -27,8 +27,8 @@ def backup_automatically(
     with _Progress(parent, "Backup maken…") as progress:
         try:
             if context.db.on_server:  # pg_dump or the JSON export, into the same folder
-                from ...services.backup import backups_dir
-                from ...services.backup_postgres import make_server_backup
+                from ...storage.backup import backups_dir
+                from ...storage.backup_postgres import make_server_backup
 
                 progress(0, 1, "")
                 result = make_server_backup(context.db, backups_dir(context.data_dir), now=now)
@@ -117,7 +117,7 @@ def switch_to_backup(
     progress: Callable[[int, int, str], None] | None = None,
 ) -> bool:
     """Close the engine, restore, reopen. The old file stays beside it, renamed."""
-    from ...services.database import open_database
+    from ...storage.database import open_database
 
     user = context.db.user
     context.db.close()

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.backup import BackupInfo, BackupResult, inspect_backup, list_backups, make_backup
 from ...services.errors import ServiceError
+from ...storage.backup import BackupInfo, BackupResult, inspect_backup, list_backups, make_backup
 from ..context import AppContext
 
 if TYPE_CHECKING:
-    from ...services.backup_postgres import ServerBackupResult
+    from ...storage.backup_postgres import ServerBackupResult
 from ..widgets.roles import coordinator_only
 
 MIN_PASSWORD = 10
@@ -153,7 +153,7 @@ class BackupDialog(QDialog):
         if not self.encrypt.isChecked():
             return None
         if self.generate.isChecked():
-            from ...services.month_export import new_password
+            from ...claims.month_export import new_password
 
             return new_password()
         first, second = self.password1.text(), self.password2.text()
@@ -205,7 +205,7 @@ class BackupDialog(QDialog):
         """A copy of this PC's file, or (working on a server) of the server database."""
         db = self.context.db
         if db.on_server:
-            from ...services.backup_postgres import server_backup_to
+            from ...storage.backup_postgres import server_backup_to
 
             _show_progress(self.progress, 0, 1)
             made = server_backup_to(

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...claims.claim_answer_overview import RejectedLine, month_answers
+from ...claims.claim_answers import mark_fixed, read_wmo325_file
 from ...domain.dates import format_date
 from ...domain.money import format_cents
-from ...services.claim_answer_overview import RejectedLine, month_answers
-from ...services.claim_answers import mark_fixed, read_wmo325_file
 from ...services.errors import ServiceError
 from ..context import AppContext
 from ..widgets.record_table import Column, RecordTableModel

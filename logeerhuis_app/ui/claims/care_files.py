@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from ...claims.care_messages import save_care_messages
 from ...domain.dates import format_month
-from ...services.care_messages import save_care_messages
 from ...services.errors import ServiceError
 from ..context import AppContext
 

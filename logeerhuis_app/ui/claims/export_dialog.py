@@ -31,7 +31,7 @@ from ...services.errors import ServiceError
 from ..context import AppContext
 
 if TYPE_CHECKING:
-    from ...services.month_export import MonthExport
+    from ...claims.month_export import MonthExport
 
 
 class ExportDialog(QDialog):
@@ -116,7 +116,7 @@ class ExportDialog(QDialog):
         self.progress.setVisible(True)
         self.progress.setValue(0)
         self.go.setEnabled(False)
-        from ...services.month_export import export_month  # documents only when exporting
+        from ...claims.month_export import export_month  # documents only when exporting
 
         try:
             self.result_export = export_month(
@@ -167,7 +167,7 @@ class ExportDialog(QDialog):
 
     def send_by_mail(self) -> None:
         """The encrypted ZIP by e-mail; the password stays here, to pass on by phone."""
-        from ...services.mail_drafts import export_mail
+        from ...mail.mail_drafts import export_mail
         from ..mail.sending import mail_document
 
         result = self.result_export

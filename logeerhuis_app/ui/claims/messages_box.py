@@ -7,11 +7,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from ...claims.received_messages import AnswerInfo, answer_file, list_answers
 from ...domain.dates import format_date
+from ...house.municipalities import municipality_label
 from ...services.errors import ServiceError
-from ...services.municipalities import municipality_label
-from ...services.private_files import write_private
-from ...services.received_messages import AnswerInfo, answer_file, list_answers
+from ...storage.private_files import write_private
 from ..context import AppContext
 from ..widgets.record_table import Column, RecordTableModel
 

@@ -20,27 +20,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.access_log import EXPORT
-from ...domain.claims import Claim
-from ...domain.dates import format_date, format_month
-from ...domain.money import format_cents
-from ...services.access import log_access
-from ...services.claims import (
+from ...access.access import log_access
+from ...claims.claims import (
     ClaimDraft,
     claim_drafts,
     list_claims,
     pending_corrections,
     submit_claim,
 )
-from ...services.errors import ServiceError
-from ...services.private_files import write_private
-from ...services.wlz_declaration import (
+from ...claims.wlz_declaration import (
     TITLE,
     aw319_file,
     aw319_name,
     offers_aw319,
     with_current_codes,
 )
+from ...domain.access_log import EXPORT
+from ...domain.claims import Claim
+from ...domain.dates import format_date, format_month
+from ...domain.money import format_cents
+from ...services.errors import ServiceError
+from ...storage.private_files import write_private
 from ..context import AppContext
 from ..page import Page
 from ..widgets.record_table import Column, RecordTableModel
@@ -273,7 +273,7 @@ class ClaimsPage(Page):
                 "Alleen een Wmo-declaratie met regels van gasten heeft een WMO323-bestand.",
             )
             return
-        from ...services.sent_files import wmo323_file  # documents only when one is made
+        from ...claims.sent_files import wmo323_file  # documents only when one is made
 
         self._write(
             claim, "xml", "XML (*.xml)",

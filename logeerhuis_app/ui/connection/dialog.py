@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.database_server import parse_url
 from ...services.errors import ServiceError
+from ...storage.database_server import parse_url
 from ..widgets.prompter import Prompter
 
 if TYPE_CHECKING:
-    from ...services.database import Database
+    from ...storage.database import Database
 
 RESTART = "Start Logeerhuis opnieuw om met {where} te werken."
 
@@ -103,7 +103,7 @@ class ConnectionDialog(QDialog):
 
     # -- state --------------------------------------------------------------------------------
     def _load(self) -> None:
-        from ...services.server_setting import chosen_server_url
+        from ...storage.server_setting import chosen_server_url
 
         try:
             url = chosen_server_url(self.data_dir)
@@ -153,7 +153,7 @@ class ConnectionDialog(QDialog):
 
     # -- actions ------------------------------------------------------------------------------
     def test(self) -> bool:
-        from ...services.database import test_connection
+        from ...storage.database import test_connection
 
         missing = self._missing()
         if missing:
@@ -170,7 +170,7 @@ class ConnectionDialog(QDialog):
         return problem is None
 
     def save(self) -> None:
-        from ...services.server_setting import save_server_url
+        from ...storage.server_setting import save_server_url
 
         url = self.url()
         if url is not None and not self.test():
@@ -187,7 +187,7 @@ class ConnectionDialog(QDialog):
         self.accept()
 
     def move(self) -> None:
-        from ...services.move_house import move_to_server
+        from ...storage.move_house import move_to_server
 
         if not self.test():
             return

@@ -7,7 +7,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.enums import CountingRule, TariffModel, Unit
-from ...services.contracts import ContractData, save_contract
+from ...house.contracts import ContractData, save_contract
 from ...services.errors import ServiceError, ValidationError
 from ..context import AppContext
 from ..widgets.fields import CheckField, ChoiceField, DateField, IntField, NoteField, TextField

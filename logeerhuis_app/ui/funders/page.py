@@ -19,8 +19,8 @@ from ...domain.dates import format_date
 from ...domain.enums import FunderKind, TariffModel
 from ...domain.money import format_cents
 from ...domain.rates import RatePeriod, rate_on
-from ...services.contracts import ContractData, get_contract, list_contracts
-from ...services.funders import FunderData, get_funder, list_funders, save_funder, validate_funder
+from ...house.contracts import ContractData, get_contract, list_contracts
+from ...house.funders import FunderData, get_funder, list_funders, save_funder, validate_funder
 from ..context import TOPIC_FUNDERS
 from ..master_detail import MasterDetailPage
 from ..widgets.fields import CheckField, ChoiceField, NoteField, TextField

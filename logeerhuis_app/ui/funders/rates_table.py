@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_date, parse_date, parse_optional_date
 from ...domain.money import format_amount, parse_euro
 from ...domain.validation import InvalidValue
-from ...services.contracts import RateData
+from ...house.contracts import RateData
 
 _HEADERS = ("Vanaf", "Tot en met", "Tarief", "Woondeel / dag", "Verblijf / nacht")
 _ID_ROLE = Qt.ItemDataRole.UserRole

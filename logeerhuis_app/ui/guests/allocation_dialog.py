@@ -7,10 +7,10 @@ from dataclasses import replace
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.enums import AllocationKind, VolumeFrequency
-from ...services.allocations import AllocationData, kinds_for_funder, save_allocation
-from ...services.contracts import list_contracts
+from ...house.allocations import AllocationData, kinds_for_funder, save_allocation
+from ...house.contracts import list_contracts
+from ...house.funders import list_funders
 from ...services.errors import ServiceError, ValidationError
-from ...services.funders import list_funders
 from ..context import AppContext
 from ..widgets.fields import ChoiceField, DateField, IntField, NoteField, TextField
 from ..widgets.form import ERROR_STYLE, Form

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date
 from ...domain.enums import AllocationKind, VolumeFrequency
-from ...services.allocations import AllocationData, delete_allocation, list_allocations
+from ...house.allocations import AllocationData, delete_allocation, list_allocations
+from ...house.wlz_elsewhere import nights_elsewhere, set_nights_elsewhere
 from ...services.errors import ServiceError
-from ...services.wlz_elsewhere import nights_elsewhere, set_nights_elsewhere
 from ..context import TOPIC_ALLOCATIONS, TOPIC_STAYS, AppContext
 from ..widgets.record_table import Column, RecordTableModel
 from .allocation_dialog import AllocationDialog

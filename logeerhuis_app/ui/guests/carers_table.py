@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.guests import CarerData
+from ...house.guests import CarerData
 
 if TYPE_CHECKING:
     from ..context import AppContext

@@ -18,7 +18,7 @@ from ...domain.dates import format_date
 from ...domain.enums import Grondslag
 from ...domain.redaction import mask_bsn
 from ...domain.validation import format_iban
-from ...services.guests import GuestData, get_guest, save_guest, search_guests, validate_guest
+from ...house.guests import GuestData, get_guest, save_guest, search_guests, validate_guest
 from ..context import TOPIC_GUESTS
 from ..master_detail import MasterDetailPage
 from ..widgets.fields import CheckField, ChoiceField, DateField, IntField, NoteField, TextField

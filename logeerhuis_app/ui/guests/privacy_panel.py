@@ -9,9 +9,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ...access.privacy import erase_care_data, guest_dossier
 from ...services.errors import ServiceError
-from ...services.privacy import erase_care_data, guest_dossier
-from ...services.private_files import write_private
+from ...storage.private_files import write_private
 from ..context import TOPIC_GUESTS, AppContext
 
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import carer_strain as csi
 from ...domain.dates import format_date
-from ...services.carer_strain import StrainData, StrainRecord, list_strain, record_strain
+from ...intake.carer_strain import StrainData, StrainRecord, list_strain, record_strain
 from ...services.errors import ServiceError, ValidationError
 from ..context import AppContext
 from ..widgets.fields import CheckField, ChoiceField, DateField, NoteField, TextField

@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...billing.invoice_finalising import credit, finalise
+from ...billing.invoice_records import InvoiceData, invoice_pdf, list_invoices, register_payment
+from ...billing.invoicing import make_drafts
 from ...domain.dates import DUTCH_MONTHS, format_date, format_month
 from ...domain.enums import InvoiceKind, InvoiceStatus
 from ...domain.money import format_cents
 from ...domain.validation import InvalidValue
 from ...services.errors import ServiceError
-from ...services.invoice_finalising import credit, finalise
-from ...services.invoice_records import InvoiceData, invoice_pdf, list_invoices, register_payment
-from ...services.invoicing import make_drafts
 from ..context import AppContext
 from ..page import Page
 from ..widgets.record_table import Column, RecordTableModel
@@ -172,7 +172,7 @@ class InvoicesPage(Page):
 
     def finalise_month(self) -> None:
         """Every draft of the chosen month at once: numbered in order, all or none."""
-        from ...services.invoice_batch import finalise_all
+        from ...billing.invoice_batch import finalise_all
 
         year, month = self.year.value(), self.month.value()
         drafts = sorted(
@@ -284,7 +284,7 @@ class InvoicesPage(Page):
 
     def mail_selected(self) -> None:
         """The selected final invoice's stored PDF, to its funder or paying guest."""
-        from ...services.mail_drafts import invoice_mail
+        from ...mail.mail_drafts import invoice_mail
         from ..mail.sending import mail_document
 
         invoice = self.selected()

@@ -21,8 +21,8 @@ from ...domain.mail import format_size, join_recipients
 from ...services.errors import ServiceError
 
 if TYPE_CHECKING:
-    from ...services.mail_drafts import MailDraft
-    from ...services.mailing import PreparedMail
+    from ...mail.mail_drafts import MailDraft
+    from ...mail.mailing import PreparedMail
 
 
 class MailDialog(QDialog):

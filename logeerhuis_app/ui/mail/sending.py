@@ -18,8 +18,8 @@ from ..context import AppContext
 from .send_dialog import MailDialog
 
 if TYPE_CHECKING:
-    from ...services.mail_drafts import MailDraft
-    from ...services.mailing import PreparedMail, SentMail
+    from ...mail.mail_drafts import MailDraft
+    from ...mail.mailing import PreparedMail, SentMail
 
 
 class _Delivery(QThread):
@@ -32,7 +32,7 @@ class _Delivery(QThread):
         self.error = ""
 
     def run(self) -> None:
-        from ...services.mailing import transmit
+        from ...mail.mailing import transmit
 
         try:
             self.refused = transmit(self.prepared, self.password, progress=self.step.emit)
@@ -52,8 +52,8 @@ def mail_document(
 ) -> SentMail | None:
     """Ask for the recipients and send; every problem is shown in Dutch. Returns what was
     sent, or None (cancelled or failed)."""
-    from ...services.mail_settings import NOT_CONFIGURED, get_mail_settings
-    from ...services.mailing import prepare
+    from ...mail.mail_settings import NOT_CONFIGURED, get_mail_settings
+    from ...mail.mailing import prepare
 
     db = context.db
     if not get_mail_settings(db).configured:
@@ -83,7 +83,7 @@ def mail_document(
 
 
 def _password(context: AppContext, prepared: PreparedMail) -> str | None:
-    from ...services.mail_secret import stored_password
+    from ...mail.mail_secret import stored_password
 
     settings = prepared.settings
     return stored_password(settings) or context.prompter.ask_password(
@@ -94,7 +94,7 @@ def _password(context: AppContext, prepared: PreparedMail) -> str | None:
 
 
 def _deliver(parent: QWidget | None, prepared: PreparedMail, password: str | None) -> _Delivery:
-    from ...services.mail_transport import STEPS
+    from ...mail.mail_transport import STEPS
 
     progress = QProgressDialog("Verbinden…", "", 0, STEPS, parent)
     progress.setWindowTitle("Versturen per e-mail")
@@ -121,7 +121,7 @@ def _after(
     context: AppContext, title: str, prepared: PreparedMail, refused: tuple[str, ...]
 ) -> SentMail:
     from ...domain.mail import join_recipients
-    from ...services.mailing import record_sent
+    from ...mail.mailing import record_sent
 
     sent = record_sent(context.db, context.data_dir, prepared, refused)
     context.status(f"{prepared.draft.subject}: verstuurd aan {join_recipients(sent.to)}.")

@@ -7,14 +7,14 @@ from datetime import date, datetime
 
 from PySide6.QtWidgets import QWidget
 
-from ...services.errors import ServiceError
-from ...services.read_message import (
+from ...claims.read_message import (
     MessageRefused,
     apply_message,
     read_message,
     read_message_file,
 )
-from ...services.received_messages import keep_refusal
+from ...claims.received_messages import keep_refusal
+from ...services.errors import ServiceError
 from ..context import TOPIC_ALLOCATIONS, TOPIC_GUESTS, AppContext
 from .read_dialog import ReadMessageDialog
 

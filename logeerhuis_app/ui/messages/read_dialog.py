@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.read_message import MessagePreview
+from ...claims.read_message import MessagePreview
 
 
 class ReadMessageDialog(QDialog):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...billing.overview import overview, overview_pdf
 from ...domain.overview import (
     Overview,
     Share,
@@ -29,8 +30,7 @@ from ...domain.overview import (
     format_percent,
     ratio,
 )
-from ...services.overview import overview, overview_pdf
-from ...services.private_files import write_private
+from ...storage.private_files import write_private
 from ..context import TOPIC_ALL, TOPIC_FUNDERS, TOPIC_ROOMS, TOPIC_STAYS, AppContext
 from ..page import Page
 from .charts import BAR, BAR_LIGHT, ColumnBars, HorizontalBars
@@ -340,7 +340,7 @@ class OverviewPage(Page):
 
     def mail_pdf(self) -> None:
         """The overview PDF by e-mail (figures only, no names)."""
-        from ...services.mail_drafts import overview_mail
+        from ...mail.mail_drafts import overview_mail
         from ..mail.sending import mail_document
 
         if self.ov is None:

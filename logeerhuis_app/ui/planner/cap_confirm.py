@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from ...planning.wlz_guard import WlzCapWarning
 from ...services.errors import ServiceError
-from ...services.wlz_guard import WlzCapWarning
 from ..context import AppContext
 
 T = TypeVar("T")

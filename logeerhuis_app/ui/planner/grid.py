@@ -16,7 +16,7 @@ from ...domain.enums import StayStatus
 from ...domain.holidays import holidays_between
 from ...domain.planning import Booking, collision_message, find_collision, first_colliding_day
 from ...domain.rooms import room_label
-from ...services.planner_view import PlannerBed, PlannerReservation, PlannerStay, PlannerView
+from ...planning.planner_view import PlannerBed, PlannerReservation, PlannerStay, PlannerView
 from .geometry import GridGeometry
 
 REQUEST_MIME = "application/x-logeerhuis-request"

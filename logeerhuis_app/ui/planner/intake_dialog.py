@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_date
 from ...domain.intake import GATE_CHECK_IN, GATE_CONFIRM, GROUPS, ITEMS, Answer, Item, open_text
 from ...domain.validation import InvalidValue
+from ...intake.intake import IntakeData, expiry_note, get_intake, save_intake
 from ...services.errors import ServiceError, ValidationError
-from ...services.intake import IntakeData, expiry_note, get_intake, save_intake
 from ..context import AppContext
 from ..document_actions import save_pdf
 from ..widgets.fields import DateField, TextField
@@ -162,7 +162,7 @@ class IntakeDialog(QDialog):
         self._show(self.intake)
 
     def form_pdf(self) -> None:
-        from ...services.intake_documents import intake_form_pdf
+        from ...intake.intake_documents import intake_form_pdf
 
         if self.save():  # the form shows what is on screen
             save_pdf(
@@ -173,7 +173,7 @@ class IntakeDialog(QDialog):
             )
 
     def blank_pdf(self) -> None:
-        from ...services.intake_documents import intake_form_pdf
+        from ...intake.intake_documents import intake_form_pdf
 
         save_pdf(
             self.context,
@@ -183,7 +183,7 @@ class IntakeDialog(QDialog):
         )
 
     def statement_pdf(self) -> None:
-        from ...services.intake_documents import statement_pdf
+        from ...intake.intake_documents import statement_pdf
 
         save_pdf(
             self.context,

@@ -1,7 +1,7 @@
 """Planner: the page the staff look at all day.
 
 The start builds and paints this page first, before the ORM is loaded (decision 0034): what
-it shows comes from services/planner_view.py (SQLAlchemy Core); the services that change
+it shows comes from planning/planner_view.py (SQLAlchemy Core); the services that change
 stays, and the dialogs, are imported when they are first used.
 """
 
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date
 from ...domain.enums import RequestStatus, StayStatus
+from ...planning.planner_view import PlannerView, load_planner
 from ...services.errors import ServiceError
-from ...services.planner_view import PlannerView, load_planner
 from ..context import TOPIC_ROOMS, TOPIC_STAYS, AppContext
 from ..page import Page
 from ..widgets.fields import DateField
@@ -37,7 +37,7 @@ from .remote_refresh import RemoteRefresh
 from .waiting_lane import WaitingLane
 
 if TYPE_CHECKING:
-    from ...services.intake import IntakeGateError
+    from ...intake.intake import IntakeGateError
 
 LOAD_MARGIN = timedelta(weeks=8)
 
@@ -265,7 +265,7 @@ class PlannerPage(Page):
         self._changed()
 
     def print_week_list(self) -> None:
-        from ...services.week_list import write_week_list
+        from ...planning.week_list import write_week_list
 
         shown = self.first_day <= self.today < self.first_day + timedelta(days=self.days)
         week = monday_of(self.today) if shown else self.first_day
@@ -295,8 +295,8 @@ class PlannerPage(Page):
     def create_stay_at(self, bed_id: int, arrival: date, departure: date) -> None:
         from dataclasses import replace
 
-        from ...services import planning
-        from ...services.stays import NewStay, create_stay
+        from ...planning import planning
+        from ...planning.stays import NewStay, create_stay
         from .cap_confirm import with_cap_choice
         from .stay_dialog import StayDialog
 
@@ -346,7 +346,7 @@ class PlannerPage(Page):
     def move_stay(
         self, stay_id: int, bed_id: int, arrival: date, departure: date, who: object = None
     ) -> None:
-        from ...services import planning
+        from ...planning import planning
         from .cap_confirm import with_cap_choice
 
         who = who if isinstance(who, planning.WhoAsked) else planning.WhoAsked("medewerker")
@@ -411,7 +411,7 @@ class PlannerPage(Page):
         ):
             self._cancel_series_from(stay, reason)
             return
-        from ...services import planning
+        from ...planning import planning
 
         try:
             planning.cancel(
@@ -450,7 +450,7 @@ class PlannerPage(Page):
         self._push(f"Verblijf van {stay.guest_name} geannuleerd", redo, undo)
 
     def _cancel_series_from(self, stay, reason: str) -> None:  # type: ignore[no-untyped-def]
-        from ...services.series import cancel_occurrences
+        from ...planning.series import cancel_occurrences
 
         try:
             count = cancel_occurrences(
@@ -471,7 +471,7 @@ class PlannerPage(Page):
 
     def _change_series_later(self, stay, values) -> None:  # type: ignore[no-untyped-def]
         """This and all later weeks of a series move to the weekday, length and room chosen."""
-        from ...services.series import change_later
+        from ...planning.series import change_later
         from .cap_confirm import with_cap_choice
 
         arrival = values["arrival"]
@@ -498,7 +498,7 @@ class PlannerPage(Page):
         self._changed()
 
     def _departure_document(self, stay, action: str) -> None:  # type: ignore[no-untyped-def]
-        from ...services.intake_documents import departure_checklist_pdf, evaluation_letter_pdf
+        from ...intake.intake_documents import departure_checklist_pdf, evaluation_letter_pdf
         from ..document_actions import save_pdf
 
         slug = "-".join(stay.guest_name.lower().split())
@@ -525,7 +525,7 @@ class PlannerPage(Page):
 
     def _override(self, stay_id: int, error: IntakeGateError) -> bool:
         """Offer a coordinator to let the stay pass with a written reason."""
-        from ...services.intake import override
+        from ...intake.intake import override
 
         if not self.context.prompter.confirm(
             "Intake niet compleet",
@@ -550,8 +550,8 @@ class PlannerPage(Page):
         return True
 
     def open_stay(self, stay_id: int) -> None:
-        from ...services import planning
-        from ...services.intake import IntakeGateError
+        from ...intake.intake import IntakeGateError
+        from ...planning import planning
         from .stay_dialog import StayDialog
 
         stay = self.grid.stay_by_id(stay_id)
@@ -602,7 +602,7 @@ class PlannerPage(Page):
             return
 
     def _status_action(self, stay_id: int, action: str, values: dict) -> None:  # type: ignore[type-arg]
-        from ...services import planning
+        from ...planning import planning
 
         if action == "confirm":
             planning.set_status(self.context.db, stay_id, StayStatus.CONFIRMED)
@@ -635,7 +635,7 @@ class PlannerPage(Page):
             self.open_request(request_id)
 
     def open_request(self, request_id: int | None) -> None:
-        from ...services.requests import get_request
+        from ...planning.requests import get_request
         from .request_dialog import RequestDialog
 
         request = get_request(self.context.db, request_id) if request_id is not None else None
@@ -648,7 +648,7 @@ class PlannerPage(Page):
             self._changed()
 
     def place_request(self, request_id: int, bed_id: int, day: date) -> None:
-        from ...services import requests as request_service
+        from ...planning import requests as request_service
         from .cap_confirm import with_cap_choice
 
         request = (

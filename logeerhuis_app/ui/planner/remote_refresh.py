@@ -1,6 +1,6 @@
 """Reload the planner when the data changed elsewhere (another PC on the same server).
 
-A timer compares a cheap fingerprint of the planner's data (services/change_stamp.py); only a
+A timer compares a cheap fingerprint of the planner's data (planning/change_stamp.py); only a
 visible page is checked, and a change made in this window is no reason to reload twice.
 """
 
@@ -11,9 +11,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from ...services.change_stamp import planner_stamp
-from ...services.database import Database
+from ...planning.change_stamp import planner_stamp
 from ...services.errors import ServiceError
+from ...storage.database import Database
 
 POLL_MS = 10_000
 

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import Channel, RequesterKind, RequestStatus
+from ...house.funders import list_funders
+from ...house.guests import GuestData, save_guest, search_guests
+from ...planning.planning import WhoAsked
+from ...planning.request_history import history
+from ...planning.requests import RequestData, reject_request, save_request, withdraw_request
 from ...services.errors import ServiceError, ValidationError
-from ...services.funders import list_funders
-from ...services.guests import GuestData, save_guest, search_guests
-from ...services.planning import WhoAsked
-from ...services.request_history import history
-from ...services.requests import RequestData, reject_request, save_request, withdraw_request
 from ..context import AppContext
 from ..widgets.fields import ChoiceField, DateField, NoteField, TextField
 from ..widgets.form import ERROR_STYLE, Form

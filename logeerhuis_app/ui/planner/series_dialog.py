@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import DUTCH_WEEKDAYS, format_date
-from ...services.allocations import list_allocations
+from ...house.allocations import list_allocations
+from ...house.guests import search_guests
+from ...planning.planner_view import PlannerBed
+from ...planning.series import SeriesData, SeriesResult, create_series, plan_series
+from ...planning.series_occupancy import SeriesOccurrence
 from ...services.errors import ServiceError, ValidationError
-from ...services.guests import search_guests
-from ...services.planner_view import PlannerBed
-from ...services.series import SeriesData, SeriesResult, create_series, plan_series
-from ...services.series_occupancy import SeriesOccurrence
 from ..context import AppContext
 from ..widgets.fields import ChoiceField, DateField, IntField, NoteField
 from ..widgets.form import ERROR_STYLE, Form

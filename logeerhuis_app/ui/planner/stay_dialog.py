@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import Channel, StayStatus
-from ...services.allocations import list_allocations
+from ...house.allocations import list_allocations
+from ...house.guests import search_guests
+from ...planning.planner_view import PlannerBed, PlannerStay
 from ...services.errors import ServiceError, ValidationError
-from ...services.guests import search_guests
-from ...services.planner_view import PlannerBed, PlannerStay
 from ..context import AppContext
 from ..widgets.fields import ChoiceField, DateField, NoteField, TextField
 from ..widgets.form import ERROR_STYLE, Form
@@ -111,7 +111,7 @@ class StayDialog(QDialog):
         return " ".join(parts)
 
     def _history(self, stay: PlannerStay) -> QLabel:
-        from ...services.request_history import history
+        from ...planning.request_history import history
 
         changes = history(self.context.db, stay_id=stay.id)[:6]
         lines = [

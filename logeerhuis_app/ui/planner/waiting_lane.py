@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 
 from ...domain.dates import format_date
 from ...domain.enums import RequestStatus
-from ...services.planner_view import PlannerRequest
+from ...planning.planner_view import PlannerRequest
 from .grid import REQUEST_MIME
 
 _ID_ROLE = Qt.ItemDataRole.UserRole

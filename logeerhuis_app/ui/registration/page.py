@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...billing.registration import ABSENT, LATE_CANCELLED, PLANNED, PRESENT, registration_month
 from ...domain.dates import DUTCH_WEEKDAYS_SHORT, format_month
-from ...services.registration import ABSENT, LATE_CANCELLED, PLANNED, PRESENT, registration_month
 from ..context import TOPIC_STAYS, AppContext
 from ..page import Page
 
@@ -132,7 +132,7 @@ class RegistrationPage(Page):
         """Mark a night absent (not billed), or billed again, with a reason that is kept."""
         from datetime import datetime
 
-        from ...services.corrections import correct_night
+        from ...billing.corrections import correct_night
         from ...services.errors import ServiceError
 
         if self.data is None or not 0 <= row < len(self.data.rows) or column < 2:
@@ -173,8 +173,8 @@ class RegistrationPage(Page):
         """Show what to look at first; closing locks the nights (later changes are corrections)."""
         from datetime import datetime
 
+        from ...billing.months import close_month, month_check
         from ...services.errors import ServiceError
-        from ...services.months import close_month, month_check
 
         year, month = self.year.value(), self.month.value()
         name = format_month(year, month).capitalize()

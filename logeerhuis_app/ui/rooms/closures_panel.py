@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date
 from ...domain.validation import InvalidValue
-from ...services.closures import ClosureData, add_closure, list_closures, remove_closure
+from ...house.closures import ClosureData, add_closure, list_closures, remove_closure
 from ...services.errors import ServiceError, ValidationError
 from ..context import TOPIC_STAYS, AppContext
 from ..widgets.fields import DateField, TextField

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.enums import RoomEnvironment
-from ...services.rooms import MAX_BEDS, RoomData, get_room, list_rooms, save_room, validate_room
+from ...house.rooms import MAX_BEDS, RoomData, get_room, list_rooms, save_room, validate_room
 from ..context import TOPIC_ROOMS
 from ..master_detail import MasterDetailPage
 from ..widgets.fields import CheckField, ChoiceField, IntField, NoteField, TextField

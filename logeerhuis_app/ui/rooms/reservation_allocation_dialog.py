@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.dates import format_date
+from ...house.guests import search_guests
+from ...house.reservations import ReservationData, set_reservation_allocation
 from ...services.errors import ServiceError, ValidationError
-from ...services.guests import search_guests
-from ...services.reservations import ReservationData, set_reservation_allocation
 from ..context import AppContext
 from ..widgets.fields import ChoiceField, TextField
 from ..widgets.form import ERROR_STYLE, Form

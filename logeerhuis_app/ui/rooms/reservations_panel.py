@@ -18,15 +18,15 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_date
 from ...domain.enums import TariffModel
 from ...domain.validation import InvalidValue
-from ...services.contracts import list_contracts
-from ...services.errors import ServiceError
-from ...services.funders import list_funders
-from ...services.reservations import (
+from ...house.contracts import list_contracts
+from ...house.funders import list_funders
+from ...house.reservations import (
     ReservationData,
     list_reservations,
     remove_reservation,
     reserve_bed,
 )
+from ...services.errors import ServiceError
 from ..context import TOPIC_STAYS, AppContext
 from ..widgets.fields import ChoiceField, DateField
 from ..widgets.form import ERROR_STYLE

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.intake import GATE_CHECK_IN, GATE_CONFIRM, ITEMS
+from ...house.house_texts import CONDITIONS, EVALUATION, get_text, set_text
+from ...intake.intake import required_items, set_required_items
 from ...services.errors import ServiceError
-from ...services.house_texts import CONDITIONS, EVALUATION, get_text, set_text
-from ...services.intake import required_items, set_required_items
 from ..context import TOPIC_STAYS, AppContext
 
 GATES = (GATE_CONFIRM, GATE_CHECK_IN)

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.mail import SECURITY
+from ...mail.mail_settings import MailSettings, get_mail_settings, save_mail_settings
 from ...services.errors import ServiceError
-from ...services.mail_settings import MailSettings, get_mail_settings, save_mail_settings
 from ..context import TOPIC_SETTINGS, AppContext
 from ..widgets.roles import coordinator_only
 
@@ -78,7 +78,7 @@ class MailSettingsPanel(QGroupBox):
             self.port.setValue(SECURITY[self.security.currentData()][1])
 
     def load(self) -> None:
-        from ...services.mail_secret import secure_store, stored_password
+        from ...mail.mail_secret import secure_store, stored_password
 
         settings = get_mail_settings(self.context.db)
         self.host.setText(settings.host)
@@ -123,7 +123,7 @@ class MailSettingsPanel(QGroupBox):
         )
 
     def save(self) -> None:
-        from ...services.mail_secret import forget_password, store_password
+        from ...mail.mail_secret import forget_password, store_password
 
         db = self.context.db
         before = get_mail_settings(db)
@@ -150,7 +150,7 @@ class MailSettingsPanel(QGroupBox):
         self.context.status("E-mailinstellingen opgeslagen.")
 
     def send_test(self) -> None:
-        from ...services.mail_drafts import test_mail
+        from ...mail.mail_drafts import test_mail
         from ..mail.sending import mail_document
 
         mail_document(self.context, self, "Testbericht", lambda: test_mail(self.context.db))

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ...domain.validation import format_iban
-from ...services.provider import ProviderData, get_provider, save_provider, validate_provider
+from ...house.provider import ProviderData, get_provider, save_provider, validate_provider
 from ..context import TOPIC_SETTINGS
 from ..master_detail import MasterDetailPage
 from ..widgets.fields import IntField, NoteField, TextField

@@ -7,8 +7,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
+from ...access.privacy import Retention, get_retention, past_retention, set_retention
 from ...services.errors import ServiceError
-from ...services.privacy import Retention, get_retention, past_retention, set_retention
 from ..context import TOPIC_SETTINGS, AppContext
 from ..widgets.roles import coordinator_only
 

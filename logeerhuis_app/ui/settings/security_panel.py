@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
+from ...access.security_settings import MAX_IDLE, MIN_IDLE, idle_minutes, set_idle_minutes
 from ...services.errors import ServiceError
-from ...services.security_settings import MAX_IDLE, MIN_IDLE, idle_minutes, set_idle_minutes
 from ..context import TOPIC_SETTINGS, AppContext
 from ..widgets.roles import coordinator_only
 

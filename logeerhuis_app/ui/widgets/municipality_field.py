@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ...domain.validation import InvalidValue, normalize_cbs_municipality_code
-from ...services.municipalities import MUNICIPALITY_LIST_DATE, municipality_name
+from ...house.municipalities import MUNICIPALITY_LIST_DATE, municipality_name
 from .fields import TextField
 
 HINT_STYLE = "color: #555;"

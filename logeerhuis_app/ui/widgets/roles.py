@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
-    from ...services.database import Database
+    from ...storage.database import Database
 
 
 def coordinator_only(widgets: Iterable[QWidget], db: Database, reason: str) -> bool:
     """Enable the widgets for a coordinator (or the system user), else disable them with
     `reason` as their tooltip. Returns whether they are allowed."""
-    from ...services.access import may
+    from ...access.access import may
 
     allowed = may(db)
     for widget in widgets:

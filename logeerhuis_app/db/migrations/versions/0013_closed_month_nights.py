@@ -15,7 +15,7 @@ down_revision = "0012"
 branch_labels = None
 depends_on = None
 
-# services/stay_writer.py recognises "afgesloten maand" and shows its own Dutch.
+# planning/stay_writer.py recognises "afgesloten maand" and shows its own Dutch.
 LOCKED = (
     "Deze nacht ligt in een afgesloten maand en kan niet meer worden gewijzigd; "
     "leg een wijziging vast als correctie."
@@ -50,7 +50,7 @@ def upgrade() -> None:
             )
         return
     # A VOLATILE function reads month_closures with a fresh snapshot per statement: a month
-    # closed by another PC while this transaction waited is seen (services/months.py holds
+    # closed by another PC while this transaction waited is seen (billing/months.py holds
     # the writers of nights off while it closes one).
     closed = (
         "EXISTS (SELECT 1 FROM month_closures WHERE year = EXTRACT(YEAR FROM {row}.day) "

@@ -1,0 +1,63 @@
+"""The demo house's claims: every closed month declared to its municipalities and the
+zorgkantoor, and one night found absent afterwards, corrected with a correction claim."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+
+from ..billing.corrections import correct_night
+from ..claims.claims import claim_drafts, pending_corrections, submit_claim
+from ..db.models import ClaimLine as ClaimLineRow
+from ..storage.database import Database
+
+BY = "Ingrid Bakker"
+
+
+def build_demo_claims(db: Database, months: list[tuple[int, int]], today: date) -> int:
+    made = 0
+    for year, month in months:
+        first_next = date(year + (month == 12), month % 12 + 1, 1)
+        when = datetime.combine(first_next + timedelta(days=3), time(14, 0))
+        for draft in claim_drafts(db, year, month, today=when.date()):
+            if draft.ready:
+                submit_claim(db, year, month, draft.funder_id, by=BY, now=when)
+                made += 1
+    if len(months) >= 2:
+        made += _absent_night_corrected(db, today)
+    return made
+
+
+def _absent_night_corrected(db: Database, today: date) -> int:
+    """A guest turned out to be in hospital one claimed night: credit and re-declare it."""
+    with db.session() as s:
+        line = s.scalar(
+            select(ClaimLineRow)
+            .where(
+                ClaimLineRow.kind == "verblijf",
+                ClaimLineRow.stay_id.is_not(None),
+                ClaimLineRow.volume > 1,
+                ClaimLineRow.allocation_reference != "",
+            )
+            .order_by(ClaimLineRow.id)
+        )
+        if line is None:
+            return 0
+        stay_id, day = line.stay_id, line.period_from
+    when = datetime.combine(today - timedelta(days=2), time(10, 0))
+    correct_night(
+        db,
+        stay_id,  # type: ignore[arg-type]
+        day,
+        billable=False,
+        reason="Opgenomen in het ziekenhuis (bericht van de dochter, achteraf).",
+        by=BY,
+        now=when,
+    )
+    made = 0
+    for draft in pending_corrections(db, today=when.date()):
+        if draft.ready:
+            submit_claim(db, draft.claim.year, draft.claim.month, draft.funder_id, by=BY, now=when)
+            made += 1
+    return made
