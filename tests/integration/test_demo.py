@@ -519,18 +519,24 @@ def test_the_planner_finds_earlier_intakes_as_the_single_stay_lookup_does(demo):
     assert len(at_once) > 50  # the demo has regular guests whose intake carries over
 
 
-def test_zz_the_demo_has_a_wmo325_to_read_with_one_rejected_line(demo, tmp_path):
-    """Last in this file: it reads the answer into the shared demo database."""
+def test_the_demo_has_a_wmo325_to_read_with_one_rejected_line(tmp_path):
+    """A demo of its own: reading the answer changes the database, the shared one stays as
+    built whatever order the tests run in."""
     from logeerhuis_app.claims.claim_answer_overview import month_answers
     from logeerhuis_app.claims.claim_answers import read_wmo325_file
     from logeerhuis_app.demo.answers import write_demo_answer
 
-    db, _summary, today = demo
-    path = write_demo_answer(db, tmp_path, today)
-    assert path is not None and path.parent.name == "berichten"
-    assert path.name.startswith("WMO325-") and path.read_bytes().startswith(b"<?xml")
-    result = read_wmo325_file(db, path, by="demo", now=datetime.combine(today, time(9)))
-    assert result.rejected == 1 and result.accepted >= 1
-    claim = next(c for c in list_claims(db) if c.number == result.claim_number)
-    [line] = month_answers(db, claim.year, claim.month).rejected
-    assert line.codes.startswith("9307: Begindatum prestatie") and line.to_fix
+    today = date.today()
+    db = open_database(tmp_path / "demo")
+    try:
+        build_demo(db, today=today)
+        path = write_demo_answer(db, tmp_path, today)
+        assert path is not None and path.parent.name == "berichten"
+        assert path.name.startswith("WMO325-") and path.read_bytes().startswith(b"<?xml")
+        result = read_wmo325_file(db, path, by="demo", now=datetime.combine(today, time(9)))
+        assert result.rejected == 1 and result.accepted >= 1
+        claim = next(c for c in list_claims(db) if c.number == result.claim_number)
+        [line] = month_answers(db, claim.year, claim.month).rejected
+        assert line.codes.startswith("9307: Begindatum prestatie") and line.to_fix
+    finally:
+        db.close()
