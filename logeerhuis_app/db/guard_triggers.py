@@ -1,7 +1,8 @@
 """The triggers that guard what may never change, as the migrations made them.
 
-Final invoices and their lines (0005), sent claims (0009), the append-only access log (0010)
-and the log's head (0017). `check` compares the database with this list (a dropped, disabled
+Final invoices and their lines (0005), sent claims (0009), the append-only access log (0010),
+the nights of closed months (0013), messages stored as sent and answers read (0016) and the
+log's head (0017). `check` compares the database with this list (a dropped, disabled
 or redefined guard is a problem) and `check --repair` recreates what is missing. The texts
 must equal what the migrations wrote: SQLite keeps a trigger's CREATE text as written, and
 tests/integration/test_integrity_guards.py keeps the two in step.
@@ -24,6 +25,16 @@ _LINES = "regels van definitieve facturen blijven ongewijzigd"
 _CLAIMS = "verstuurde declaraties blijven ongewijzigd"
 _LOG = "het toegangslog kan alleen groeien"
 _HEAD = "de kop van het toegangslog blijft staan"
+_NIGHTS = "nachten van afgesloten maanden blijven ongewijzigd"
+_MESSAGES = "verstuurde berichten en ingelezen antwoorden blijven ongewijzigd"
+LOCKED = (
+    "Deze nacht ligt in een afgesloten maand en kan niet meer worden gewijzigd; "
+    "leg een wijziging vast als correctie."
+)
+KEPT = "Een verstuurd bericht of een ingelezen antwoord kan niet worden gewijzigd of verwijderd."
+# Stored as sent (migration 0016): every update and delete refused.
+KEPT_TABLES = ("sent_messages", "sent_care_products", "claim_answers", "claim_line_answers",
+               "rejected_line_fixes")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -43,6 +54,14 @@ def _sqlite(name: str, table: str, purpose: str, event: str, when: str, message:
         purpose,
         f"CREATE TRIGGER {name} {event} ON {table} FOR EACH ROW {condition}"
         f"BEGIN SELECT RAISE(ABORT, '{message}'); END",
+    )
+
+
+def _in_closed_month(row: str) -> str:
+    return (
+        "EXISTS (SELECT 1 FROM month_closures WHERE "
+        f"year = CAST(strftime('%Y', {row}.day) AS INTEGER) AND "
+        f"month = CAST(strftime('%m', {row}.day) AS INTEGER))"
     )
 
 
@@ -71,8 +90,20 @@ SQLITE_GUARDS: tuple[Guard, ...] = (
             HEAD_KEPT),
     _sqlite("trg_access_log_head_back", "access_log_head", _HEAD, "BEFORE UPDATE",
             "NEW.last_id <= OLD.last_id", HEAD_KEPT),
+    _sqlite("trg_nights_closed_month_insert", "nights", _NIGHTS, "BEFORE INSERT",
+            _in_closed_month("NEW"), LOCKED),
+    _sqlite("trg_nights_closed_month_update", "nights", _NIGHTS, "BEFORE UPDATE",
+            f"{_in_closed_month('OLD')} OR {_in_closed_month('NEW')}", LOCKED),
+    _sqlite("trg_nights_closed_month_delete", "nights", _NIGHTS, "BEFORE DELETE",
+            _in_closed_month("OLD"), LOCKED),
+    *(_sqlite(f"trg_{table}_kept_{event.lower()}", table, _MESSAGES, f"BEFORE {event}", "",
+              KEPT) for table in KEPT_TABLES for event in ("UPDATE", "DELETE")),
 )  # fmt: skip
 
+_PG_CLOSED = (
+    "EXISTS (SELECT 1 FROM month_closures WHERE year = EXTRACT(YEAR FROM {row}.day) "
+    "AND month = EXTRACT(MONTH FROM {row}.day))"
+)
 # PostgreSQL: trigger function name -> its body (as pg_proc.prosrc holds it, spaces aside).
 POSTGRES_FUNCTIONS: dict[str, str] = {
     "refuse_final_invoice_change": f"BEGIN RAISE EXCEPTION '{FINAL}'; END;",
@@ -84,6 +115,16 @@ POSTGRES_FUNCTIONS: dict[str, str] = {
     "refuse_sent_claim_change": f"BEGIN RAISE EXCEPTION '{SENT}'; END;",
     "refuse_access_log_change": f"BEGIN RAISE EXCEPTION '{APPEND_ONLY}'; END;",
     "refuse_access_log_head_change": f"BEGIN RAISE EXCEPTION '{HEAD_KEPT}'; END;",
+    "refuse_closed_month_night": (
+        "BEGIN IF TG_OP <> 'INSERT' THEN IF {old} THEN RAISE EXCEPTION '{locked}'; END IF; "
+        "END IF; IF TG_OP <> 'DELETE' THEN IF {new} THEN RAISE EXCEPTION '{locked}'; END IF; "
+        "END IF; RETURN COALESCE(NEW, OLD); END;"
+    ).format(old=_PG_CLOSED.format(row="OLD"), new=_PG_CLOSED.format(row="NEW"), locked=LOCKED),
+    "refuse_nights_truncate": (
+        "BEGIN IF EXISTS (SELECT 1 FROM month_closures) THEN "
+        f"RAISE EXCEPTION '{LOCKED}'; END IF; RETURN NULL; END;"
+    ),
+    "refuse_sent_message_change": f"BEGIN RAISE EXCEPTION '{KEPT}'; END;",
 }
 
 
@@ -116,6 +157,12 @@ POSTGRES_GUARDS: tuple[Guard, ...] = (
         "refuse_access_log_head_change"),
     _pg("trg_access_log_head_no_truncate", "access_log_head", _HEAD,
         "BEFORE TRUNCATE ON {table} FOR EACH STATEMENT", "refuse_access_log_head_change"),
+    _pg("trg_nights_closed_month", "nights", _NIGHTS,
+        "BEFORE INSERT OR UPDATE OR DELETE ON {table} FOR EACH ROW", "refuse_closed_month_night"),
+    _pg("trg_nights_no_truncate", "nights", _NIGHTS,
+        "BEFORE TRUNCATE ON {table} FOR EACH STATEMENT", "refuse_nights_truncate"),
+    *(_pg(f"trg_{table}_kept", table, _MESSAGES, _ROW, "refuse_sent_message_change")
+      for table in KEPT_TABLES),
 )  # fmt: skip
 
 

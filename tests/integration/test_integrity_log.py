@@ -184,3 +184,24 @@ def test_an_upgrade_from_0016_takes_the_last_row_as_head(tmp_path):
     assert conn.execute("SELECT last_id, last_hash FROM access_log_head").fetchone() == (3, prev)
     conn.close()
     assert check_database(tmp_path).ok
+
+
+def test_the_guards_of_closed_months_and_sent_messages_are_watched_too(db, data_dir, capsys):
+    """The triggers that lock a closed month's nights (0013) and keep what was sent (0016):
+    dropped is found, and --repair puts them back so they refuse again."""
+    _log_five(db)
+    conn = sqlite3.connect(database_path(data_dir))
+    conn.executescript(
+        "DROP TRIGGER trg_nights_closed_month_delete; DROP TRIGGER trg_sent_messages_kept_update;"
+    )
+    conn.close()
+    text = "\n".join(check_database(data_dir).problems)
+    assert "trg_nights_closed_month_delete op nights (nachten van afgesloten maanden blijven " \
+        "ongewijzigd) ontbreekt" in text  # fmt: skip
+    assert "trg_sent_messages_kept_update op sent_messages" in text
+    assert main(["--data-dir", str(data_dir), "check", "--repair"]) == 0
+    assert "In orde" in capsys.readouterr().out
+    conn = sqlite3.connect(database_path(data_dir))
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    conn.close()
+    assert {"trg_nights_closed_month_delete", "trg_sent_messages_kept_update"} <= names
