@@ -194,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _open(directory: Path, args: argparse.Namespace | None = None):  # type: ignore[no-untyped-def]
+def _open(directory: Path, args: argparse.Namespace | None = None):
     """The server database when --database-url or LOGEERHUIS_DATABASE_URL says so, else the
     SQLite file in the data directory."""
     from .storage.database import open_database, open_database_url
@@ -337,7 +337,7 @@ def _counts(summary: object) -> str:
     return ", ".join(shown) or "leeg"
 
 
-def _day(text: str):  # type: ignore[no-untyped-def]
+def _day(text: str):
     from datetime import date
 
     from .services.errors import ServiceError

@@ -11,8 +11,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
 from ..access.access import require_role
@@ -26,7 +27,7 @@ from ..storage.database import Database
 from .invoice_records import InvoiceData, invoice_data
 
 
-def finalise(  # type: ignore[no-untyped-def]
+def finalise(
     db: Database,
     invoice_id: int,
     *,
@@ -43,7 +44,7 @@ def finalise(  # type: ignore[no-untyped-def]
         return invoice_data(s, s.get(Invoice, invoice_id))  # type: ignore[arg-type]
 
 
-def finalising_provider(db: Database):  # type: ignore[no-untyped-def]
+def finalising_provider(db: Database):
     """Who may finalise (a coordinator) and the provider's data every invoice carries."""
     require_role(db)
     provider = get_provider(db)
@@ -64,7 +65,7 @@ class Finalised:
     pdf: bytes
 
 
-def finalise_in(  # type: ignore[no-untyped-def]
+def finalise_in(
     s: Session,
     provider,
     invoice_id: int,
@@ -129,7 +130,9 @@ def _next_number(s: Session, year: int) -> int:
     counters: dict[int, InvoiceSeries] = s.info.setdefault("invoice_series", {})
     counter = counters.get(year)
     if counter is None:
-        insert_if_missing(s, InvoiceSeries.__table__, {"year": year, "last_number": 0}, ["year"])
+        insert_if_missing(
+            s, cast(Table, InvoiceSeries.__table__), {"year": year, "last_number": 0}, ["year"]
+        )
         counter = s.execute(
             select(InvoiceSeries)
             .where(InvoiceSeries.year == year)
@@ -141,14 +144,14 @@ def _next_number(s: Session, year: int) -> int:
     return counter.last_number
 
 
-def _render_pdf(provider, invoice, lines, number, invoice_date, due, credits_number) -> bytes:  # type: ignore[no-untyped-def]
+def _render_pdf(provider, invoice, lines, number, invoice_date, due, credits_number) -> bytes:
     from ._invoice_pdf import render_invoice_pdf
 
     return render_invoice_pdf(provider, invoice, lines, number, invoice_date, due, credits_number)
 
 
 # -- credit invoices --------------------------------------------------------------------------
-def credit(  # type: ignore[no-untyped-def]
+def credit(
     db: Database,
     invoice_id: int,
     *,

@@ -116,7 +116,7 @@ def _change(rng: random.Random, before: date, wish: _Wish, *, late: bool) -> Non
     wish.changed_at = datetime.combine(day, time(rng.randint(8, 16), rng.choice((5, 20, 40))))
 
 
-def _write_requests(db, rng, today, rooms: list[RoomData], wishes: list[_Wish]) -> None:  # type: ignore[no-untyped-def]
+def _write_requests(db, rng, today, rooms: list[RoomData], wishes: list[_Wish]) -> None:
     for wish in wishes:
         guest = wish.guest
         first = wish.first or (wish.arrival, wish.departure)

@@ -42,7 +42,7 @@ CANCEL_REASONS = (
 )
 
 
-def _write_stays(db, rng, today, rooms: list[RoomData], plans: list[_Plan]) -> None:  # type: ignore[no-untyped-def]
+def _write_stays(db, rng, today, rooms: list[RoomData], plans: list[_Plan]) -> None:
     """Cancelled incidental stays first (written, then cancelled), then the series, then the rest.
 
     Cancelled stays may share dates with later stays in the same bed, so they go first.
@@ -54,7 +54,7 @@ def _write_stays(db, rng, today, rooms: list[RoomData], plans: list[_Plan]) -> N
     _write_plain(db, rng, today, rooms, [p for p in incidental if not p.cancelled])
 
 
-def _write_plain(db, rng, today, rooms: list[RoomData], plans: list[_Plan]):  # type: ignore[no-untyped-def]
+def _write_plain(db, rng, today, rooms: list[RoomData], plans: list[_Plan]):
     written: list[tuple[int, _Plan]] = []
     with db.session() as s:
         # Held here so the session's (weak) identity map keeps them between add_stay calls.
@@ -79,7 +79,7 @@ def _write_plain(db, rng, today, rooms: list[RoomData], plans: list[_Plan]):  # 
     return written
 
 
-def _write_series(db, rng, today, rooms: list[RoomData], plans: list[_Plan]) -> None:  # type: ignore[no-untyped-def]
+def _write_series(db, rng, today, rooms: list[RoomData], plans: list[_Plan]) -> None:
     """Each weekly guest as a real series; weeks called off are cancelled afterwards."""
     groups: dict[int, list[_Plan]] = {}
     for plan in sorted(plans, key=lambda p: p.arrival):
@@ -121,7 +121,7 @@ def _write_series(db, rng, today, rooms: list[RoomData], plans: list[_Plan]) -> 
                 stay_writer.set_status(s, stay, StayStatus.DEPARTED)
 
 
-def _cancel(  # type: ignore[no-untyped-def]
+def _cancel(
     db, rng: random.Random, today: date, stays: list[tuple[int, _Plan]], series: bool = False
 ) -> None:
     latest = datetime.combine(today - timedelta(days=1), time(16, 0))
@@ -138,7 +138,7 @@ def _cancel(  # type: ignore[no-untyped-def]
             cancel(db, stay_id, reason=reason, cancelled_by=by, when=min(when, latest))
 
 
-def _write_closure_and_elsewhere(  # type: ignore[no-untyped-def]
+def _write_closure_and_elsewhere(
     db, rooms: list[RoomData], closure: tuple[date, date], elsewhere: _Guest, today: date
 ) -> None:
     last_day = closure[1] - timedelta(days=1)

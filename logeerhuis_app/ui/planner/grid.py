@@ -257,15 +257,15 @@ class PlannerGrid(QWidget):
         return super().event(event)
 
     # -- drops from the waiting lane ---------------------------------------------------------
-    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasFormat(REQUEST_MIME):
             event.acceptProposedAction()
 
-    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dragMoveEvent(self, event) -> None:
         if event.mimeData().hasFormat(REQUEST_MIME):
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dropEvent(self, event) -> None:
         pos = event.position()
         row = self.geometry_.row_at(pos.y())
         if not 0 <= row < len(self.beds):
@@ -292,7 +292,7 @@ class PlannerGrid(QWidget):
             row = self._rows.get(stay.bed_id, 0) + (-1 if key == Qt.Key.Key_Up else 1)
             self._propose(stay, row, stay.arrival, stay.departure)
             return
-        moves = {
+        moves: dict[int, tuple[int, int]] = {
             Qt.Key.Key_Left: (0, -1),
             Qt.Key.Key_Right: (0, 1),
             Qt.Key.Key_Up: (-1, 0),

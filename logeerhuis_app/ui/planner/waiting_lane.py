@@ -50,7 +50,7 @@ class WaitingLane(QListWidget):
         mime.setData(REQUEST_MIME, QByteArray(str(request_id).encode()))
         return mime
 
-    def startDrag(self, actions) -> None:  # type: ignore[no-untyped-def]
+    def startDrag(self, actions) -> None:
         item = self.currentItem()
         if item is None or self.request_id(item) is None:
             return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -121,13 +122,16 @@ class ReservationsPanel(QGroupBox):
     def add(self) -> None:
         try:
             start, last = self.start.value(), self.last.value()
+            assert start is not None and last is not None  # required fields: None raises
             if self.contract.value() is None:
                 raise InvalidValue(
                     "Maak eerst een contract met het tariefmodel 'per gereserveerde dag'."
                 )
             reserve_bed(
                 self.context.db,
-                ReservationData(None, self.bed.value(), self.contract.value(), start, last),
+                ReservationData(
+                    None, cast(int, self.bed.value()), cast(int, self.contract.value()), start, last
+                ),
             )
         except InvalidValue as exc:
             self._say(exc.message)
