@@ -90,7 +90,7 @@ def run_gui(data_dir: Path, *, self_test: bool = False, startup_probe: bool = Fa
         from .ui.backup import BackupScheduler, backup_at_close
         from .ui.session_guard import guard_idle
 
-        window.backup_scheduler = BackupScheduler(context, window)  # type: ignore[attr-defined]
+        window.backup_scheduler = BackupScheduler(context, window)
         idle = guard_idle(window, context)
         code = app.exec()
         idle.stop_watching()

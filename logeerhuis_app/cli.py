@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .cli_mail import MAIL_COMMANDS, add_mail_commands
@@ -21,7 +22,7 @@ EXIT_OK, EXIT_PROBLEM, EXIT_ERROR = 0, 1, 2
 
 
 class DutchArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_ERROR, f"logeerhuis: fout: {message}\n")
 

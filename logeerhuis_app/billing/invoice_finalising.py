@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from ..access.access import require_role
 from ..db.locking import insert_if_missing
 from ..db.models import Invoice, InvoiceLine, InvoiceSeries
-from ..domain.enums import InvoiceKind
+from ..domain.enums import InvoiceKind, LineKind
 from ..domain.pricing import PricedLine, credit_lines, due_date, invoice_number
 from ..house.provider import get_provider
 from ..services.errors import NotFoundError, ServiceError, ValidationError
@@ -41,7 +41,7 @@ def finalise(
     with db.session() as s:
         finalise_in(s, provider, invoice_id, invoice_date=invoice_date, by=by, render=render,
                     now=now)  # fmt: skip
-        return invoice_data(s, s.get(Invoice, invoice_id))  # type: ignore[arg-type]
+        return invoice_data(s, s.get_one(Invoice, invoice_id))
 
 
 def finalising_provider(db: Database):
@@ -93,7 +93,7 @@ def finalise_in(
     due = due_date(invoice_date, provider.payment_term_days)
     credits_number = None
     if invoice.credits_invoice_id is not None:
-        credits_number = s.get(Invoice, invoice.credits_invoice_id).number  # type: ignore[union-attr]
+        credits_number = s.get_one(Invoice, invoice.credits_invoice_id).number
     make_pdf = render or _render_pdf
     pdf = make_pdf(provider, invoice, lines, number, invoice_date, due, credits_number)
     # One UPDATE: from here on the triggers keep the invoice as it is.
@@ -224,7 +224,7 @@ def _priced(line: InvoiceLine) -> PricedLine:
     return PricedLine(
         line.period_from,
         line.period_to,
-        line.kind,  # type: ignore[arg-type]  # passed on as stored, whatever an import put there
+        cast(LineKind, line.kind),  # passed on as stored, whatever an import put there
         line.quantity,
         line.unit_cents,
         line.amount_cents,

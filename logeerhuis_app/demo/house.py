@@ -24,7 +24,7 @@ from ..house.funders import FunderData, save_funder
 from ..house.provider import ProviderData, save_provider
 from ..house.rooms import RoomData, save_room
 from ..storage.database import Database
-from ._model import _Guest
+from ._model import _Guest, saved_id
 from .people import TOWNS, Town
 
 GEMEENTEN = ("0307", "0327", "0342")  # Amersfoort, Leusden, Soest
@@ -184,7 +184,9 @@ def save_demo_contracts(db: Database, funders: dict[str, FunderData], today: dat
     }  # fmt: skip
     funder_of = {"wlz_vv": "zorgkantoor", "wlz": "zorgkantoor"}
     return {
-        key: save_contract(db, replace(data, funder_id=_saved_id(funders[funder_of.get(key, key)])))
+        key: save_contract(
+            db, replace(data, funder_id=saved_id(funders[funder_of.get(key, key)].id))
+        )
         for key, data in specs.items()
     }
 
@@ -199,7 +201,7 @@ def save_demo_allocations(db, rng, today, guest: _Guest, funders, contracts, pla
     first = min((p.arrival for p in mine), default=today - timedelta(days=rng.randint(5, 40)))
     last = max((p.departure for p in mine), default=today + timedelta(days=90))
     start = first - timedelta(days=rng.randint(7, 60))
-    base = AllocationData(guest_id=guest.data.id, start_date=start)  # type: ignore[arg-type]
+    base = AllocationData(guest_id=saved_id(guest.data.id), start_date=start)
     route = guest.route
     carer = guest.data.carers[0]
     if route.startswith("wmo:"):
@@ -259,9 +261,4 @@ def save_demo_allocations(db, rng, today, guest: _Guest, funders, contracts, pla
         ]
     for item in items:
         saved = save_allocation(db, item)
-        guest.allocations.append((saved.start_date, saved.end_date, saved.id))  # type: ignore[arg-type]
-
-
-def _saved_id(funder: FunderData) -> int:
-    assert funder.id is not None  # saved before the contracts
-    return funder.id
+        guest.allocations.append((saved.start_date, saved.end_date, saved_id(saved.id)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -36,8 +36,13 @@ COORDINATOR_ACTIONS = {
 }
 
 
+if TYPE_CHECKING:
+    from .backup import BackupScheduler
+
+
 class MainWindow(QMainWindow):
     page_shown = Signal(str)
+    backup_scheduler: BackupScheduler  # set by app.run: the window keeps it alive
 
     def __init__(self, settings_file: Path) -> None:
         super().__init__()

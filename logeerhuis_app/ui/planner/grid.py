@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import cast
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ...domain.dates import format_date
@@ -243,14 +244,15 @@ class PlannerGrid(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
-            pos = QPointF(event.pos())  # type: ignore[attr-defined]
+            help_event = cast(QHelpEvent, event)  # a ToolTip event is a QHelpEvent
+            pos = QPointF(help_event.pos())
             stay, _part = self.stay_at(pos)
             reserved = self.reservation_at(pos)
             text = tooltip_text(stay) if stay is not None else ""
             if reserved is not None:
                 text = "\n".join(filter(None, (text, reservation_text(reserved))))
             if text:
-                QToolTip.showText(event.globalPos(), text, self)  # type: ignore[attr-defined]
+                QToolTip.showText(help_event.globalPos(), text, self)
             else:
                 QToolTip.hideText()
             return True

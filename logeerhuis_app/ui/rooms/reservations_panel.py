@@ -116,7 +116,8 @@ class ReservationsPanel(QGroupBox):
                 )
                 item.setData(256, r.id)
                 item.setToolTip(item.text())
-                self.shown[r.id] = r  # type: ignore[index]
+                assert r.id is not None  # listed, so saved
+                self.shown[r.id] = r
                 self.list.addItem(item)
 
     def add(self) -> None:
