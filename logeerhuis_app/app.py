@@ -90,7 +90,7 @@ def run_gui(data_dir: Path, *, self_test: bool = False, startup_probe: bool = Fa
         from .ui.backup import BackupScheduler, backup_at_close
         from .ui.session_guard import guard_idle
 
-        window.backup_scheduler = BackupScheduler(context, window)  # type: ignore[attr-defined]
+        window.backup_scheduler = BackupScheduler(context, window)
         idle = guard_idle(window, context)
         code = app.exec()
         idle.stop_watching()
@@ -101,7 +101,7 @@ def run_gui(data_dir: Path, *, self_test: bool = False, startup_probe: bool = Fa
         lock.unlock()
 
 
-def _attach_planner_first(window, context) -> None:  # type: ignore[no-untyped-def]
+def _attach_planner_first(window, context) -> None:
     """The user sees the planner about 0.2 s sooner: the ten other pages are imported and
     built just after it has painted (the navigation fills in then)."""
     from .ui.first_paint import AfterFirstPaint
@@ -112,7 +112,7 @@ def _attach_planner_first(window, context) -> None:  # type: ignore[no-untyped-d
     AfterFirstPaint(getattr(planner, "grid", planner), lambda: window.add_pages(page_classes()[1:]))
 
 
-def _single_instance(data_dir: Path, quiet: bool):  # type: ignore[no-untyped-def]
+def _single_instance(data_dir: Path, quiet: bool):
     """One window per data directory: two would each hold their own view of the data.
     QLockFile removes a lock whose process is gone, so a crash does not block the next start."""
     from PySide6.QtCore import QLockFile
@@ -139,7 +139,7 @@ def _single_instance(data_dir: Path, quiet: bool):  # type: ignore[no-untyped-de
     return None
 
 
-def _open(window, data_dir: Path, self_test: bool, quiet: bool):  # type: ignore[no-untyped-def]
+def _open(window, data_dir: Path, self_test: bool, quiet: bool):
     """The database this PC uses (a server when one was chosen, else the file), checked."""
     from .ui.context import AppContext
     from .ui.widgets.prompter import QtPrompter
@@ -156,7 +156,7 @@ def _open(window, data_dir: Path, self_test: bool, quiet: bool):  # type: ignore
     return context
 
 
-def open_chosen(data_dir: Path, prompter, *, self_test=False, quiet=False, parent=None):  # type: ignore[no-untyped-def]
+def open_chosen(data_dir: Path, prompter, *, self_test=False, quiet=False, parent=None):
     """Open the file, or the server chosen for this PC. When the server cannot be opened, or
     the choice itself is damaged, the user may change the choice (another address, or back to
     this PC's file) and go on."""
@@ -190,7 +190,7 @@ def open_chosen(data_dir: Path, prompter, *, self_test=False, quiet=False, paren
                 return None
 
 
-def _choose_again(data_dir: Path, prompter, problem: str, parent) -> bool:  # type: ignore[no-untyped-def]
+def _choose_again(data_dir: Path, prompter, problem: str, parent) -> bool:
     """Offer the connection dialog at the start; True when a (new) choice was saved."""
     if not prompter.confirm(
         "Database niet geopend",
@@ -200,10 +200,11 @@ def _choose_again(data_dir: Path, prompter, problem: str, parent) -> bool:  # ty
         return False
     from .ui.connection.dialog import ConnectionDialog
 
-    return prompter.run_dialog(ConnectionDialog(data_dir, prompter, None, parent))
+    connected: bool = prompter.run_dialog(ConnectionDialog(data_dir, prompter, None, parent))
+    return connected
 
 
-def _file_is_sound(data_dir: Path, prompter, self_test: bool) -> bool:  # type: ignore[no-untyped-def]
+def _file_is_sound(data_dir: Path, prompter, self_test: bool) -> bool:
     if self_test:
         from .storage.backup import quick_check
 
@@ -216,7 +217,7 @@ def _file_is_sound(data_dir: Path, prompter, self_test: bool) -> bool:  # type: 
     return check_at_start(data_dir, prompter)
 
 
-def _self_test(app, window, started: float, failures: list[str]) -> int:  # type: ignore[no-untyped-def]
+def _self_test(app, window, started: float, failures: list[str]) -> int:
     window.show()
     app.processEvents()
     print(f"Venster getoond na {1000 * (time.perf_counter() - started):.0f} ms")
@@ -257,7 +258,7 @@ def _probe_mark(what: str, started: float, at: tuple[float, float] | None = None
           flush=True)  # fmt: skip
 
 
-def _startup_probe(app, window, started: float, failures: list[str]) -> int:  # type: ignore[no-untyped-def]
+def _startup_probe(app, window, started: float, failures: list[str]) -> int:
     """After attach: process events until the current page (normally the planner, its grid)
     has painted, mark that moment, and stop without closing the window (no settings saved).
 
@@ -303,7 +304,7 @@ def _startup_probe(app, window, started: float, failures: list[str]) -> int:  # 
     return 0
 
 
-def _make_excepthook(window, data_dir: Path, failures: list[str], quiet: bool):  # type: ignore[no-untyped-def]
+def _make_excepthook(window, data_dir: Path, failures: list[str], quiet: bool):
     """An error in a slot must not kill the app silently: log it and tell the user in Dutch."""
 
     from .domain.redaction import scrub

@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .cli_mail import MAIL_COMMANDS, add_mail_commands
@@ -21,7 +22,7 @@ EXIT_OK, EXIT_PROBLEM, EXIT_ERROR = 0, 1, 2
 
 
 class DutchArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_ERROR, f"logeerhuis: fout: {message}\n")
 
@@ -194,7 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _open(directory: Path, args: argparse.Namespace | None = None):  # type: ignore[no-untyped-def]
+def _open(directory: Path, args: argparse.Namespace | None = None):
     """The server database when --database-url or LOGEERHUIS_DATABASE_URL says so, else the
     SQLite file in the data directory."""
     from .storage.database import open_database, open_database_url
@@ -337,7 +338,7 @@ def _counts(summary: object) -> str:
     return ", ".join(shown) or "leeg"
 
 
-def _day(text: str):  # type: ignore[no-untyped-def]
+def _day(text: str):
     from datetime import date
 
     from .services.errors import ServiceError

@@ -14,7 +14,7 @@ EXIT_OK, EXIT_PROBLEM = 0, 1
 BY = "opdrachtregel"
 
 
-def add_parser(commands) -> None:  # type: ignore[no-untyped-def]
+def add_parser(commands) -> None:
     command = commands.add_parser(
         "read-message", help="lees een bericht van een gemeente in (WMO301: toewijzing)"
     )
@@ -26,7 +26,7 @@ def add_parser(commands) -> None:  # type: ignore[no-untyped-def]
     )  # fmt: skip
 
 
-def read_message_command(args: argparse.Namespace, directory: Path, db) -> int:  # type: ignore[no-untyped-def]
+def read_message_command(args: argparse.Namespace, directory: Path, db) -> int:
     from .claims.read_message import (
         MessageRefused,
         apply_message,

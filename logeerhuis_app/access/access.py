@@ -7,7 +7,7 @@ Roles are checked here, in the services, not only by hiding buttons. Without a s
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import insert, select, update
 
@@ -18,6 +18,7 @@ from ..services.errors import ServiceError
 from ..storage.database import Database
 
 if TYPE_CHECKING:  # the ORM loads with the first write, not when a screen asks `may`
+    from sqlalchemy import CursorResult
     from sqlalchemy.orm import Session
 
 
@@ -109,6 +110,10 @@ def _append(
     # The head, outside the log, moves on in the same unit of work (decision 0037): removing
     # the last rows later leaves a head that names a row that is gone.
     head = {"last_id": entry.id, "last_hash": entry.hash}
-    moved = s.execute(update(AccessLogHead).where(AccessLogHead.slot == 1).values(**head))
-    if moved.rowcount == 0:  # type: ignore[attr-defined]
+    # An UPDATE gives a CursorResult (with rowcount); Session.execute is typed as Result.
+    moved = cast(
+        "CursorResult[Any]",
+        s.execute(update(AccessLogHead).where(AccessLogHead.slot == 1).values(**head)),
+    )
+    if moved.rowcount == 0:
         s.execute(insert(AccessLogHead).values(slot=1, **head))

@@ -51,7 +51,7 @@ class NewAccount:
 
 def has_accounts(db: Database) -> bool:
     with db.session() as s:
-        return s.scalar(select(func.count(User.id))) > 0
+        return s.execute(select(func.count(User.id))).scalar_one() > 0
 
 
 def create_first_coordinator(db: Database, new: NewAccount) -> AccountData:

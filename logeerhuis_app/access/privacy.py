@@ -61,7 +61,7 @@ def guest_dossier(db: Database, guest_id: int, *, now: datetime) -> bytes:
             "stay_id": set(s.scalars(select(Stay.id).where(Stay.guest_id == guest_id))),
             "carer_id": set(s.scalars(select(Carer.id).where(Carer.guest_id == guest_id))),
         }
-        tables: dict[str, list[dict]] = {}  # type: ignore[type-arg]
+        tables: dict[str, list[dict]] = {}
         for table in Base.metadata.sorted_tables:
             rows = _rows_about(s, table, guest_id, keys)
             if rows:
@@ -77,7 +77,7 @@ def guest_dossier(db: Database, guest_id: int, *, now: datetime) -> bytes:
     return json.dumps(document, ensure_ascii=False, indent=2, default=_plain).encode("utf-8")
 
 
-def _rows_about(s: Session, table: Table, guest_id: int, keys: dict[str, set[int]]) -> list[dict]:  # type: ignore[type-arg]
+def _rows_about(s: Session, table: Table, guest_id: int, keys: dict[str, set[int]]) -> list[dict]:
     if table.name == "guests":
         condition = table.c.id == guest_id
     else:

@@ -73,14 +73,14 @@ def log_restore(
     return carried
 
 
-def _carry(s, row: Row) -> None:  # type: ignore[no-untyped-def]
+def _carry(s, row: Row) -> None:
     at, user_name, guest_id, action, detail = row
     if action not in ACTIONS:  # written by a version with other actions: keep it all the same
         action, detail = CHANGE, f"({action}) {detail}"
     log_access(s, action, guest_id, detail, user_name=user_name, now=at)
 
 
-def _never_reuse_ids(s, sequences: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+def _never_reuse_ids(s, sequences: dict[str, int]) -> None:
     known = set(Base.metadata.tables)
     for name, seq in sequences.items():
         if name not in known:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
+from ..db.models import Invoice
+from ..db.models import InvoiceLine as InvoiceLineRow
 from ..documents.invoice import InvoiceDocument, InvoiceLine, InvoiceParty, render_invoice
 from ..domain.enums import InvoiceKind
 from ..house.provider import ProviderData
@@ -11,9 +14,9 @@ from ..house.provider import ProviderData
 
 def render_invoice_pdf(
     provider: ProviderData,
-    invoice,
-    lines,
-    number: str | None,  # type: ignore[no-untyped-def]
+    invoice: Invoice,
+    lines: Iterable[InvoiceLineRow],
+    number: str | None,
     invoice_date: date,
     due: date,
     credits_number: str | None,

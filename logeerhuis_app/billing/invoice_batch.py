@@ -19,7 +19,7 @@ from .invoice_finalising import Finalised, finalise_in, finalising_provider
 Progress = Callable[[int, int], None]  # done, total
 
 
-def finalise_all(  # type: ignore[no-untyped-def]
+def finalise_all(
     db: Database,
     invoice_ids: Sequence[int],
     *,

@@ -11,14 +11,15 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
 from ..access.access import require_role
 from ..db.locking import insert_if_missing
 from ..db.models import Invoice, InvoiceLine, InvoiceSeries
-from ..domain.enums import InvoiceKind
+from ..domain.enums import InvoiceKind, LineKind
 from ..domain.pricing import PricedLine, credit_lines, due_date, invoice_number
 from ..house.provider import get_provider
 from ..services.errors import NotFoundError, ServiceError, ValidationError
@@ -26,7 +27,7 @@ from ..storage.database import Database
 from .invoice_records import InvoiceData, invoice_data
 
 
-def finalise(  # type: ignore[no-untyped-def]
+def finalise(
     db: Database,
     invoice_id: int,
     *,
@@ -40,10 +41,10 @@ def finalise(  # type: ignore[no-untyped-def]
     with db.session() as s:
         finalise_in(s, provider, invoice_id, invoice_date=invoice_date, by=by, render=render,
                     now=now)  # fmt: skip
-        return invoice_data(s, s.get(Invoice, invoice_id))  # type: ignore[arg-type]
+        return invoice_data(s, s.get_one(Invoice, invoice_id))
 
 
-def finalising_provider(db: Database):  # type: ignore[no-untyped-def]
+def finalising_provider(db: Database):
     """Who may finalise (a coordinator) and the provider's data every invoice carries."""
     require_role(db)
     provider = get_provider(db)
@@ -64,7 +65,7 @@ class Finalised:
     pdf: bytes
 
 
-def finalise_in(  # type: ignore[no-untyped-def]
+def finalise_in(
     s: Session,
     provider,
     invoice_id: int,
@@ -92,7 +93,7 @@ def finalise_in(  # type: ignore[no-untyped-def]
     due = due_date(invoice_date, provider.payment_term_days)
     credits_number = None
     if invoice.credits_invoice_id is not None:
-        credits_number = s.get(Invoice, invoice.credits_invoice_id).number  # type: ignore[union-attr]
+        credits_number = s.get_one(Invoice, invoice.credits_invoice_id).number
     make_pdf = render or _render_pdf
     pdf = make_pdf(provider, invoice, lines, number, invoice_date, due, credits_number)
     # One UPDATE: from here on the triggers keep the invoice as it is.
@@ -129,7 +130,9 @@ def _next_number(s: Session, year: int) -> int:
     counters: dict[int, InvoiceSeries] = s.info.setdefault("invoice_series", {})
     counter = counters.get(year)
     if counter is None:
-        insert_if_missing(s, InvoiceSeries.__table__, {"year": year, "last_number": 0}, ["year"])
+        insert_if_missing(
+            s, cast(Table, InvoiceSeries.__table__), {"year": year, "last_number": 0}, ["year"]
+        )
         counter = s.execute(
             select(InvoiceSeries)
             .where(InvoiceSeries.year == year)
@@ -141,14 +144,14 @@ def _next_number(s: Session, year: int) -> int:
     return counter.last_number
 
 
-def _render_pdf(provider, invoice, lines, number, invoice_date, due, credits_number) -> bytes:  # type: ignore[no-untyped-def]
+def _render_pdf(provider, invoice, lines, number, invoice_date, due, credits_number) -> bytes:
     from ._invoice_pdf import render_invoice_pdf
 
     return render_invoice_pdf(provider, invoice, lines, number, invoice_date, due, credits_number)
 
 
 # -- credit invoices --------------------------------------------------------------------------
-def credit(  # type: ignore[no-untyped-def]
+def credit(
     db: Database,
     invoice_id: int,
     *,
@@ -221,7 +224,7 @@ def _priced(line: InvoiceLine) -> PricedLine:
     return PricedLine(
         line.period_from,
         line.period_to,
-        line.kind,  # type: ignore[arg-type]  # passed on as stored, whatever an import put there
+        cast(LineKind, line.kind),  # passed on as stored, whatever an import put there
         line.quantity,
         line.unit_cents,
         line.amount_cents,

@@ -61,11 +61,11 @@ def register_payment(
         invoice = s.get(Invoice, invoice_id)
         if invoice is None or invoice.number is None:
             raise ServiceError("Een betaling hoort bij een definitieve factuur.")
-        paid = s.scalar(
+        paid = s.execute(  # a sum with coalesce: always one row, never NULL
             select(func.coalesce(func.sum(Payment.amount_cents), 0)).where(
                 Payment.invoice_id == invoice.id
             )
-        )
+        ).scalar_one()
         problem = payment_problem(invoice.total_cents, paid, amount_cents)
         if problem is not None:  # the same rule as `check` and import-data (decision 0037)
             raise ValidationError({"amount_cents": problem}, problem)  # the dialog shows it
@@ -114,11 +114,11 @@ def invoice_data(
     """The record of a stored invoice, its status worked out for `today`."""
     paid, credit_note = 0, None  # payments and credit notes belong to final invoices only
     if invoice.number is not None:
-        paid = s.scalar(
+        paid = s.execute(  # a sum with coalesce: always one row, never NULL
             select(func.coalesce(func.sum(Payment.amount_cents), 0)).where(
                 Payment.invoice_id == invoice.id
             )
-        )
+        ).scalar_one()
         credit_note = s.scalar(
             select(Invoice).where(
                 Invoice.credits_invoice_id == invoice.id, Invoice.number.is_not(None)

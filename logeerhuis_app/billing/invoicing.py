@@ -135,9 +135,9 @@ def _stays_of_credited(s: Session, first: date) -> set[int]:
 @dataclass
 class _RatesByContract:
     s: Session
-    cache: dict[int, list] = field(default_factory=dict)  # type: ignore[type-arg]
+    cache: dict[int, list] = field(default_factory=dict)
 
-    def of(self, contract_id: int) -> list:  # type: ignore[type-arg]
+    def of(self, contract_id: int) -> list:
         if contract_id not in self.cache:
             self.cache[contract_id] = contract_rates(self.s, contract_id)
         return self.cache[contract_id]
@@ -150,7 +150,7 @@ class _MonthFacts:
     rates: _RatesByContract
 
 
-def _unbilled_days(corrections: dict) -> dict[int, frozenset[date]]:  # type: ignore[type-arg]
+def _unbilled_days(corrections: dict) -> dict[int, frozenset[date]]:
     """Per stay, the days whose newest correction says: not billed."""
     days: dict[int, set[date]] = defaultdict(set)
     for (stay_id, day), correction in corrections.items():
@@ -159,7 +159,7 @@ def _unbilled_days(corrections: dict) -> dict[int, frozenset[date]]:  # type: ig
     return {stay_id: frozenset(found) for stay_id, found in days.items()}
 
 
-def _draft(  # type: ignore[no-untyped-def]
+def _draft(
     s: Session,
     year: int,
     month: int,
@@ -170,7 +170,7 @@ def _draft(  # type: ignore[no-untyped-def]
     extra: list[InvoiceLine] | None = None,
 ) -> Invoice | None:
     first, after = month_bounds(year, month)
-    funder = s.get(Funder, funder_id)
+    funder = s.get_one(Funder, funder_id)
     invoice = Invoice(
         kind=InvoiceKind.INVOICE,
         year=year,

@@ -125,7 +125,7 @@ def overview_pdf(db: Database, ov: Overview) -> bytes:
     return render_overview(ov, provider_name=provider.name, logo=provider.logo)
 
 
-def _counted(start: date, end: date):  # type: ignore[no-untyped-def]
+def _counted(start: date, end: date):
     return (
         Night.active.is_(True),
         Night.day >= start,
@@ -202,13 +202,14 @@ def _closed_days(s: Session, start: date, end: date) -> dict[int, set[date]]:
 
 def _by_funder(s: Session, rows: list[_Nights]) -> tuple[Share, ...]:
     ids = {r.allocation_id for r in rows if r.allocation_id is not None}
-    names = dict(
-        s.execute(
+    names: dict[int | None, str] = {  # a night without an allocation has no funder
+        allocation_id: name
+        for allocation_id, name in s.execute(
             select(Allocation.id, Funder.name)
             .join(Funder, Allocation.funder_id == Funder.id)
             .where(Allocation.id.in_(ids))
         ).all()
-    )
+    }
     nights: Counter[str] = Counter()
     guests: dict[str, set[int]] = defaultdict(set)
     for r in rows:

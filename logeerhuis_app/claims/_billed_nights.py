@@ -20,7 +20,7 @@ def billed_days(s: Session, allocation_id: int) -> set[date]:
     if not nights:
         return set()
     stays = {stay_id for stay_id, _day in nights}
-    periods: dict[int, list[tuple[date, date]]] = defaultdict(list)
+    periods: dict[int | None, list[tuple[date, date]]] = defaultdict(list)
     credited_lines = set(
         s.scalars(select(ClaimLine.previous_reference).where(ClaimLine.debit_credit == "C"))
     )

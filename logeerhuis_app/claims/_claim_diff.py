@@ -34,7 +34,7 @@ class MonthPlan:
     sent: list[ClaimLineRow] = field(default_factory=list)
     wanted: list[SourcedLine] = field(default_factory=list)
     # subject -> (its sent rows that still count, its due lines, the rejected rows to declare)
-    carried: dict[tuple, tuple] = field(default_factory=dict)  # type: ignore[type-arg]
+    carried: dict[tuple, tuple] = field(default_factory=dict)
     held: list[str] = field(default_factory=list)  # Dutch: rejected lines awaiting correction
 
 
@@ -73,10 +73,10 @@ def plan_month(
     rows = sent_rows(s, funder_id, year, month)
     rejected, fixed = _answers(s, [r.id for r in rows])
     done = _redeclared(s, [r.reference for r in rows if r.id in fixed])
-    before: dict[tuple, list[ClaimLineRow]] = defaultdict(list)  # type: ignore[type-arg]
+    before: dict[tuple, list[ClaimLineRow]] = defaultdict(list)
     for row in rows:
         before[subject_of(row)].append(row)
-    after: dict[tuple, list[SourcedLine]] = defaultdict(list)  # type: ignore[type-arg]
+    after: dict[tuple, list[SourcedLine]] = defaultdict(list)
     for sl in wanted:
         after[sl.subject].append(sl)
     plan = MonthPlan()
@@ -196,13 +196,13 @@ def _next_unclaimed(s: Session, funder_id: int, year: int, month: int) -> tuple[
             return y, m
 
 
-def subject_of(row: ClaimLineRow) -> tuple:  # type: ignore[type-arg]
+def subject_of(row: ClaimLineRow) -> tuple:
     if row.stay_id is not None:
         return ("stay", row.stay_id)
     return (row.kind, row.contract_id, row.contract_name)
 
 
-def _signature(row: ClaimLineRow) -> tuple:  # type: ignore[type-arg]
+def _signature(row: ClaimLineRow) -> tuple:
     return (
         row.kind,
         row.bsn,
@@ -222,10 +222,10 @@ def difference(
 ) -> list[tuple[ClaimLine, Source]]:
     """Per stay or contract: credit each sent line that is no longer due as it was, and debit
     each due line that was not sent; lines that stayed the same are left alone."""
-    before: dict[tuple, list[ClaimLineRow]] = defaultdict(list)  # type: ignore[type-arg]
+    before: dict[tuple, list[ClaimLineRow]] = defaultdict(list)
     for row in sent:
         before[subject_of(row)].append(row)
-    after: dict[tuple, list[SourcedLine]] = defaultdict(list)  # type: ignore[type-arg]
+    after: dict[tuple, list[SourcedLine]] = defaultdict(list)
     for sl in wanted:
         after[sl.subject].append(sl)
     lines: list[tuple[ClaimLine, Source]] = []

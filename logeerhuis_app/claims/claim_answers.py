@@ -167,12 +167,12 @@ def signed_amount(row: ClaimLineRow) -> int:
     return row.amount_cents if row.debit_credit == "D" else -row.amount_cents
 
 
-def _granted(lines: list[ClaimLineRow], verdicts: list) -> int:  # type: ignore[type-arg]
+def _granted(lines: list[ClaimLineRow], verdicts: list) -> int:
     return sum(signed_amount(ln) for ln, v in zip(lines, verdicts, strict=True) if v.accepted)
 
 
 def _check(answer: ClaimAnswerMessage, claim: ClaimRow, lines: list[ClaimLineRow],
-           verdicts: list) -> None:  # type: ignore[type-arg]  # fmt: skip
+           verdicts: list) -> None:  # fmt: skip
     """Everything in the answer must match what was sent (iWmo TR366, TR367)."""
     by_reference = {ln.reference: ln for ln in lines}
     seen: set[str] = set()

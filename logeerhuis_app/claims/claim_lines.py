@@ -34,7 +34,7 @@ from ..db.models import (
 )
 from ..domain.claims import ClaimLine
 from ..domain.dates import format_date, month_bounds
-from ..domain.enums import CountingRule, FunderKind, StayStatus, TariffModel
+from ..domain.enums import CountingRule, FunderKind, LineKind, StayStatus, TariffModel
 from ..domain.nights import occupied_nights
 from ..domain.people import display_name
 from ..domain.planning import late_cancellation_billed
@@ -68,13 +68,13 @@ class SourcedLine:
     allocation_id: int | None
 
     @property
-    def subject(self) -> tuple:  # type: ignore[type-arg]
+    def subject(self) -> tuple:
         if self.stay_id is not None:
             return ("stay", self.stay_id)
         return (self.line.kind, self.contract_id, self.line.contract_name)
 
     @property
-    def signature(self) -> tuple:  # type: ignore[type-arg]
+    def signature(self) -> tuple:
         """What the receiver sees of a line; two equal signatures need no correction."""
         ln = self.line
         return (
@@ -177,7 +177,7 @@ def month_lines(
             for bed_contract, days in _by_contract(in_bed, slept).items():
                 occupied[stay.bed_id] |= days
                 with rates_of(bed_contract):
-                    runs = price_days(contract_rates(s, bed_contract.id), days, "verblijf")
+                    runs = price_days(contract_rates(s, bed_contract.id), days, LineKind.STAY)
                 for p in runs:
                     line = _line(p, bed_contract, name=name, bsn=guest.bsn or "",
                                  allocation=allocation)  # fmt: skip
@@ -195,7 +195,7 @@ def month_lines(
     return result
 
 
-def corrections_absent(corrections: dict, stay_id: int) -> set[date]:  # type: ignore[type-arg]
+def corrections_absent(corrections: dict, stay_id: int) -> set[date]:
     return {d for (sid, d), c in corrections.items() if sid == stay_id and not c.billable}
 
 
@@ -212,7 +212,7 @@ def _contract_lines(
     year: int,
     month: int,
     funders: dict[int, Funder],
-    result: dict,  # type: ignore[type-arg]
+    result: dict,
     occupied: dict[int, set[date]],
 ) -> None:
     """Reserved beds (the empty days), housing parts of split-day contracts and fixed sums.

@@ -287,11 +287,11 @@ _LINE_FIELDS = (
 )
 
 
-def _key(line: ClaimLine) -> tuple:  # type: ignore[type-arg]
+def _key(line: ClaimLine) -> tuple:
     return (line.kind, line.bsn, line.contract_name, line.period_from, line.period_to)
 
 
-def _sources(s: Session, year: int, month: int, funder_id: int) -> dict:  # type: ignore[type-arg]
+def _sources(s: Session, year: int, month: int, funder_id: int) -> dict:
     """Which stay, guest and contract each line came from (kept for later corrections)."""
     found = {}
     for sl in month_lines(s, year, month).get(funder_id, []):

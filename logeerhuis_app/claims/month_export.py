@@ -179,11 +179,12 @@ def _claim_documents(
                 xml,  # as stored when first exported (decision 0047)
             )
         )
-    for suffix, what, render in (
+    renders: tuple[tuple[str, str, Callable[[], bytes]], ...] = (
         (".pdf", "samenvatting", lambda: render_claim_summary(claim, logo=logo)),
         (".csv", "CSV", lambda: claim_csv(claim)),
         (".xlsx", "Excel", lambda: claim_xlsx(claim)),
-    ):
+    )
+    for suffix, what, render in renders:
         f = ExportedFile(f"{stem}{suffix}", f"{label} {claim.number}: {what}", claim.total_cents)
         found.append((f, render()))
     return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from sqlalchemy import select
 
@@ -60,7 +61,7 @@ def draft_notes(claim: Claim) -> list[str]:
 def with_current_codes(db: Database, claim: Claim) -> Claim:
     if claim.funder_kind != "zorgkantoor":
         return claim
-    changes = {}
+    changes: dict[str, Any] = {}
     if not re.fullmatch(r"\d{4}", claim.funder_code or "") and claim.number:
         with db.session() as s:
             code = s.scalar(

@@ -4,6 +4,7 @@ confirm, everything in one unit of work, with the answer (WMO302) kept and writt
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -138,7 +139,7 @@ def _refuse_if_problems(plan: Plan, data: bytes, today: date, *, earlier_other: 
 
 
 def _answer(
-    data: bytes, message: AllocationMessage, outcome: str, problems: list[Problem],
+    data: bytes, message: AllocationMessage, outcome: str, problems: Sequence[Problem],
     plan: Plan | None, summary: str, today: date,
 ) -> MessageAnswer:  # fmt: skip
     """The WMO302 as IV028 builds it (see documents/wmo302.py)."""

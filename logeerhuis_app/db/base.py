@@ -7,6 +7,7 @@ SQLite and PostgreSQL and constraints can be dropped by name later.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import DateTime, MetaData, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
@@ -42,7 +43,7 @@ class Timestamps:
     version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     @declared_attr.directive
-    def __mapper_args__(cls):  # type: ignore[no-untyped-def]
+    def __mapper_args__(cls) -> dict[str, Any]:
         # Every UPDATE and DELETE says "WHERE id = :id AND version = :loaded" and checks the
         # row count: a save from a version another PC has replaced changes nothing and raises
         # StaleDataError (Database.session says so in Dutch). The services set the new

@@ -10,12 +10,14 @@ models, so a renamed or retyped column cannot go unnoticed.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text, column, table
 from sqlalchemy.sql.expression import TableClause
 from sqlalchemy.types import TypeEngine
 
 
-def _table(name: str, /, **columns: type[TypeEngine]) -> TableClause:  # type: ignore[type-arg]
+def _table(name: str, /, **columns: type[TypeEngine[Any]]) -> TableClause:
     return table(name, *(column(key, kind) for key, kind in columns.items()))
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
 from .locking import guard_versions
@@ -53,7 +53,7 @@ def reading(engine: Engine) -> Engine:
     return engine.execution_options(**{SQLITE_BEGIN: "DEFERRED"})
 
 
-def _sqlite_begin(conn) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_begin(conn: Connection) -> None:
     # SQLAlchemy's pysqlite recipe: the driver no longer begins (or skips) transactions on its
     # own; every transaction starts here. IMMEDIATE takes the write lock before the first read,
     # so "read, check, write" in a service is serialised against every other process; a
@@ -62,7 +62,7 @@ def _sqlite_begin(conn) -> None:  # type: ignore[no-untyped-def]
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
     # pysqlite would begin a transaction only at the first INSERT/UPDATE and never for a
     # SELECT or DDL; _sqlite_begin says BEGIN itself (SQLAlchemy's documented recipe).
     dbapi_connection.isolation_level = None

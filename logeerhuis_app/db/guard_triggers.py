@@ -181,9 +181,12 @@ def broken_guards(conn: Connection) -> list[tuple[Guard, str]]:
     """Each guard that is missing, switched off or redefined, with the Dutch reason. Reads."""
     if conn.dialect.name == "postgresql":
         return _broken_postgres(conn)
-    stored = dict(
-        conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")).all()
-    )
+    stored: dict[str, str] = {
+        name: sql
+        for name, sql in conn.execute(
+            text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+        ).all()
+    }
     broken = []
     for guard in SQLITE_GUARDS:
         if guard.name not in stored:

@@ -8,15 +8,18 @@ Both helpers do the right thing on either backend, so the services need no diale
 from __future__ import annotations
 
 import zlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, event, func, inspect, select, text
 
 if TYPE_CHECKING:  # the ORM and the dialects load when a service needs them, not at start
-    from sqlalchemy.orm import Session
+    from sqlalchemy import Connection, Result
+    from sqlalchemy.orm import Mapper, Session
 
 
-def insert_if_missing(session: Session, table: Table, values: dict[str, Any], key: list[str]):  # type: ignore[no-untyped-def]
+def insert_if_missing(
+    session: Session, table: Table, values: dict[str, Any], key: list[str]
+) -> Result[Any]:
     """INSERT the row unless one with the same unique `key` exists (or is being inserted by
     another PC right now: PostgreSQL waits for it instead of failing on the constraint)."""
     from sqlalchemy.dialects import postgresql, sqlite
@@ -70,13 +73,13 @@ def guard_versions() -> None:
         event.listen(Base, "before_update", _check_version, propagate=True)
 
 
-def _check_version(mapper, connection, target) -> None:  # type: ignore[no-untyped-def]
+def _check_version(mapper: Mapper[Any], connection: Connection, target: object) -> None:
     if connection.dialect.name != "postgresql" or "version" not in mapper.columns:
         return
     loaded = inspect(target).attrs.version.history.deleted
     if not loaded or loaded[0] is None:
         return  # the version did not change: not a save that compares versions
-    table = mapper.local_table
+    table = cast(Table, mapper.local_table)  # every mapped class here has a table of its own
     keys = mapper.primary_key_from_instance(target)
     where = [column == value for column, value in zip(mapper.primary_key, keys, strict=True)]
     query = select(table.c.version).where(*where).with_for_update()

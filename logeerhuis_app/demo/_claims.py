@@ -45,10 +45,11 @@ def _absent_night_corrected(db: Database, today: date) -> int:
         if line is None:
             return 0
         stay_id, day = line.stay_id, line.period_from
+        assert stay_id is not None  # the query asks for a line of a stay
     when = datetime.combine(today - timedelta(days=2), time(10, 0))
     correct_night(
         db,
-        stay_id,  # type: ignore[arg-type]
+        stay_id,
         day,
         billable=False,
         reason="Opgenomen in het ziekenhuis (bericht van de dochter, achteraf).",

@@ -103,9 +103,7 @@ def write_demo_intakes(db: Database, rng: random.Random, today: date, guests: li
         _strain(s, rng, today, stays, by_id)
 
 
-def _profiles(  # type: ignore[no-untyped-def]
-    rng: random.Random, today: date, stays: list[_Stay], by_id
-) -> dict[int, _Profile]:
+def _profiles(rng: random.Random, today: date, stays: list[_Stay], by_id) -> dict[int, _Profile]:
     """Resuscitation, medical responsibility and art. 21 per guest; one decision runs out
     during the guest's next stay."""
     mine: dict[int, list[_Stay]] = {}
@@ -181,7 +179,7 @@ def _complete(
     return answers
 
 
-def _intakes(rng, today, stays: list[_Stay], by_id, profiles):  # type: ignore[no-untyped-def]
+def _intakes(rng, today, stays: list[_Stay], by_id, profiles):
     """The answer rows for every stay, and the overrides of two stays that began."""
     soon = today + timedelta(days=UPCOMING_DAYS)
     began = [st for st in stays if today - timedelta(days=30) <= st.arrival <= today]
@@ -260,7 +258,7 @@ def _with_gap(answers: dict[str, Answer], kind: int, today: date) -> dict[str, A
     return answers
 
 
-def _strain(s: Session, rng: random.Random, today: date, stays: list[_Stay], by_id) -> None:  # type: ignore[no-untyped-def]
+def _strain(s: Session, rng: random.Random, today: date, stays: list[_Stay], by_id) -> None:
     """The CSI of a few primary carers at intake and, for some, at an evaluation later."""
     past: dict[int, list[_Stay]] = {}
     for stay in stays:

@@ -51,6 +51,7 @@ def _reserve_crisis_bed(db: Database, today: date) -> None:
     start = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
     last = (today.replace(day=1) + timedelta(days=62)).replace(day=1) - timedelta(days=1)
     client, number = _bed_toewijzing(db, contract.funder_id, start)
+    assert contract.id is not None  # listed, so saved
     reservation = ReservationData(
         None, room.bed_ids[1], contract.id, start, last, "Crisisbed",
         allocation_guest_id=client, allocation_reference=number,
@@ -100,7 +101,8 @@ def build_demo_money(db: Database, rng: random.Random, today: date) -> MoneySumm
     if finals:
         # One invoice went out with a wrong number of nights: credited (a new one follows).
         wrong = finals[len(finals) // 2]
-        credit_date = wrong.invoice_date + timedelta(days=6)  # type: ignore[operator]
+        assert wrong.invoice_date is not None  # a final invoice has its date
+        credit_date = wrong.invoice_date + timedelta(days=6)
         credit(
             db,
             wrong.id,
@@ -113,7 +115,8 @@ def build_demo_money(db: Database, rng: random.Random, today: date) -> MoneySumm
         for final in finals:
             if final.id == wrong.id or final.id in unpaid:
                 continue
-            paid_on = final.invoice_date + timedelta(days=rng.randint(5, 25))  # type: ignore[operator]
+            assert final.invoice_date is not None  # a final invoice has its date
+            paid_on = final.invoice_date + timedelta(days=rng.randint(5, 25))
             if paid_on >= today:
                 continue
             amount = final.total_cents if rng.random() < 0.85 else final.total_cents // 2

@@ -13,6 +13,12 @@ from ..domain.enums import (
 from ..house.guests import GuestData
 
 
+def saved_id(record_id: int | None) -> int:
+    """The id of a saved record: the demo saves every record before it uses the id."""
+    assert record_id is not None
+    return record_id
+
+
 @dataclass
 class _Guest:
     data: GuestData

@@ -16,7 +16,7 @@ from ..planning.requests import (
     save_request,
     withdraw_request,
 )
-from ._model import _allocation_for, _Guest, _Plan, _status
+from ._model import _allocation_for, _Guest, _Plan, _status, saved_id
 from .people import (
     CLOSED_REQUESTS,
     OPEN_REQUESTS,
@@ -116,14 +116,14 @@ def _change(rng: random.Random, before: date, wish: _Wish, *, late: bool) -> Non
     wish.changed_at = datetime.combine(day, time(rng.randint(8, 16), rng.choice((5, 20, 40))))
 
 
-def _write_requests(db, rng, today, rooms: list[RoomData], wishes: list[_Wish]) -> None:  # type: ignore[no-untyped-def]
+def _write_requests(db, rng, today, rooms: list[RoomData], wishes: list[_Wish]) -> None:
     for wish in wishes:
         guest = wish.guest
         first = wish.first or (wish.arrival, wish.departure)
         saved = save_request(
             db,
             RequestData(
-                guest_id=guest.data.id,  # type: ignore[arg-type]
+                guest_id=saved_id(guest.data.id),
                 requester_kind=wish.kind,
                 requester_name=requester_name(wish.kind, guest.data, rng),
                 channel=wish.channel,
@@ -148,11 +148,11 @@ def _write_requests(db, rng, today, rooms: list[RoomData], wishes: list[_Wish]) 
             )
         if wish.outcome == "placed" and wish.plan is not None:
             room = rooms[wish.plan.room]
-            place_request(db, saved.id, room_id=room.id, arrival=wish.arrival,  # type: ignore[arg-type]
+            place_request(db, saved_id(saved.id), room_id=saved_id(room.id), arrival=wish.arrival,
                           departure=wish.departure, bed_id=room.bed_ids[wish.plan.bed],
                           status=_status(today, wish.plan, rng).value)  # fmt: skip
         elif wish.outcome == "rejected":
-            reject_request(db, saved.id, wish.reason)  # type: ignore[arg-type]
+            reject_request(db, saved_id(saved.id), wish.reason)
         elif wish.outcome == "withdrawn":
             saved = save_request(db, replace(saved, notes=wish.reason))
-            withdraw_request(db, saved.id)  # type: ignore[arg-type]
+            withdraw_request(db, saved_id(saved.id))

@@ -22,7 +22,7 @@ from ..planning.planning import cancel
 from ..planning.series import SeriesData, cancel_occurrences, create_series
 from ..planning.stays import NewStay, add_stay
 from ..services.errors import ValidationError
-from ._model import _allocation_for, _Guest, _Plan, _status
+from ._model import _allocation_for, _Guest, _Plan, _status, saved_id
 
 # Recurring series: (room index, weekday of arrival, nights, route wanted)
 SERIES = (
@@ -42,7 +42,7 @@ CANCEL_REASONS = (
 )
 
 
-def _write_stays(db, rng, today, rooms: list[RoomData], plans: list[_Plan]) -> None:  # type: ignore[no-untyped-def]
+def _write_stays(db, rng, today, rooms: list[RoomData], plans: list[_Plan]) -> None:
     """Cancelled incidental stays first (written, then cancelled), then the series, then the rest.
 
     Cancelled stays may share dates with later stays in the same bed, so they go first.
@@ -54,7 +54,7 @@ def _write_stays(db, rng, today, rooms: list[RoomData], plans: list[_Plan]) -> N
     _write_plain(db, rng, today, rooms, [p for p in incidental if not p.cancelled])
 
 
-def _write_plain(db, rng, today, rooms: list[RoomData], plans: list[_Plan]):  # type: ignore[no-untyped-def]
+def _write_plain(db, rng, today, rooms: list[RoomData], plans: list[_Plan]):
     written: list[tuple[int, _Plan]] = []
     with db.session() as s:
         # Held here so the session's (weak) identity map keeps them between add_stay calls.
@@ -63,8 +63,8 @@ def _write_plain(db, rng, today, rooms: list[RoomData], plans: list[_Plan]):  # 
         for plan in plans:
             room = rooms[plan.room]
             new = NewStay(
-                guest_id=plan.guest.data.id,  # type: ignore[arg-type]
-                room_id=room.id,  # type: ignore[arg-type]
+                guest_id=saved_id(plan.guest.data.id),
+                room_id=saved_id(room.id),
                 bed_id=room.bed_ids[plan.bed],
                 arrival=plan.arrival,
                 departure=plan.departure,
@@ -79,18 +79,18 @@ def _write_plain(db, rng, today, rooms: list[RoomData], plans: list[_Plan]):  # 
     return written
 
 
-def _write_series(db, rng, today, rooms: list[RoomData], plans: list[_Plan]) -> None:  # type: ignore[no-untyped-def]
+def _write_series(db, rng, today, rooms: list[RoomData], plans: list[_Plan]) -> None:
     """Each weekly guest as a real series; weeks called off are cancelled afterwards."""
     groups: dict[int, list[_Plan]] = {}
     for plan in sorted(plans, key=lambda p: p.arrival):
-        groups.setdefault(plan.series, []).append(plan)  # type: ignore[arg-type]
+        groups.setdefault(saved_id(plan.series), []).append(plan)
     called_off: list[tuple[int, _Plan]] = []
     for number, group in sorted(groups.items()):
         room, weekday, nights, _route = SERIES[number]
         guest = group[0].guest
         data = SeriesData(
-            guest_id=guest.data.id,  # type: ignore[arg-type]
-            room_id=rooms[room].id,  # type: ignore[arg-type]
+            guest_id=saved_id(guest.data.id),
+            room_id=saved_id(rooms[room].id),
             allocation_id=_allocation_for(guest, group[0].arrival),
             arrival_weekday=weekday,
             nights=nights,
@@ -121,7 +121,7 @@ def _write_series(db, rng, today, rooms: list[RoomData], plans: list[_Plan]) -> 
                 stay_writer.set_status(s, stay, StayStatus.DEPARTED)
 
 
-def _cancel(  # type: ignore[no-untyped-def]
+def _cancel(
     db, rng: random.Random, today: date, stays: list[tuple[int, _Plan]], series: bool = False
 ) -> None:
     latest = datetime.combine(today - timedelta(days=1), time(16, 0))
@@ -138,12 +138,13 @@ def _cancel(  # type: ignore[no-untyped-def]
             cancel(db, stay_id, reason=reason, cancelled_by=by, when=min(when, latest))
 
 
-def _write_closure_and_elsewhere(  # type: ignore[no-untyped-def]
+def _write_closure_and_elsewhere(
     db, rooms: list[RoomData], closure: tuple[date, date], elsewhere: _Guest, today: date
 ) -> None:
     last_day = closure[1] - timedelta(days=1)
-    add_closure(db, ClosureData(None, rooms[CLOSED_ROOM].id, closure[0], last_day, "Schilderwerk"))  # type: ignore[arg-type]
+    room_id = saved_id(rooms[CLOSED_ROOM].id)
+    add_closure(db, ClosureData(None, room_id, closure[0], last_day, "Schilderwerk"))
     set_nights_elsewhere(
-        db, elsewhere.data.id, today.year, ELSEWHERE_NIGHTS,  # type: ignore[arg-type]
+        db, saved_id(elsewhere.data.id), today.year, ELSEWHERE_NIGHTS,
         "Logeerhuis 't Hofje in Soest, in het voorjaar (opgave van de dochter).",
     )  # fmt: skip

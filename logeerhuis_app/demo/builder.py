@@ -14,8 +14,9 @@ import random
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from ..db.models import (
     CarerStrain,
@@ -131,7 +132,10 @@ def build_demo(db: Database, today: date | None = None, seed: int = 2026) -> Dem
     money = build_demo_money(db, rng, today)
     add_demo_accounts(db, today)
     with db.session() as s:
-        count = lambda q: s.scalar(select(func.count()).select_from(q.subquery()))  # noqa: E731
+
+        def count(query: Select[Any]) -> int:
+            return s.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+
         return DemoSummary(
             rooms=len(rooms),
             guests=len(guests),
@@ -194,8 +198,10 @@ class _Planner:
         self.rng, self.today, self.guests = rng, today, guests
         self.first = today - timedelta(days=PAST_DAYS)
         self.last = today + timedelta(days=FUTURE_DAYS)
-        self.taken = {(r, b): set() for r, spec in enumerate(ROOMS) for b in range(spec[1])}
-        self.cancel_taken = {key: set() for key in self.taken}  # type: ignore[var-annotated]
+        self.taken: dict[tuple[int, int], set[date]] = {
+            (r, b): set() for r, spec in enumerate(ROOMS) for b in range(spec[1])
+        }
+        self.cancel_taken: dict[tuple[int, int], set[date]] = {key: set() for key in self.taken}
         closed = {closure[0] + timedelta(days=i) for i in range((closure[1] - closure[0]).days)}
         for bed in range(ROOMS[CLOSED_ROOM][1]):  # nothing is booked in the closed room
             self.taken[(CLOSED_ROOM, bed)].update(closed)

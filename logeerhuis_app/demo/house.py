@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from ..domain.enums import (
     AllocationKind,
@@ -23,7 +24,7 @@ from ..house.funders import FunderData, save_funder
 from ..house.provider import ProviderData, save_provider
 from ..house.rooms import RoomData, save_room
 from ..storage.database import Database
-from ._model import _Guest
+from ._model import _Guest, saved_id
 from .people import TOWNS, Town
 
 GEMEENTEN = ("0307", "0327", "0342")  # Amersfoort, Leusden, Soest
@@ -58,7 +59,7 @@ def save_demo_provider(db: Database) -> None:
     )
 
 
-def _room_data(order: int, spec: tuple) -> RoomData:  # type: ignore[type-arg]
+def _room_data(order: int, spec: tuple) -> RoomData:
     name, beds, environment, hoist, ground, wheelchair, notes = spec
     return RoomData(
         name=name,
@@ -119,7 +120,7 @@ def save_demo_funders(db: Database) -> dict[str, FunderData]:
     return {key: save_funder(db, data) for key, data in funders.items()}
 
 
-def _rates(today: date, start: date, old: int, new: int, *, split: bool = False):  # type: ignore[no-untyped-def]
+def _rates(today: date, start: date, old: int, new: int, *, split: bool = False):
     """Rate periods with a change on 1 January of this year, so stays span two tariffs."""
     change = date(today.year, 1, 1)
 
@@ -138,10 +139,10 @@ def _rates(today: date, start: date, old: int, new: int, *, split: bool = False)
     return (rate(start, change - timedelta(days=1), old), rate(change, None, new))
 
 
-def save_demo_contracts(db: Database, funders: dict[str, FunderData], today: date):  # type: ignore[no-untyped-def]
+def save_demo_contracts(db: Database, funders: dict[str, FunderData], today: date):
     start = date(today.year - 2, 1, 1)
     flex = max(FLEX_START, start)
-    wmo = {"product_category": "04", "valid_from": start}
+    wmo: dict[str, Any] = {"product_category": "04", "valid_from": start}
     specs = {
         "wmo:0307": ContractData(
             name="Wmo kortdurend verblijf (logeren)", reference="AMF-WMO-2025-014",
@@ -183,7 +184,9 @@ def save_demo_contracts(db: Database, funders: dict[str, FunderData], today: dat
     }  # fmt: skip
     funder_of = {"wlz_vv": "zorgkantoor", "wlz": "zorgkantoor"}
     return {
-        key: save_contract(db, replace(data, funder_id=funders[funder_of.get(key, key)].id))
+        key: save_contract(
+            db, replace(data, funder_id=saved_id(funders[funder_of.get(key, key)].id))
+        )
         for key, data in specs.items()
     }
 
@@ -192,13 +195,13 @@ def save_demo_rooms(db: Database) -> list[RoomData]:
     return [save_room(db, _room_data(i, spec)) for i, spec in enumerate(ROOMS, start=1)]
 
 
-def save_demo_allocations(db, rng, today, guest: _Guest, funders, contracts, plans) -> None:  # type: ignore[no-untyped-def]
+def save_demo_allocations(db, rng, today, guest: _Guest, funders, contracts, plans) -> None:
     """The guest's beschikking, toewijzing or indicatie, covering all of the planned stays."""
     mine = [p for p in plans if p.guest is guest]
     first = min((p.arrival for p in mine), default=today - timedelta(days=rng.randint(5, 40)))
     last = max((p.departure for p in mine), default=today + timedelta(days=90))
     start = first - timedelta(days=rng.randint(7, 60))
-    base = AllocationData(guest_id=guest.data.id, start_date=start)  # type: ignore[arg-type]
+    base = AllocationData(guest_id=saved_id(guest.data.id), start_date=start)
     route = guest.route
     carer = guest.data.carers[0]
     if route.startswith("wmo:"):
@@ -258,4 +261,4 @@ def save_demo_allocations(db, rng, today, guest: _Guest, funders, contracts, pla
         ]
     for item in items:
         saved = save_allocation(db, item)
-        guest.allocations.append((saved.start_date, saved.end_date, saved.id))  # type: ignore[arg-type]
+        guest.allocations.append((saved.start_date, saved.end_date, saved_id(saved.id)))

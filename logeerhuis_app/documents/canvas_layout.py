@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -50,7 +52,8 @@ def font_name(bold: bool) -> str:
 
 
 def text_width(text: str, bold: bool, size: float) -> float:
-    return stringWidth(text, font_name(bold), size)
+    width: float = stringWidth(text, font_name(bold), size)
+    return width
 
 
 def wrap(runs: list[Run], width: float, size: float) -> list[list[Run]]:
@@ -165,7 +168,7 @@ class Row:
     rules: tuple[tuple[int, int, bool, float, colors.Color], ...] = ()
 
 
-def make_row(cells: list[Cell | None], pad_top: float, pad_bottom: float, **kw) -> Row:  # type: ignore[no-untyped-def]
+def make_row(cells: list[Cell | None], pad_top: float, pad_bottom: float, **kw: Any) -> Row:
     inner = max((c.height for c in cells if c is not None), default=0.0)
     return Row(cells, inner + pad_top + pad_bottom, **kw)
 
@@ -181,7 +184,14 @@ class Block:
 
 
 def draw_lines(
-    c: Canvas, lines: list[list[Run]], x: float, y: float, size: float, leading: float, *, right=0.0
+    c: Canvas,
+    lines: list[list[Run]],
+    x: float,
+    y: float,
+    size: float,
+    leading: float,
+    *,
+    right: float = 0.0,
 ) -> None:
     """Lines of runs; `y` is the first baseline. With `right`, aligned to that x instead."""
     for line in lines:
@@ -198,7 +208,9 @@ def draw_lines(
         y -= leading
 
 
-def paragraph(lines: list[list[Run]], style: tuple[float, float], color=colors.black) -> Block:  # type: ignore[no-untyped-def]
+def paragraph(
+    lines: list[list[Run]], style: tuple[float, float], color: colors.Color = colors.black
+) -> Block:
     size, leading = style
 
     def draw(c: Canvas, top: float) -> None:
@@ -296,7 +308,7 @@ def paginate(flow: list[Block | Table]) -> list[list[Callable[[Canvas], None]]]:
                     new_page()
                     continue
             rows = head + body[:count]
-            pages[-1].append(lambda c, t=item, top=y, rows=rows: t.draw(c, top, rows))
+            pages[-1].append(partial(item.draw, top=y, rows=rows))
             y -= head_height + used
             body = body[count:]
             if body:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from functools import cache
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -44,16 +45,18 @@ _OVER_CAP_NOTE = (
 OTHER_TITLE = "Gereserveerde bedden, huisvestingsdeel en vaste bedragen"
 
 # (header, width in mm or None for the rest, right-aligned)
-_WMO_COLUMNS = (
+Columns = tuple[tuple[str, float | None, bool], ...]
+Styles = dict[str, ParagraphStyle]
+_WMO_COLUMNS: Columns = (
     ("Gast", None, False), ("BSN", 22, False), ("Toewijzingnummer", 36, False),
     ("Product", 19, False), ("Periode", 48, False), ("D/C", 10, False),
     ("Nachten", 18, True), ("Tarief", 24, True), ("Bedrag", 27, True),
 )  # fmt: skip
-_WLZ_COLUMNS = (
+_WLZ_COLUMNS: Columns = (
     *_WMO_COLUMNS[:2], ("Zorgprofiel", 26, False), *_WMO_COLUMNS[3:7], ("Dit jaar", 20, True),
     *_WMO_COLUMNS[7:],
 )  # fmt: skip
-_OTHER_COLUMNS = (
+_OTHER_COLUMNS: Columns = (
     ("Soort", 36, False), ("Contract", None, False), *_WMO_COLUMNS[4:6], ("Dagen", 18, True),
     *_WMO_COLUMNS[7:],
 )  # fmt: skip
@@ -122,7 +125,7 @@ def _build(story: list[Flowable], claim: Claim) -> bytes:
     return buffer.getvalue()
 
 
-def _draft_mark(canvas, document) -> None:  # type: ignore[no-untyped-def]
+def _draft_mark(canvas: Any, document: Any) -> None:
     """A faint diagonal "CONCEPT", so a draft is never mistaken for what was sent."""
     regular, _bold = register_fonts()
     canvas.saveState()
@@ -139,7 +142,7 @@ def _iban(iban: str) -> str:
     return " ".join(compact[i : i + 4] for i in range(0, len(compact), 4))
 
 
-def _letterhead(claim: Claim, logo: bytes | None, st) -> Flowable:  # type: ignore[no-untyped-def]
+def _letterhead(claim: Claim, logo: bytes | None, st: Styles) -> Flowable:
     p = claim.provider
     ids = [f"KvK {p.kvk}" if p.kvk else "", f"AGB {p.agb_code}" if p.agb_code else ""]
     ids.append(f"IBAN {_iban(p.iban)}" if p.iban else "")
@@ -155,7 +158,7 @@ def _letterhead(claim: Claim, logo: bytes | None, st) -> Flowable:  # type: igno
     return table
 
 
-def _facts(claim: Claim, st) -> Flowable:  # type: ignore[no-untyped-def]
+def _facts(claim: Claim, st: Styles) -> Flowable:
     if claim.is_wmo:
         funder = ("Gemeente", f"{claim.funder_name} (gemeentecode {claim.funder_code})")
     else:
@@ -178,12 +181,12 @@ def _facts(claim: Claim, st) -> Flowable:  # type: ignore[no-untyped-def]
     return plain_table(cells, (36 * mm, 106 * mm, 20 * mm, WIDTH - 162 * mm))
 
 
-def _widths(columns) -> list[float]:  # type: ignore[no-untyped-def]
+def _widths(columns: Columns) -> list[float]:
     fixed = sum(w for _h, w, _r in columns if w is not None) * mm
     return [w * mm if w is not None else WIDTH - fixed for _h, w, _r in columns]
 
 
-def _head_row(columns, st) -> list[Paragraph]:  # type: ignore[no-untyped-def]
+def _head_row(columns: Columns, st: Styles) -> list[Paragraph]:
     return [Paragraph(h, st["right_bold" if right else "bold"]) for h, _w, right in columns]
 
 
@@ -199,7 +202,7 @@ def _reference_note(line: ClaimLine) -> str:
     return f'<br/><font size="7" color="#666666">{note}</font>'
 
 
-def _amount_cells(line: ClaimLine, st) -> list[Paragraph]:  # type: ignore[no-untyped-def]
+def _amount_cells(line: ClaimLine, st: Styles) -> list[Paragraph]:
     credit = line.debit_credit == "C"
     return [
         Paragraph("<b>C</b>" if credit else "D", st["cell"]),
@@ -209,7 +212,7 @@ def _amount_cells(line: ClaimLine, st) -> list[Paragraph]:  # type: ignore[no-un
     ]
 
 
-def _message_row(claim: Claim, line: ClaimLine, st) -> list[Paragraph]:  # type: ignore[no-untyped-def]
+def _message_row(claim: Claim, line: ClaimLine, st: Styles) -> list[Paragraph]:
     c = st["cell"]
     who = Paragraph(text(line.guest_name) + _reference_note(line), c)
     if claim.is_wmo:
@@ -225,16 +228,16 @@ def _message_row(claim: Claim, line: ClaimLine, st) -> list[Paragraph]:  # type:
     return row + amounts
 
 
-def _year_cell(line: ClaimLine, st) -> Paragraph:  # type: ignore[no-untyped-def]
+def _year_cell(line: ClaimLine, st: Styles) -> Paragraph:
     if line.year_nights is None:
         return Paragraph("", st["right"])
     over = line.year_nights > WLZ_YEAR_CAP
     return Paragraph(f"{line.year_nights} / {WLZ_YEAR_CAP}", st["over_cap" if over else "right"])
 
 
-def _total_row(label: str, columns, volume: str, cents: int, st) -> list:  # type: ignore[no-untyped-def]
+def _total_row(label: str, columns: Columns, volume: str, cents: int, st: Styles) -> list[Any]:
     """A total row: the label spans the text columns, the volume and amount sit in theirs."""
-    row: list = [""] * len(columns)
+    row: list[Any] = [""] * len(columns)
     row[0] = Paragraph(label, st["bold"])
     volume_at = next(i for i, (h, _w, _r) in enumerate(columns) if h in ("Nachten", "Dagen"))
     row[volume_at] = Paragraph(volume, st["right_bold"])
@@ -242,7 +245,7 @@ def _total_row(label: str, columns, volume: str, cents: int, st) -> list:  # typ
     return row
 
 
-def _lines_table(rows: list[list], columns, span_to: int) -> Table:  # type: ignore[no-untyped-def]
+def _lines_table(rows: list[list[Any]], columns: Columns, span_to: int) -> Table:
     """The house grid, a little tighter (rows have two lines), with the last row as total."""
     table = grid_table(rows, _widths(columns))
     last = len(rows) - 1
@@ -257,7 +260,7 @@ def _lines_table(rows: list[list], columns, span_to: int) -> Table:  # type: ign
     return table
 
 
-def _message_section(claim: Claim, st) -> list[Flowable]:  # type: ignore[no-untyped-def]
+def _message_section(claim: Claim, st: Styles) -> list[Flowable]:
     lines = claim.message_lines
     if not lines:
         return [Paragraph("Geen regels voor gasten in deze maand.", st["note"])]
@@ -276,14 +279,14 @@ def _message_section(claim: Claim, st) -> list[Flowable]:  # type: ignore[no-unt
     return [table, Spacer(1, 2 * mm), Paragraph(_OVER_CAP_NOTE, st["note"])] if over else [table]
 
 
-def _other_row(line: ClaimLine, st) -> list[Paragraph]:  # type: ignore[no-untyped-def]
+def _other_row(line: ClaimLine, st: Styles) -> list[Paragraph]:
     c = st["cell"]
     row = [Paragraph(text(line.kind_label), c)]
     row += [Paragraph(text(line.contract_name) + _reference_note(line), c)]
     return [*row, Paragraph(_period(line), c), *_amount_cells(line, st)]
 
 
-def _other_section(claim: Claim, st) -> list[Flowable]:  # type: ignore[no-untyped-def]
+def _other_section(claim: Claim, st: Styles) -> list[Flowable]:
     rows = [_head_row(_OTHER_COLUMNS, st)] + [_other_row(x, st) for x in claim.other_lines]
     volume = str(sum(line.signed_volume for line in claim.other_lines))
     rows.append(_total_row("Subtotaal", _OTHER_COLUMNS, volume, claim.other_total_cents, st))
@@ -296,7 +299,7 @@ def _other_section(claim: Claim, st) -> list[Flowable]:  # type: ignore[no-untyp
     return [Spacer(1, 7 * mm), KeepTogether([*parts, Spacer(1, 4 * mm), _grand_total(claim, st)])]
 
 
-def _grand_total(claim: Claim, st) -> Flowable:  # type: ignore[no-untyped-def]
+def _grand_total(claim: Claim, st: Styles) -> Flowable:
     totals = [
         (_declaration_label(claim), claim.message_total_cents, False),
         (OTHER_TITLE, claim.other_total_cents, False),

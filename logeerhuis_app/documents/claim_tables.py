@@ -13,6 +13,7 @@ import csv
 import io
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from openpyxl import Workbook
@@ -20,6 +21,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
+
+if TYPE_CHECKING:
+    from _typeshed import SizedBuffer
 
 from ..domain.claims import WLZ_YEAR_CAP, Claim, ClaimLine
 from ..domain.dates import format_date
@@ -37,7 +41,7 @@ def euros(cents: int) -> Decimal:
     return Decimal(cents).scaleb(-2).quantize(Decimal("0.01"))
 
 
-def claim_rows(claim: Claim) -> tuple[list[str], list[list]]:
+def claim_rows(claim: Claim) -> tuple[list[str], list[list[Any]]]:
     """The header and one row per line, in the claim's order; dates stay `date` values."""
     in_message = "In WMO323" if claim.is_wmo else "In declaratie"
     allocation = "Toewijzingnummer" if claim.is_wmo else "Indicatie"
@@ -51,8 +55,8 @@ def claim_rows(claim: Claim) -> tuple[list[str], list[list]]:
     return header, [_row(claim, line) for line in claim.lines]
 
 
-def _row(claim: Claim, line: ClaimLine) -> list:
-    row: list = [line.reference, line.previous_reference, line.kind_label]
+def _row(claim: Claim, line: ClaimLine) -> list[Any]:
+    row: list[Any] = [line.reference, line.previous_reference, line.kind_label]
     row += ["ja" if line.in_message else "nee", line.guest_name, line.bsn]
     row.append(line.allocation_reference)
     if not claim.is_wmo:
@@ -69,9 +73,9 @@ def _amount_column(header: list[str]) -> int:
     return header.index("Bedrag")
 
 
-def _total_row(claim: Claim, header: list[str]) -> list:
+def _total_row(claim: Claim, header: list[str]) -> list[Any]:
     """ "Totaal" first, the month's total under "Bedrag"; volumes mix nights and days, so none."""
-    row: list = [""] * len(header)
+    row: list[Any] = [""] * len(header)
     row[0] = "Totaal"
     row[_amount_column(header)] = euros(claim.total_cents)
     return row
@@ -80,7 +84,7 @@ def _total_row(claim: Claim, header: list[str]) -> list:
 # ---- CSV -------------------------------------------------------------------------------------
 
 
-def _csv_value(value) -> str:  # type: ignore[no-untyped-def]
+def _csv_value(value: object) -> str:
     if isinstance(value, Decimal):
         return f"{value:.2f}".replace(".", ",")
     if isinstance(value, date):
@@ -147,7 +151,7 @@ def _write_facts(sheet: Worksheet, claim: Claim) -> int:
     return 1 + len(facts)
 
 
-def _write_table(sheet: Worksheet, head_row: int, header: list[str], rows: list[list]) -> None:
+def _write_table(sheet: Worksheet, head_row: int, header: list[str], rows: list[list[Any]]) -> None:
     for column, name in enumerate(header, start=1):
         cell = sheet.cell(head_row, column, name)
         cell.font, cell.fill = Font(bold=True), _HEAD_FILL
@@ -161,7 +165,7 @@ def _write_table(sheet: Worksheet, head_row: int, header: list[str], rows: list[
     sheet.auto_filter.ref = f"A{head_row}:{last}{head_row + len(rows)}"
 
 
-def _format(cell, value) -> None:  # type: ignore[no-untyped-def]
+def _format(cell: Any, value: object) -> None:
     if isinstance(value, Decimal):
         cell.number_format = EURO_FORMAT
     elif isinstance(value, date):
@@ -190,7 +194,13 @@ def _write_totals(sheet: Worksheet, row: int, claim: Claim, header: list[str]) -
 class _FixedTimeZip(ZipFile):
     """A zip whose entries all carry one fixed timestamp, so equal workbooks are equal bytes."""
 
-    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):  # type: ignore[no-untyped-def]
+    def writestr(
+        self,
+        zinfo_or_arcname: str | ZipInfo,
+        data: SizedBuffer | str,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
         if not isinstance(zinfo_or_arcname, ZipInfo):
             zinfo_or_arcname = ZipInfo(zinfo_or_arcname, date_time=_ZIP_TIME)
             zinfo_or_arcname.compress_type = self.compression

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -131,7 +132,7 @@ def _period(stay: tuple[date, date] | None) -> str:
 
 def _group_table(items: list[Item], data: IntakeFormData, blank: bool) -> Table:
     cell = STYLES["cell"]
-    rows: list[list] = [[Paragraph(name, STYLES["head"]) for name in _COLUMNS]]
+    rows: list[list[Any]] = [[Paragraph(name, STYLES["head"]) for name in _COLUMNS]]
     pending_rows = []
     departure = data.stay[1] if data.stay else None
     for item in items:
@@ -189,7 +190,9 @@ def _answer_text(item: Item, answer: Answer, departure: date | None) -> str:
     return "<br/>".join(parts)
 
 
-def _overrides(overrides, blank: bool) -> list[Flowable]:
+def _overrides(
+    overrides: tuple[tuple[str, str, str, datetime], ...], blank: bool
+) -> list[Flowable]:
     if blank and not overrides:
         return []
     parts: list[Flowable] = [Paragraph("Overrulingen", STYLES["section"])]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
+from typing import Literal, overload
 
 from lxml import etree
 
@@ -77,6 +78,9 @@ def message_kind(root: etree._Element) -> str:
     )
 
 
+_Date = date  # the class below has a method named date
+
+
 class Fields:
     """Strict reading of one message's elements: each element present as the XSD says, with
     the format it must have; otherwise a MessageFormatError naming the element in Dutch."""
@@ -111,7 +115,7 @@ class Fields:
     def many(
         self, parent: etree._Element, name: str, what: str, limit: int
     ) -> list[etree._Element]:
-        found = parent.findall(self._tag(name))
+        found: list[etree._Element] = parent.findall(self._tag(name))
         if not found:
             raise MessageFormatError(f"{_label(name)} ontbreekt in {what}.")
         if len(found) > limit:
@@ -133,7 +137,19 @@ class Fields:
             raise MessageFormatError(f"{_label(name)} in {what} heeft geen geldige waarde{shown}.")
         return value
 
-    def date(self, parent: etree._Element, name: str, what: str, *, required: bool = True):  # type: ignore[no-untyped-def]
+    @overload
+    def date(
+        self, parent: etree._Element, name: str, what: str, *, required: Literal[True] = True
+    ) -> _Date: ...
+
+    @overload
+    def date(
+        self, parent: etree._Element, name: str, what: str, *, required: bool
+    ) -> _Date | None: ...
+
+    def date(
+        self, parent: etree._Element, name: str, what: str, *, required: bool = True
+    ) -> _Date | None:
         value = self.text(parent, name, what, pattern=_DATE.pattern, required=required)
         if not value:
             return None

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
+from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -26,7 +27,7 @@ def horizontal_bars(
     width: float,
     *,
     maximum: float | None = None,
-    colour=BAR,  # type: ignore[no-untyped-def]
+    colour: Color = BAR,
 ) -> Drawing:
     """One bar per label, top to bottom in the given order, its text right of the bar."""
     regular, _bold = register_fonts()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -65,7 +66,9 @@ def text(value: str) -> str:
     return escape(value.strip()).replace("\n", "<br/>")
 
 
-def grid_table(rows: list[list], widths: Sequence[float], *, head: bool = True, **kw) -> Table:
+def grid_table(
+    rows: list[list[Any]], widths: Sequence[float], *, head: bool = True, **kw: Any
+) -> Table:
     """A bordered table whose rows may split over pages; the head row repeats."""
     table = Table(rows, colWidths=list(widths), repeatRows=1 if head else 0, splitInRow=1, **kw)
     style = list(_TABLE_STYLE)
@@ -75,7 +78,7 @@ def grid_table(rows: list[list], widths: Sequence[float], *, head: bool = True, 
     return table
 
 
-def plain_table(rows: list[list], widths: Sequence[float], **kw) -> Table:
+def plain_table(rows: list[list[Any]], widths: Sequence[float], **kw: Any) -> Table:
     """A table without borders or padding, for laying out blocks side by side."""
     table = Table(rows, colWidths=list(widths), **kw)
     table.setStyle(
@@ -114,7 +117,9 @@ def with_logo(left: list[Flowable], logo: bytes | None) -> Flowable:
     return table
 
 
-def build_pdf(story: list[Flowable], *, title: str, author: str, footer: str, printed_on) -> bytes:
+def build_pdf(
+    story: list[Flowable], *, title: str, author: str, footer: str, printed_on: date | None
+) -> bytes:
     """An A4 portrait PDF; every page says `footer` left and "pagina X van Y" right."""
     buffer = io.BytesIO()
     document = BaseDocTemplate(
@@ -139,15 +144,15 @@ def _footer_canvas(footer: str, printed_on: date | None) -> Callable[..., canvas
     prefix = f"Afgedrukt op {format_date(printed_on)} — " if printed_on else ""
 
     class _FooterCanvas(canvas.Canvas):
-        def __init__(self, *args, **kwargs):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+            self._pages: list[dict[str, Any]] = []
 
-        def showPage(self):
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
-        def save(self):
+        def save(self) -> None:
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 self._draw_footer(number, len(self._pages))
@@ -188,9 +193,10 @@ class CheckBoxes(Flowable):
         self._inline = True
 
     def _label_width(self, label: str) -> float:
-        return stringWidth(label, "Helvetica", self.font_size)
+        width: float = stringWidth(label, "Helvetica", self.font_size)
+        return width
 
-    def wrap(self, avail_width, avail_height):
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         step = self.box + self.gap
         inline = sum(step + self._label_width(x) + 3 * mm for x in self.labels)
         self._inline = inline - 3 * mm <= avail_width
@@ -204,7 +210,7 @@ class CheckBoxes(Flowable):
         self.width, self.height = avail_width, height
         return avail_width, height
 
-    def draw(self):
+    def draw(self) -> None:
         c = self.canv
         c.setFont("Helvetica", self.font_size)
         c.setLineWidth(0.7)
@@ -230,11 +236,11 @@ class FillIn(Flowable):
         self.font_size = font_size
         self.line_height = height
 
-    def wrap(self, avail_width, avail_height):
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = avail_width, self.line_height
         return avail_width, self.line_height
 
-    def draw(self):
+    def draw(self) -> None:
         c = self.canv
         c.setFont("Helvetica", self.font_size)
         c.setFillColor(colors.HexColor("#555555"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -339,7 +340,7 @@ def _signatures(provider: Letterhead) -> Flowable:
 
 def _checklist(items: tuple[tuple[str, str, tuple[str, ...]], ...]) -> Flowable:
     head = ["", *(Paragraph(h, STYLES["head"]) for h in ("Controlepunt", "Paraaf", "Opmerking"))]
-    rows: list[list] = [head]
+    rows: list[list[Any]] = [head]
     for title, hint, choices in items:
         point: list[Flowable] = [Paragraph(f"<b>{text(title)}</b>", STYLES["cell"])]
         if hint:

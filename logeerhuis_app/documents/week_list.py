@@ -8,8 +8,10 @@ accents (é, ë, ï, ü, ...).
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -166,7 +168,9 @@ def _logo(raw: bytes | None) -> Image | None:
     return Image(io.BytesIO(raw), width=width * scale, height=height * scale, mask="auto")
 
 
-def _day_block(day: date, entries: list[WeekListEntry], present: tuple[str, ...], width: float):
+def _day_block(
+    day: date, entries: list[WeekListEntry], present: tuple[str, ...], width: float
+) -> Flowable:
     heading = f"{DUTCH_WEEKDAYS[day.weekday()]} {day.day} {DUTCH_MONTHS[day.month - 1]}"
     parts: list[Flowable] = [Paragraph(heading, _STYLES["day"])]
     if entries:
@@ -215,19 +219,19 @@ def _movements_table(entries: list[WeekListEntry], width: float) -> Table:
     return table
 
 
-def _footer_canvas(printed_on: date):
+def _footer_canvas(printed_on: date) -> Callable[..., canvas.Canvas]:
     """A canvas maker whose pages carry "pagina X van Y", known only once all pages are laid out."""
 
     class _FooterCanvas(canvas.Canvas):
-        def __init__(self, *args, **kwargs):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+            self._pages: list[dict[str, Any]] = []
 
-        def showPage(self):
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
-        def save(self):
+        def save(self) -> None:
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 self._draw_footer(number, len(self._pages))

@@ -188,7 +188,8 @@ def render_wmo301(message: AllocationMessage, *, allocated_at: str = "09:00:00")
     products = etree.SubElement(client, f"{m}ToegewezenProducten")
     for p in message.products:
         _render_product(etree.SubElement(products, f"{m}ToegewezenProduct"), m, p, allocated_at)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return xml
 
 
 def _render_product(element: etree._Element, m: str, p: AllocatedProduct, at: str) -> None:

@@ -68,7 +68,8 @@ def render_wmo302(
             element.text = None
         element.tail = None
     etree.cleanup_namespaces(root, top_nsmap={"wmo302": NS, "iwmo": NS_BASE})
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return xml
 
 
 def _moved(element: etree._Element, old: str) -> etree._Element:

@@ -43,7 +43,8 @@ def render_care_message(message: CareMessage) -> bytes:
     products = etree.SubElement(client, f"{m}{word}Producten")
     for product in message.products:
         _product(etree.SubElement(products, f"{m}{word}Product"), m, product)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return xml
 
 
 def _client(client: etree._Element, m: str, message: CareMessage) -> None:
@@ -83,7 +84,7 @@ def validate(xml: bytes, schema_dir: Path, kind: str) -> list[str]:
     document = etree.fromstring(xml)
     if schema.validate(document):
         return []
-    return [f"regel {e.line}: {e.message}" for e in schema.error_log]  # type: ignore[attr-defined]
+    return [f"regel {e.line}: {e.message}" for e in schema.error_log]
 
 
 def read_products(xml: bytes) -> list[dict[str, str]]:

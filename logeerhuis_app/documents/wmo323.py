@@ -42,7 +42,8 @@ def render_wmo323(claim: Claim) -> bytes:
         made_on=claim.made_on,
     )
     _declaration(etree.SubElement(root, f"{_M}Declaratie"), claim)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return xml
 
 
 def _declaration(declaration: etree._Element, claim: Claim) -> None:
@@ -95,7 +96,7 @@ def validate(xml: bytes, schema_dir: Path) -> list[str]:
     document = etree.fromstring(xml)
     if schema.validate(document):
         return []
-    return [f"regel {e.line}: {e.message}" for e in schema.error_log]  # type: ignore[attr-defined]
+    return [f"regel {e.line}: {e.message}" for e in schema.error_log]
 
 
 def read_totals(xml: bytes) -> dict[str, int]:

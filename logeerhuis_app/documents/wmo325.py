@@ -124,7 +124,8 @@ def _one(parent: etree._Element, ns: str, name: str) -> etree._Element:
 
 
 def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname
+    name: str = etree.QName(element).localname
+    return name
 
 
 def _text_of(element: etree._Element, what: str, limit: int = 40) -> str:
@@ -243,7 +244,8 @@ def render_wmo325(answer: ClaimAnswerMessage, declared: dict[str, ClaimLine]) ->
     _versions(header, "XsdVersieDeclaratie")
     _write_codes(header, answer.header_codes)
     if not answer.declaration_number:
-        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        return xml
     body = etree.SubElement(root, f"{_M}DeclaratieAntwoord")
     _text(body, f"{_M}DeclaratieNummer", answer.declaration_number)
     _amount(body, "TotaalIngediendBedrag", "TotaalBedrag", answer.submitted_cents or 0)
@@ -260,7 +262,8 @@ def render_wmo325(answer: ClaimAnswerMessage, declared: dict[str, ClaimLine]) ->
                              declared[line.reference])  # fmt: skip
             _write_codes(client, mine[0].client_codes)
     _write_codes(body, answer.declaration_codes)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return xml
 
 
 def _performance(element: etree._Element, line: AnsweredLine, sent: ClaimLine) -> None:

@@ -41,7 +41,8 @@ def parse_backup_name(name: str) -> datetime | None:
     if not match:
         return None
     try:
-        return datetime(*(int(part) for part in match.groups()))  # type: ignore[misc]
+        year, month, day, hour, minute = (int(part) for part in match.groups())
+        return datetime(year, month, day, hour, minute)
     except ValueError:
         return None
 

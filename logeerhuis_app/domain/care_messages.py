@@ -84,7 +84,7 @@ class CareProduct:
     status: str = "1"  # StatusAanlevering: 1 eerste aanlevering, 3 verwijderen (IV008)
 
     @property
-    def key(self) -> tuple:  # type: ignore[type-arg]
+    def key(self) -> tuple[object, ...]:
         """The logical key iWmo identifies a product by (IV008): a correction that keeps it
         must delete and deliver in two messages."""
         return (self.reference, self.product_category, self.product_code, self.begin,

@@ -62,19 +62,19 @@ def _lines(
     """Group consecutive days with the same unit price into lines."""
     lines: list[PricedLine] = []
     run: list[date] = []
-    unit = None
+    unit = 0  # the price of the run's days; read only once the run has a day
     for day in sorted(set(days)):
         rate = rate_on(rates, day)
         if rate is None:
             raise MissingRate(day)
-        price = getattr(rate, part)
+        price: int = getattr(rate, part)
         if run and (price != unit or day != run[-1] + timedelta(days=1)):
-            lines.append(_line(run, kind, unit))  # type: ignore[arg-type]
+            lines.append(_line(run, kind, unit))
             run = []
         run.append(day)
         unit = price
     if run:
-        lines.append(_line(run, kind, unit))  # type: ignore[arg-type]
+        lines.append(_line(run, kind, unit))
     return lines
 
 

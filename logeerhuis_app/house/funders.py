@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -84,7 +85,7 @@ def validate_funder(data: FunderData) -> FunderData:
     cbs = check.optional("cbs_code", data.cbs_code, normalize_cbs_municipality_code)
     if data.kind == FunderKind.GEMEENTE:
         check.required("cbs_code", data.cbs_code, "Een gemeente heeft een CBS-code van 4 cijfers.")
-    normalized = {
+    normalized: dict[str, Any] = {
         "uzovi_code": check.optional("uzovi_code", data.uzovi_code, normalize_uzovi),
         "postcode": check.optional("postcode", data.postcode, normalize_postcode),
         "email": check.optional("email", data.email, normalize_email),

@@ -5,8 +5,9 @@ from __future__ import annotations
 from contextlib import suppress
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..access.access import log_access
@@ -116,12 +117,12 @@ def search_guests(
         return [_summary(g) for g in s.scalars(query)]
 
 
-def _term_filter(term: str):  # type: ignore[no-untyped-def]
+def _term_filter(term: str):
     from ..domain.dates import parse_date
     from ..domain.validation import InvalidValue
 
     like = f"%{term}%"
-    conditions = [
+    conditions: list[ColumnElement[bool]] = [
         Guest.first_name.ilike(like),
         Guest.prefix.ilike(like),
         Guest.last_name.ilike(like),
@@ -175,7 +176,7 @@ def validate_guest(data: GuestData) -> GuestData:
     """The normalised guest, or ValidationError naming every bad field (Dutch)."""
     check = FieldCheck()
     check.required("last_name", data.last_name, "Vul de achternaam in.")
-    texts = {
+    texts: dict[str, Any] = {
         name: check.text(name, getattr(data, name), label=label, max_length=length)
         for name, label, length in (
             ("first_name", "De voornaam", 100),
@@ -195,7 +196,7 @@ def validate_guest(data: GuestData) -> GuestData:
             ("notes", "De opmerkingen", NOTE_MAX_LENGTH),
         )
     }
-    normalized = {
+    normalized: dict[str, Any] = {
         "bsn": check.optional("bsn", data.bsn, normalize_bsn),
         "postcode": check.optional("postcode", data.postcode, normalize_postcode),
         "iban": check.optional("iban", data.iban, normalize_iban),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from ..access.access import require_role
 from ..db.models import Provider
@@ -74,7 +75,7 @@ def validate_provider(data: ProviderData) -> ProviderData:
     check = FieldCheck()
     check.required("name", data.name, "Vul de naam van het logeerhuis in.")
     name = check.text("name", data.name, label="De naam", max_length=200)
-    normalized = {
+    normalized: dict[str, Any] = {
         "postcode": check.optional("postcode", data.postcode, normalize_postcode),
         "kvk": check.optional("kvk", data.kvk, normalize_kvk),
         "agb_code": check.optional("agb_code", data.agb_code, normalize_agb),

@@ -71,7 +71,7 @@ def reserve_bed(db: Database, data: ReservationData) -> ReservationData:
             )
         )
         if clash is not None:
-            room = s.get(Room, bed.room_id)
+            room = s.get_one(Room, bed.room_id)
             raise ValidationError(
                 {
                     "start": f"{room_label(room.name)} is al gereserveerd van "

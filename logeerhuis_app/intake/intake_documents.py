@@ -4,7 +4,7 @@ evaluation letter. Each reads only what its reader needs; no document carries a 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -55,7 +55,7 @@ def intake_form_pdf(
         else:
             guest = None
         answers: dict[str, Answer] = {}
-        overrides: tuple = ()
+        overrides: tuple[tuple[str, str, str, datetime], ...] = ()
         if stay is not None and not blank:
             # The same answers the checklist shows: a returning guest's earlier ones included.
             intake = load_intake(s, stay.id)
@@ -83,7 +83,7 @@ def statement_pdf(
     """The "Verklaring logeerzorg" for a stay, with the house's conditions, ready to sign."""
     with db.session() as s:
         stay = _stay(s, stay_id)
-        guest = s.get(Guest, stay.guest_id)
+        guest = s.get_one(Guest, stay.guest_id)
         data = StatementData(
             provider=_provider(s),
             guest_name=_name(guest),
@@ -101,7 +101,7 @@ def departure_checklist_pdf(db: Database, stay_id: int, *, printed_on: date | No
     """The checklist for the handover back home on the day of departure."""
     with db.session() as s:
         stay = _stay(s, stay_id)
-        guest = s.get(Guest, stay.guest_id)
+        guest = s.get_one(Guest, stay.guest_id)
         room = s.get(Room, stay.room_id)
         provider = _provider(s)
         carer = _main_carer(s, guest.id)
@@ -148,7 +148,7 @@ def evaluation_letter_pdf(
     """The evaluation letter to the carer and the guest, sent to the guest's address."""
     with db.session() as s:
         stay = _stay(s, stay_id)
-        guest = s.get(Guest, stay.guest_id)
+        guest = s.get_one(Guest, stay.guest_id)
         carer = _main_carer(s, guest.id)
         place = " ".join(p for p in (guest.postcode, guest.city) if p)
         data = EvaluationData(

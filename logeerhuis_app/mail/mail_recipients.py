@@ -65,7 +65,7 @@ def forget_guest(s: Session, guest_id: int) -> int:
     return len(rows)
 
 
-def _where(owner: RecipientOwner):  # type: ignore[no-untyped-def]
+def _where(owner: RecipientOwner):
     if owner.guest_id is not None:
         return (MailRecipient.guest_id == owner.guest_id,)
     return (MailRecipient.funder_id == owner.funder_id,)

@@ -74,7 +74,7 @@ def choose_bed(
     if blocker is None:
         raise ValidationError({"room_id": f"{room_label(room.name)} heeft geen bed."})
     night, _bed = blocker
-    other = s.get(Guest, s.get(Stay, night.stay_id).guest_id)  # type: ignore[union-attr]
+    other = s.get(Guest, s.get_one(Stay, night.stay_id).guest_id)
     who = display_name(other.first_name, other.prefix, other.last_name) if other else "iemand"
     raise ValidationError(
         {"room_id": f"{room_label(room.name)} is op {format_date(night.day)} bezet door {who}."}

@@ -12,7 +12,7 @@ from ..storage.database import Database
 _WATCHED = (t.stays, t.requests, t.rooms, t.room_closures, t.bed_reservations)
 
 
-def planner_stamp(db: Database) -> tuple:  # type: ignore[type-arg]
+def planner_stamp(db: Database) -> tuple:
     """Changes when a stay, request, room, room closure or bed reservation is added, changed or
     removed (the count, the newest change and the sum of the version counters)."""
     with db.read() as conn:

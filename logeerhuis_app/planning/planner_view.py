@@ -8,8 +8,10 @@ before the ORM is loaded (decision 0034).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import Connection, Row, func, select
 
@@ -254,7 +256,9 @@ def _stays(
     return tuple(result)
 
 
-def _stays_over_volume(conn: Connection, rows: list[Row], start: date, end: date) -> set[int]:  # type: ignore[type-arg]
+def _stays_over_volume(
+    conn: Connection, rows: Sequence[Row[*tuple[Any, ...]]], start: date, end: date
+) -> set[int]:
     """Ids of stays with a night past their allocation's volume (per week, month or total).
 
     Only the periods that touch the view are read, so the cost does not grow with the years.
@@ -317,7 +321,7 @@ def _nights_of(arrival: date, departure: date) -> list[date]:
     return [arrival + timedelta(days=i) for i in range((departure - arrival).days)]
 
 
-def _funding_findings(row: Row) -> list[Finding]:  # type: ignore[type-arg]
+def _funding_findings(row: Row) -> list[Finding]:
     """The stay's funding problems; `row` is one of _stays' rows."""
     if row.allocation_id is None:
         return [Finding(Rule.NO_FUNDING, "Geen financiering (toewijzing) gekoppeld.")]

@@ -147,8 +147,8 @@ def check_in(db: Database, stay_id: int, *, when: datetime) -> StayData:
         refuse_unless_passes(s, stay.id, GATE_CHECK_IN)
         if actual != stay.arrival:
             old = (stay.arrival, stay.departure, stay.room_id)
-            room = s.get(Room, stay.room_id)
-            stay_writer.place(s, stay, room, actual, stay.departure, stay.bed_id)  # type: ignore[arg-type]
+            room = s.get_one(Room, stay.room_id)
+            stay_writer.place(s, stay, room, actual, stay.departure, stay.bed_id)
             _record(s, stay, old, WhoAsked("inchecken"), when)
         stay_writer.set_status(s, stay, StayStatus.PRESENT, at=when)
         log_access(s, CHANGE, stay.guest_id, "Ingecheckt")
@@ -165,8 +165,8 @@ def check_out(db: Database, stay_id: int, *, when: datetime) -> StayData:
             raise ValidationError({"when": "Het vertrek moet na de aankomstdag liggen."})
         if actual != stay.departure:
             old = (stay.arrival, stay.departure, stay.room_id)
-            room = s.get(Room, stay.room_id)
-            stay_writer.place(s, stay, room, stay.arrival, actual, stay.bed_id)  # type: ignore[arg-type]
+            room = s.get_one(Room, stay.room_id)
+            stay_writer.place(s, stay, room, stay.arrival, actual, stay.bed_id)
             _record(s, stay, old, WhoAsked("uitchecken"), when)
         stay_writer.set_status(s, stay, StayStatus.DEPARTED, at=when)
         log_access(s, CHANGE, stay.guest_id, "Uitgecheckt")
@@ -195,11 +195,11 @@ def reinstate(
         stay = _load(s, stay_id)
         if stay.status != StayStatus.CANCELLED:
             raise ServiceError("Dit verblijf is niet geannuleerd.")
-        room = s.get(Room, stay.room_id)
+        room = s.get_one(Room, stay.room_id)
         wlz = wlz_guard.is_wlz(s, stay.allocation_id)
         years = set(years_of_stay(stay.arrival, stay.departure))
         before = wlz_guard.counts(s, stay.guest_id, years) if wlz else {}
-        stay_writer.reinstate(s, stay, status, room)  # type: ignore[arg-type]
+        stay_writer.reinstate(s, stay, status, room)
         if wlz:
             wlz_guard.guard(s, stay.guest_id, years, before, cap_accepted_by)
         log_access(s, CHANGE, stay.guest_id, "Annulering ongedaan gemaakt")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -106,7 +107,7 @@ def validate_request(data: RequestData) -> RequestData:
             data.wished_departure > data.wished_arrival,
             "Het gewenste vertrek moet na de gewenste aankomst liggen.",
         )
-    texts = {
+    texts: dict[str, Any] = {
         "requester_name": check.text(
             "requester_name", data.requester_name, label="De naam van de aanvrager", max_length=200
         ),
@@ -206,6 +207,7 @@ def _record_date_change(
     new = (data.wished_arrival, data.wished_departure)
     if old == new:
         return
+    assert new[0] is not None  # checked before saving: a request has a wished arrival
     parts = []
     if old[0] != new[0]:
         parts.append(f"gewenste aankomst {format_date(old[0])} → {format_date(new[0])}")
@@ -222,7 +224,7 @@ def _record_date_change(
             new_departure=new[1],
             asked_by=who.asked_by.strip(),
             channel=who.channel,
-            late=is_late_cancellation(now.date(), min(old[0], new[0])),  # type: ignore[type-var]
+            late=is_late_cancellation(now.date(), min(old[0], new[0])),
         )
     )
 

@@ -109,13 +109,13 @@ def place(
         stay.nights.remove(night)
     s.flush()  # the old nights are gone before new ones take their bed and day
     for day in days:
-        night = old.get(day)
-        if night is None:
+        existing = old.get(day)
+        if existing is None:
             stay.nights.append(
                 Night(bed_id=bed.id, day=day, allocation_id=stay.allocation_id, active=active)
             )
-        elif (night.bed_id, night.active) != (bed.id, active):
-            night.bed_id, night.active = bed.id, active
+        elif (existing.bed_id, existing.active) != (bed.id, active):
+            existing.bed_id, existing.active = bed.id, active
     stay.room_id, stay.bed_id = room.id, bed.id
     stay.arrival, stay.departure = arrival, departure
     stay.version += 1

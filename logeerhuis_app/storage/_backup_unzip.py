@@ -70,7 +70,7 @@ def unzip_backup(
         raise DataError(f"{name} is geen leesbaar ZIP-bestand ({exc}). {NOTHING_CHANGED}") from exc
 
 
-def _stream(archive, member, target: Path, name: str, limit: int) -> None:  # type: ignore[no-untyped-def]
+def _stream(archive, member, target: Path, name: str, limit: int) -> None:
     written = 0
     write_private(target, b"")
     with archive.open(member) as source, target.open("ab") as out:

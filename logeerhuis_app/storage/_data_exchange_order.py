@@ -30,7 +30,7 @@ def insert_order(tables: list[Table]) -> list[Table]:
 _FINAL_COLUMNS = {"invoices": ("number", "sequence")}
 
 
-def defer_final_numbers(table: Table, rows: list[dict[str, Any]]) -> tuple[list, list]:
+def defer_final_numbers(table: Table, rows: list[dict[str, Any]]) -> tuple[list[Any], list[Any]]:
     columns = _FINAL_COLUMNS.get(table.name)
     if not columns:
         return rows, []

@@ -10,6 +10,7 @@ ValidationError keyed by the attribute, so a form shows it beside the field of t
 from __future__ import annotations
 
 from itertools import chain
+from typing import Any
 
 from sqlalchemy import String, event
 from sqlalchemy import inspect as inspect_
@@ -19,7 +20,7 @@ from ..domain.text_limits import LETTER_MAX_LENGTH, NOTE_MAX_LENGTH, too_long
 from ..services.errors import ValidationError
 
 _LONG_TEXT_TABLES = {"settings"}
-_limits_by_mapper: dict[Mapper, tuple[tuple[str, int], ...]] = {}
+_limits_by_mapper: dict[Mapper[Any], tuple[tuple[str, int], ...]] = {}
 
 
 def guard_text_lengths(sessions: sessionmaker[Session]) -> None:
@@ -37,7 +38,7 @@ def _refuse_overlong(session: Session, _context: object, _instances: object) -> 
         raise ValidationError(problems, "Niet opgeslagen: een tekst is te lang.")
 
 
-def _limits(mapper: Mapper) -> tuple[tuple[str, int], ...]:
+def _limits(mapper: Mapper[Any]) -> tuple[tuple[str, int], ...]:
     found = _limits_by_mapper.get(mapper)
     if found is None:
         pairs = []

@@ -145,7 +145,7 @@ def server_backup_to(
     return replace(plain, path=target, size=target.stat().st_size, password=password)
 
 
-def _done(folder, target, method, now, policy, rotate, note) -> ServerBackupResult:  # type: ignore[no-untyped-def]
+def _done(folder, target, method, now, policy, rotate, note) -> ServerBackupResult:
     removed = _rotate(folder, now, policy, keep=target) if rotate else ()
     return ServerBackupResult(target, target.stat().st_size, method, removed, note)
 

@@ -51,6 +51,10 @@ def repair_guards(db: Database) -> list[str]:
             names = ", ".join(g.name for g in broken)
             log_access(s, CHANGE, detail=f"Beveiligingen in de database hersteld: {names}")
     except SQLAlchemyError as exc:
-        reason = server_problem(exc, db.location) if db.on_server else str(exc.orig or exc)
+        reason = (
+            server_problem(exc, db.location)
+            if db.on_server
+            else str(getattr(exc, "orig", None) or exc)
+        )
         raise DataError(f"De beveiligingen konden niet worden hersteld: {reason}") from exc
     return [g.name for g in broken]

@@ -40,7 +40,7 @@ def work_dir(data_dir: Path, prefix: str) -> Iterator[Path]:
 
 def clean_work_dirs(data_dir: Path) -> list[Path]:
     """Remove work folders no process uses any more (left by a kill or a power cut)."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(Path(data_dir).iterdir())
     except OSError:

@@ -58,7 +58,9 @@ class FirstStartDialog(QDialog):
             note.setWordWrap(True)
             note.setStyleSheet("color: #555; margin-bottom: 8px;")
             layout.addWidget(note)
-        self.findChild(QPushButton, "new_house").setDefault(True)  # type: ignore[union-attr]
+        new_house = self.findChild(QPushButton, "new_house")
+        assert new_house is not None  # made in the loop above
+        new_house.setDefault(True)
 
     def _new(self) -> None:
         self.choice = NEW

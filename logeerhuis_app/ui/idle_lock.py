@@ -11,6 +11,7 @@ mouse in another program does not keep this one open (decision 0027).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QWindow
@@ -49,7 +50,7 @@ class IdleLock(QObject):
     def start(self) -> None:
         self.watch_windows()
         if not self._following_focus:
-            QGuiApplication.instance().focusWindowChanged.connect(self._focus_moved)
+            _gui_app().focusWindowChanged.connect(self._focus_moved)
             self._following_focus = True
         self.timer.start()
         self._poll.start()
@@ -61,7 +62,7 @@ class IdleLock(QObject):
                 handle.removeEventFilter(self)
         self._watched.clear()
         if self._following_focus:
-            QGuiApplication.instance().focusWindowChanged.disconnect(self._focus_moved)
+            _gui_app().focusWindowChanged.disconnect(self._focus_moved)
             self._following_focus = False
         self.timer.stop()
         self._poll.stop()
@@ -103,3 +104,8 @@ class IdleLock(QObject):
         finally:
             self.locked = False
             self.timer.start()
+
+
+def _gui_app() -> QGuiApplication:
+    """The running application: a QGuiApplication (QApplication) whenever windows exist."""
+    return cast(QGuiApplication, QGuiApplication.instance())

@@ -25,6 +25,7 @@ class _Cover(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setAutoFillBackground(True)
         self.setStyleSheet(COVER_STYLE)
+        self.window_ = window  # its parent: the window it covers
         self.setGeometry(window.rect())
         window.installEventFilter(self)
         self.raise_()
@@ -32,14 +33,14 @@ class _Cover(QLabel):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+            self.setGeometry(self.window_.rect())
             self.raise_()
         return False
 
     def lift(self) -> None:
         if not isValid(self):  # its window was closed while locked
             return
-        self.parentWidget().removeEventFilter(self)
+        self.window_.removeEventFilter(self)
         self.hide()
         self.deleteLater()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -35,8 +36,13 @@ COORDINATOR_ACTIONS = {
 }
 
 
+if TYPE_CHECKING:
+    from .backup import BackupScheduler
+
+
 class MainWindow(QMainWindow):
     page_shown = Signal(str)
+    backup_scheduler: BackupScheduler  # set by app.run: the window keeps it alive
 
     def __init__(self, settings_file: Path) -> None:
         super().__init__()
@@ -95,7 +101,8 @@ class MainWindow(QMainWindow):
     def wanted_page(self) -> int:
         """The index of the page that was open when the window closed last time."""
         try:
-            return int(self.settings.value("window/page", 0) or 0)
+            stored: Any = self.settings.value("window/page", 0)  # whatever the file holds
+            return int(stored or 0)
         except (TypeError, ValueError):
             return 0
 
@@ -142,7 +149,7 @@ class MainWindow(QMainWindow):
         help_menu = menu.addMenu("&Help")
         self._action(help_menu, "about", "&Over Logeerhuis", None, self._about)
 
-    def _action(self, menu, name: str, text: str, keys, slot: Callable[[], object]) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(self, menu, name: str, text: str, keys, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
         if keys is not None:
             action.setShortcut(keys)
@@ -153,8 +160,11 @@ class MainWindow(QMainWindow):
 
     def _add_page_action(self, index: int, page: Page) -> None:
         keys = QKeySequence(f"Ctrl+{index + 1}") if index < 9 else None
-        self._action(self.view_menu, f"page_{index}", page.nav_title, keys,
-                     lambda i=index: self.show_page(i))  # fmt: skip
+
+        def show(i: int = index) -> None:
+            self.show_page(i)
+
+        self._action(self.view_menu, f"page_{index}", page.nav_title, keys, show)
 
     # -- pages -------------------------------------------------------------------------------
     def current_page(self) -> Page | None:

@@ -41,7 +41,7 @@ class MasterDetailPage(Page):
     item_noun = "item"  # "gast", "kamer": used in messages
     list_width = 440  # starting width of the list pane in pixels
 
-    def __init__(self, context, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.form = Form()
         self.current: Any = None  # the record (service dataclass) in the editor
@@ -53,7 +53,8 @@ class MasterDetailPage(Page):
         raise NotImplementedError
 
     def record_id(self, record: Any) -> int:
-        return record.id
+        record_id: int = record.id
+        return record_id
 
     def build_editor(self, layout: QVBoxLayout) -> None:
         raise NotImplementedError
@@ -172,7 +173,7 @@ class MasterDetailPage(Page):
         save_shortcut.activated.connect(self.save_current)
         self.set_editor_enabled(False)
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._sized and self.splitter.count() > 1 and self.width() > self.list_width + 400:
             # Sizes only stick once the page has its real width.
@@ -334,7 +335,7 @@ class MasterDetailPage(Page):
     def map_problems(self, problems: dict[str, str]) -> dict[str, str]:
         return problems
 
-    def _on_row_changed(self, current, previous) -> None:  # type: ignore[no-untyped-def]
+    def _on_row_changed(self, current, previous) -> None:
         if not current.isValid() or self._selecting:
             return
         record = self.model.record(current.row())

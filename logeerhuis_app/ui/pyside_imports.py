@@ -37,10 +37,12 @@ def lighten_feature_check() -> bool:
     """Replace PySide6's per-import check (after PySide6 is imported); False if it has none."""
     global replaced
     feature = sys.modules.get("PySide6.support.feature")
+    if feature is None:
+        return False
     current = getattr(feature, "_mod_uses_pyside", None)
     if not callable(current):
         return False
     if current is not uses_pyside:
         replaced = current
-        feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+        feature._mod_uses_pyside = uses_pyside  # type: ignore[attr-defined]  # private hook
     return True

@@ -304,12 +304,12 @@ def test_an_open_intake_holds_check_in_back_and_an_override_is_kept(
 
 def test_scrolling_a_week_reuses_the_loaded_window_and_changes_reload(planner, house, context):
     loads = planner.loads
-    planner.scroll(7)
-    planner.scroll(-7)
+    planner.scroll_days(7)
+    planner.scroll_days(-7)
     assert planner.loads == loads  # within the loaded window: a repaint only
-    planner.scroll(7 * 20)
+    planner.scroll_days(7 * 20)
     assert planner.loads == loads + 1  # far away: the next window is read
-    planner.scroll(-7 * 20)
+    planner.scroll_days(-7 * 20)
     create_stay(
         context.db, NewStay(house["piet"].id, house["eik"].id, date(2026, 3, 3), date(2026, 3, 5))
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
 from sqlalchemy import Connection, and_, exists, or_, select
 
@@ -49,7 +50,7 @@ def _doubles(conn: Connection) -> list[str]:
     rows = conn.execute(
         select(_n.bed_id, _n.day, _n.id).where(_n.active.is_(True)).order_by(_n.day, _n.bed_id)
     )
-    beds: dict[tuple, list[int]] = defaultdict(list)
+    beds: dict[tuple[date, int], list[int]] = defaultdict(list)
     for bed, night, nid in rows:
         beds[(night, bed)].append(nid)
     return [

@@ -6,6 +6,7 @@ For coordinators only (the services check this too). Shows whether the hash chai
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import cast
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -153,8 +154,8 @@ class AccessLogPage(Page):
 
     def current_filter(self) -> LogFilter:
         return LogFilter(
-            start=self.start.date().toPython(),
-            end=self.end.date().toPython(),
+            start=cast(date, self.start.date().toPython()),
+            end=cast(date, self.end.date().toPython()),
             user_name=self.user.currentData() or "",
             guest_id=self.guest.currentData(),
             action=self.action.currentData() or "",

@@ -69,7 +69,7 @@ class AccountsPage(Page):
         row.addStretch(1)
         layout.addLayout(row)
 
-    def _button(self, row: QHBoxLayout, name: str, text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+    def _button(self, row: QHBoxLayout, name: str, text: str, slot) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
         button.clicked.connect(lambda _checked=False: slot())
@@ -131,7 +131,7 @@ class AccountsPage(Page):
             self.select_user(dialog.account().user_name.strip().lower())
             self.context.status("Account aangemaakt")
 
-    def _add(self, new) -> None:  # type: ignore[no-untyped-def]
+    def _add(self, new) -> None:
         accounts.add_account(self.context.db, new)
 
     def _reset(self) -> None:

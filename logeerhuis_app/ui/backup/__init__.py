@@ -6,15 +6,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from ...services.errors import ServiceError
-from ...storage.backup import backup_is_due, make_backup, newest_good_backup, quick_check
+from ...storage.backup import (
+    BackupResult,
+    backup_is_due,
+    make_backup,
+    newest_good_backup,
+    quick_check,
+)
 from ...storage.backup_restore import restore_backup
 from ..context import TOPIC_ALL, AppContext
 from ..widgets.prompter import Prompter
+
+if TYPE_CHECKING:
+    from ...storage.backup_postgres import ServerBackupResult
 
 DUE_CHECK_MS = 60 * 60 * 1000  # hourly look whether the daily backup is due
 FIRST_CHECK_MS = 20 * 1000  # not during start-up: the user wants the window first
@@ -24,6 +34,7 @@ def backup_automatically(
     context: AppContext, parent: QWidget | None = None, now: datetime | None = None
 ) -> bool:
     """A backup into the backups folder, with rotation; a failure is told, never hidden."""
+    result: BackupResult | ServerBackupResult
     with _Progress(parent, "Backup maken…") as progress:
         try:
             if context.db.on_server:  # pg_dump or the JSON export, into the same folder

@@ -186,8 +186,9 @@ class BackupDialog(QDialog):
             return
         self.result_backup = result
         lines = [f"Backup gemaakt en gecontroleerd:\n{result.path}"]
-        if getattr(result, "note", ""):
-            lines.append(result.note)
+        note = getattr(result, "note", "")  # only a server backup has a note
+        if note:
+            lines.append(note)
         if password is not None and self.generate.isChecked():
             lines.append(
                 "Het wachtwoord staat hieronder en wordt nergens bewaard. Schrijf het op en "
@@ -352,7 +353,9 @@ class RestoreDialog(QDialog):
             )
             if not password:
                 return
-        when = self.table.item(self.paths.index(path), 0).text()
+        when_item = self.table.item(self.paths.index(path), 0)
+        assert when_item is not None  # every row has its date
+        when = when_item.text()
         if not self.context.prompter.confirm(
             "Backup terugzetten",
             f"De backup van {when} terugzetten?\n\nAlles wat daarna is ingevoerd, staat er "

@@ -36,7 +36,7 @@ REJECTED_COLUMNS = (
 
 
 class AnswersPanel(QWidget):
-    def __init__(self, context: AppContext, on_change, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, context: AppContext, on_change, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context, self.on_change = context, on_change
         layout = QVBoxLayout(self)

@@ -358,7 +358,7 @@ class ClaimsPage(Page):
         self.context.prompter.run_dialog(dialog)
 
 
-def _button(bar: QHBoxLayout, text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+def _button(bar: QHBoxLayout, text: str, slot) -> QPushButton:
     button = QPushButton(text)
     button.clicked.connect(lambda _c=False: slot())
     bar.addWidget(button)

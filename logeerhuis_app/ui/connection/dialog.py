@@ -91,7 +91,7 @@ class ConnectionDialog(QDialog):
             QDialogButtonBox.ButtonRole.ActionRole,
         )
         self.move_button.setObjectName("move")
-        self.move_button.clicked.connect(self.move)
+        self.move_button.clicked.connect(self.move_house)
         self.save_button = buttons.addButton("Opslaan", QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("save")
         self.save_button.clicked.connect(self.save)
@@ -186,7 +186,7 @@ class ConnectionDialog(QDialog):
             self.prompter.info("Databaseserver", RESTART.format(where=where))
         self.accept()
 
-    def move(self) -> None:
+    def move_house(self) -> None:
         from ...storage.move_house import move_to_server
 
         if not self.test():

@@ -67,7 +67,7 @@ class FundersPage(MasterDetailPage):
         Column("Code", _code),
     )
 
-    def __init__(self, context, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.model.dimmed = lambda f: not f.active
 
@@ -83,7 +83,7 @@ class FundersPage(MasterDetailPage):
     def fetch(self, item_id: int) -> FunderData:
         return get_funder(self.context.db, item_id)
 
-    def check(self, item) -> None:  # type: ignore[no-untyped-def]
+    def check(self, item) -> None:
         validate_funder(item)
 
     def save(self, item: FunderData) -> FunderData:

@@ -154,6 +154,7 @@ class AllocationsPanel(QWidget):
         ):
             return
         try:
+            assert allocation.id is not None  # listed, so saved
             delete_allocation(self.context.db, allocation.id)
         except ServiceError as exc:
             self.context.prompter.error("Niet verwijderd", exc.message)

@@ -110,7 +110,7 @@ class CarersEditor(QWidget):
         self.table.setItem(row, 4, primary)
         if carer.id is None and carer.name == "":
             self.table.setCurrentCell(row, 0)
-            self.table.editItem(self.table.item(row, 0))
+            self.table.editItem(self._name_item(row))
 
     def remove_selected(self) -> None:
         row = self.table.currentRow()
@@ -123,7 +123,8 @@ class CarersEditor(QWidget):
             texts = [self._text(row, c) for c in range(4)]
             if not any(texts):
                 continue  # an empty row the user added and left
-            first = self.table.item(row, 0)
+            first, primary = self.table.item(row, 0), self.table.item(row, 4)
+            checked = primary is not None and primary.checkState() == Qt.CheckState.Checked
             carers.append(
                 CarerData(
                     id=first.data(_ID_ROLE) if first is not None else None,
@@ -131,7 +132,7 @@ class CarersEditor(QWidget):
                     relation=texts[1],
                     phone=texts[2],
                     email=texts[3],
-                    is_primary=self.table.item(row, 4).checkState() == Qt.CheckState.Checked,
+                    is_primary=checked,
                 )
             )
         return tuple(carers)
@@ -140,6 +141,11 @@ class CarersEditor(QWidget):
         self.table.setRowCount(0)
         for carer in carers:
             self.add_row(carer)
+
+    def _name_item(self, row: int) -> QTableWidgetItem:
+        item = self.table.item(row, 0)
+        assert item is not None  # add_row fills every cell
+        return item
 
     def _text(self, row: int, column: int) -> str:
         item = self.table.item(row, column)

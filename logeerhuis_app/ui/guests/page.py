@@ -45,7 +45,7 @@ class GuestsPage(MasterDetailPage):
         Column("Woonplaats", lambda g: g.city),
     )
 
-    def __init__(self, context, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.show_inactive = QCheckBox("Ook inactieve gasten tonen")
         self.show_inactive.setObjectName("show_inactive")
@@ -71,7 +71,7 @@ class GuestsPage(MasterDetailPage):
     def title_of(self, item: GuestData) -> str:
         return item.display_name
 
-    def check(self, item) -> None:  # type: ignore[no-untyped-def]
+    def check(self, item) -> None:
         validate_guest(item)
 
     def save(self, item: GuestData) -> GuestData:

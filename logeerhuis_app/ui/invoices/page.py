@@ -106,7 +106,7 @@ class InvoicesPage(Page):
         documents.addWidget(self.summary)
         layout.addLayout(documents)
 
-    def _button(self, bar: QHBoxLayout, text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+    def _button(self, bar: QHBoxLayout, text: str, slot) -> QPushButton:
         button = QPushButton(text)
         button.clicked.connect(lambda _c=False: slot())
         bar.addWidget(button)

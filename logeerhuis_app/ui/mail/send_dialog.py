@@ -21,6 +21,8 @@ from ...domain.mail import format_size, join_recipients
 from ...services.errors import ServiceError
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
     from ...mail.mail_drafts import MailDraft
     from ...mail.mailing import PreparedMail
 
@@ -83,7 +85,7 @@ class MailDialog(QDialog):
         self.accept()
 
 
-def _selectable():  # type: ignore[no-untyped-def]
+def _selectable() -> Qt.TextInteractionFlag:
     from PySide6.QtCore import Qt
 
     return Qt.TextInteractionFlag.TextSelectableByMouse

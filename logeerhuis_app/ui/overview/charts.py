@@ -81,7 +81,8 @@ class HorizontalBars(_Chart):
                 text_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text
             )
         painter.setPen(AXIS)
-        painter.drawLine(label_width, top, label_width, top + len(self.bars) * row)
+        # PySide6's stubs give drawLine int coordinates only; it takes floats as well.
+        painter.drawLine(label_width, top, label_width, top + len(self.bars) * row)  # type: ignore[call-overload]
 
 
 class ColumnBars(_Chart):
@@ -108,7 +109,7 @@ class ColumnBars(_Chart):
         painter.setPen(GRID)
         for quarter in (1, 2, 3, 4):
             y = base - height * quarter / 4
-            painter.drawLine(0, y, self.width(), y)
+            painter.drawLine(0, y, self.width(), y)  # type: ignore[call-overload]  # as above
         for index, (label, value, text) in enumerate(self.bars):
             x = index * step
             column = height * value / self.maximum

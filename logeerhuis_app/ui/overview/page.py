@@ -139,7 +139,7 @@ class OverviewPage(Page):
         bar.addWidget(self.mail_button)
         return bar
 
-    def _button(self, text: str, slot, *, checkable: bool = False) -> QPushButton:  # type: ignore[no-untyped-def]
+    def _button(self, text: str, slot, *, checkable: bool = False) -> QPushButton:
         button = QPushButton(text)
         button.setCheckable(checkable)
         button.clicked.connect(lambda _checked=False: slot())

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import cast
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ...domain.dates import format_date
@@ -243,29 +244,30 @@ class PlannerGrid(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
-            pos = QPointF(event.pos())  # type: ignore[attr-defined]
+            help_event = cast(QHelpEvent, event)  # a ToolTip event is a QHelpEvent
+            pos = QPointF(help_event.pos())
             stay, _part = self.stay_at(pos)
             reserved = self.reservation_at(pos)
             text = tooltip_text(stay) if stay is not None else ""
             if reserved is not None:
                 text = "\n".join(filter(None, (text, reservation_text(reserved))))
             if text:
-                QToolTip.showText(event.globalPos(), text, self)  # type: ignore[attr-defined]
+                QToolTip.showText(help_event.globalPos(), text, self)
             else:
                 QToolTip.hideText()
             return True
         return super().event(event)
 
     # -- drops from the waiting lane ---------------------------------------------------------
-    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasFormat(REQUEST_MIME):
             event.acceptProposedAction()
 
-    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dragMoveEvent(self, event) -> None:
         if event.mimeData().hasFormat(REQUEST_MIME):
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dropEvent(self, event) -> None:
         pos = event.position()
         row = self.geometry_.row_at(pos.y())
         if not 0 <= row < len(self.beds):
@@ -292,7 +294,7 @@ class PlannerGrid(QWidget):
             row = self._rows.get(stay.bed_id, 0) + (-1 if key == Qt.Key.Key_Up else 1)
             self._propose(stay, row, stay.arrival, stay.departure)
             return
-        moves = {
+        moves: dict[int, tuple[int, int]] = {
             Qt.Key.Key_Left: (0, -1),
             Qt.Key.Key_Right: (0, 1),
             Qt.Key.Key_Up: (-1, 0),

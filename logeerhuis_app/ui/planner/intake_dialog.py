@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_date
 from ...domain.intake import GATE_CHECK_IN, GATE_CONFIRM, GROUPS, ITEMS, Answer, Item, open_text
 from ...domain.validation import InvalidValue
-from ...intake.intake import IntakeData, expiry_note, get_intake, save_intake
+from ...intake.intake import expiry_note, get_intake, save_intake
+from ...intake.intake_reading import IntakeData
 from ...services.errors import ServiceError, ValidationError
 from ..context import AppContext
 from ..document_actions import save_pdf

@@ -38,6 +38,7 @@ from .waiting_lane import WaitingLane
 
 if TYPE_CHECKING:
     from ...intake.intake import IntakeGateError
+    from ...planning.stays import NewStay, StayData
 
 LOAD_MARGIN = timedelta(weeks=8)
 
@@ -75,11 +76,11 @@ class PlannerPage(Page):
         layout.setContentsMargins(8, 8, 8, 4)
         bar = QHBoxLayout()
         self.back_button = self._button(
-            bar, "◀ Week", "Een week terug (PageUp)", lambda: self.scroll(-7)
+            bar, "◀ Week", "Een week terug (PageUp)", lambda: self.scroll_days(-7)
         )
         self._button(bar, "Vandaag", "Naar vandaag", self.go_today)
         self.forward_button = self._button(
-            bar, "Week ▶", "Een week verder (PageDown)", lambda: self.scroll(7)
+            bar, "Week ▶", "Een week verder (PageDown)", lambda: self.scroll_days(7)
         )
         bar.addSpacing(12)
         bar.addWidget(QLabel("Ga naar:"))
@@ -154,7 +155,7 @@ class PlannerPage(Page):
         self.grid.open_requested.connect(self.open_stay)
         self.grid.cancel_requested.connect(self.cancel_stay)
         self.grid.refused.connect(self._refused)
-        self.grid.scroll_requested.connect(self.scroll)
+        self.grid.scroll_requested.connect(self.scroll_days)
         self.grid.request_dropped.connect(self.place_request)
         self.lane.itemDoubleClicked.connect(self._open_request_item)
         for keys, slot in (
@@ -170,7 +171,7 @@ class PlannerPage(Page):
             self, lambda: self.context.db, self.refresh, status=lambda t: self.context.status(t)
         )
 
-    def _button(self, bar: QHBoxLayout, text: str, tip: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+    def _button(self, bar: QHBoxLayout, text: str, tip: str, slot) -> QPushButton:
         button = QPushButton(text)
         button.setToolTip(tip)
         button.clicked.connect(lambda _c=False: slot())
@@ -216,12 +217,12 @@ class PlannerPage(Page):
         available = self.scroll_area.viewport().width() - self.grid.geometry_.label_width - 2
         return max(minimum, available // days)
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self.view is not None:
             self.grid.set_view(self.view, self.first_day, self.days, self.day_width())
 
-    def scroll(self, days: int) -> None:
+    def scroll_days(self, days: int) -> None:
         self.first_day += timedelta(days=days)
         self._show()
 
@@ -259,7 +260,7 @@ class PlannerPage(Page):
         if self.loads == before:
             self.refresh()
 
-    def _push(self, text: str, redo, undo) -> None:  # type: ignore[no-untyped-def]
+    def _push(self, text: str, redo, undo) -> None:
         self.undo_stack.push(ServiceCommand(text, redo, undo, self._refused, self._changed))
         self.context.status(text)
         self._changed()
@@ -320,23 +321,22 @@ class PlannerPage(Page):
                 allocation_id=values["allocation_id"],
                 notes=values["notes"],
             )
+
+            def save(name: str, new: NewStay = new) -> StayData:
+                return create_stay(self.context.db, replace(new, cap_accepted_by=name))
+
             try:
-                created, accepted = with_cap_choice(
-                    self.context,
-                    lambda name, new=new: create_stay(
-                        self.context.db, replace(new, cap_accepted_by=name)
-                    ),
-                )
+                created, accepted = with_cap_choice(self.context, save)
             except ServiceError as exc:
                 dialog.show_error(exc)
                 continue
             new = replace(new, cap_accepted_by=accepted)  # a redo repeats the choice
             original = created.id
 
-            def redo(new=new, original=original) -> None:
+            def redo(new: NewStay = new, original: int = original) -> None:
                 self.ids.remap(original, create_stay(self.context.db, new).id)
 
-            def undo(original=original) -> None:
+            def undo(original: int = original) -> None:
                 planning.delete_planned(self.context.db, self.ids.resolve(original))
 
             self._push(f"Verblijf gepland ({format_date(new.arrival)})", redo, undo)
@@ -449,7 +449,7 @@ class PlannerPage(Page):
 
         self._push(f"Verblijf van {stay.guest_name} geannuleerd", redo, undo)
 
-    def _cancel_series_from(self, stay, reason: str) -> None:  # type: ignore[no-untyped-def]
+    def _cancel_series_from(self, stay, reason: str) -> None:
         from ...planning.series import cancel_occurrences
 
         try:
@@ -469,7 +469,7 @@ class PlannerPage(Page):
         )
         self._changed()
 
-    def _change_series_later(self, stay, values) -> None:  # type: ignore[no-untyped-def]
+    def _change_series_later(self, stay, values) -> None:
         """This and all later weeks of a series move to the weekday, length and room chosen."""
         from ...planning.series import change_later
         from .cap_confirm import with_cap_choice
@@ -497,7 +497,7 @@ class PlannerPage(Page):
         )
         self._changed()
 
-    def _departure_document(self, stay, action: str) -> None:  # type: ignore[no-untyped-def]
+    def _departure_document(self, stay, action: str) -> None:
         from ...intake.intake_documents import departure_checklist_pdf, evaluation_letter_pdf
         from ..document_actions import save_pdf
 
@@ -601,7 +601,7 @@ class PlannerPage(Page):
             self._changed()
             return
 
-    def _status_action(self, stay_id: int, action: str, values: dict) -> None:  # type: ignore[type-arg]
+    def _status_action(self, stay_id: int, action: str, values: dict) -> None:
         from ...planning import planning
 
         if action == "confirm":
@@ -629,7 +629,7 @@ class PlannerPage(Page):
     def new_request(self) -> None:
         self.open_request(None)
 
-    def _open_request_item(self, item) -> None:  # type: ignore[no-untyped-def]
+    def _open_request_item(self, item) -> None:
         request_id = self.lane.request_id(item)
         if request_id is not None:
             self.open_request(request_id)

@@ -154,7 +154,7 @@ def _widest_gap(span: tuple[float, float], bars: list[tuple[float, float]]) -> t
     return best
 
 
-def _paint_stay(grid: PlannerGrid, p: QPainter, stay) -> None:  # type: ignore[no-untyped-def]
+def _paint_stay(grid: PlannerGrid, p: QPainter, stay) -> None:
     g = grid.geometry_
     row = grid._rows.get(stay.bed_id)
     if row is None:

@@ -52,7 +52,7 @@ class RemoteRefresh(QObject):
             self.reloads += 1
             self._reload()
 
-    def _look(self) -> tuple | None:  # type: ignore[type-arg]
+    def _look(self) -> tuple | None:
         """The fingerprint, or None when the database cannot be reached: then the status bar
         says so once (no message box every 10 s), and again when it is back."""
         try:

@@ -182,12 +182,16 @@ class RequestDialog(QDialog):
         field = self.form.fields["guest_id"]
         return [(field.itemData(i), field.itemText(i)) for i in range(field.count())]
 
+    def _saved_id(self) -> int:
+        assert self.request.id is not None  # only a saved request can be rejected or withdrawn
+        return self.request.id
+
     def reject_request(self) -> None:
         reason = self.context.prompter.ask_text("Aanvraag afwijzen", "Reden van de afwijzing:")
         if not reason:
             return
         try:
-            self.saved = reject_request(self.context.db, self.request.id, reason)  # type: ignore[arg-type]
+            self.saved = reject_request(self.context.db, self._saved_id(), reason)
         except ServiceError as exc:
             self._say(exc.message)
             return
@@ -195,7 +199,7 @@ class RequestDialog(QDialog):
 
     def withdraw(self) -> None:
         try:
-            self.saved = withdraw_request(self.context.db, self.request.id)  # type: ignore[arg-type]
+            self.saved = withdraw_request(self.context.db, self._saved_id())
         except ServiceError as exc:
             self._say(exc.message)
             return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -46,7 +47,7 @@ class StayDialog(QDialog):
         super().__init__(parent)
         self.context, self.stay, self.beds = context, stay, beds
         self.action = ""
-        self.values: dict[str, object] = {}
+        self.values: dict[str, Any] = {}
         self.setWindowTitle("Nieuw verblijf" if stay is None else f"Verblijf van {stay.guest_name}")
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)

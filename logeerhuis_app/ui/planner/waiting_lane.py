@@ -50,10 +50,11 @@ class WaitingLane(QListWidget):
         mime.setData(REQUEST_MIME, QByteArray(str(request_id).encode()))
         return mime
 
-    def startDrag(self, actions) -> None:  # type: ignore[no-untyped-def]
+    def startDrag(self, actions) -> None:
         item = self.currentItem()
-        if item is None or self.request_id(item) is None:
+        request_id = self.request_id(item) if item is not None else None
+        if request_id is None:
             return
         drag = QDrag(self)
-        drag.setMimeData(self.mime_for(self.request_id(item)))  # type: ignore[arg-type]
+        drag.setMimeData(self.mime_for(request_id))
         drag.exec(Qt.DropAction.CopyAction)

@@ -18,7 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...billing.registration import ABSENT, LATE_CANCELLED, PLANNED, PRESENT, registration_month
+from ...billing.registration import (
+    ABSENT,
+    LATE_CANCELLED,
+    PLANNED,
+    PRESENT,
+    RegistrationMonth,
+    registration_month,
+)
 from ...domain.dates import DUTCH_WEEKDAYS_SHORT, format_month
 from ..context import TOPIC_STAYS, AppContext
 from ..page import Page
@@ -79,7 +86,7 @@ class RegistrationPage(Page):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.cellDoubleClicked.connect(self.correct)
         layout.addWidget(self.table, 1)
-        self.data = None
+        self.data: RegistrationMonth | None = None
 
     def refresh(self) -> None:
         data = registration_month(self.context.db, self.year.value(), self.month.value())
@@ -122,11 +129,11 @@ class RegistrationPage(Page):
             self.table.setColumnWidth(column, 26)
             if date(data.year, data.month, column - 1).weekday() >= 5:
                 for row in range(self.table.rowCount()):
-                    item = self.table.item(row, column)
-                    if item is None:
-                        item = QTableWidgetItem("")
-                        self.table.setItem(row, column, item)
-                    item.setBackground(QColor("#f1f3f5"))
+                    cell = self.table.item(row, column)
+                    if cell is None:
+                        cell = QTableWidgetItem("")
+                        self.table.setItem(row, column, cell)
+                    cell.setBackground(QColor("#f1f3f5"))
 
     def correct(self, row: int, column: int) -> None:
         """Mark a night absent (not billed), or billed again, with a reason that is kept."""

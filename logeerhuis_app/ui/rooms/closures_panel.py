@@ -82,9 +82,10 @@ class ClosuresPanel(QGroupBox):
             return
         try:
             start, last = self.start.value(), self.last.value()
+            assert start is not None and last is not None  # required fields: None raises
             add_closure(
                 self.context.db, ClosureData(None, self.room_id, start, last, self.reason.value())
-            )  # type: ignore[arg-type]
+            )
         except InvalidValue as exc:
             self._say(exc.message)
             return

@@ -39,7 +39,7 @@ class RoomsPage(MasterDetailPage):
         Column("Status", lambda r: "open" if r.active else "gesloten"),
     )
 
-    def __init__(self, context, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.model.dimmed = lambda r: not r.active
 
@@ -55,7 +55,7 @@ class RoomsPage(MasterDetailPage):
     def fetch(self, item_id: int) -> RoomData:
         return get_room(self.context.db, item_id)
 
-    def check(self, item) -> None:  # type: ignore[no-untyped-def]
+    def check(self, item) -> None:
         validate_room(item)
 
     def after_load(self, item: RoomData) -> None:

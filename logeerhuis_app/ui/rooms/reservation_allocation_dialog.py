@@ -73,10 +73,11 @@ class ReservationAllocationDialog(QDialog):
         if problems:
             self.form.show_errors(problems)
             return
+        assert self.reservation.id is not None  # the dialog is for a saved reservation
         try:
             self.saved = set_reservation_allocation(
                 self.context.db,
-                self.reservation.id,  # type: ignore[arg-type]
+                self.reservation.id,
                 values["allocation_guest_id"],
                 values["allocation_reference"],
                 version=self.reservation.version,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -115,19 +116,23 @@ class ReservationsPanel(QGroupBox):
                 )
                 item.setData(256, r.id)
                 item.setToolTip(item.text())
-                self.shown[r.id] = r  # type: ignore[index]
+                assert r.id is not None  # listed, so saved
+                self.shown[r.id] = r
                 self.list.addItem(item)
 
     def add(self) -> None:
         try:
             start, last = self.start.value(), self.last.value()
+            assert start is not None and last is not None  # required fields: None raises
             if self.contract.value() is None:
                 raise InvalidValue(
                     "Maak eerst een contract met het tariefmodel 'per gereserveerde dag'."
                 )
             reserve_bed(
                 self.context.db,
-                ReservationData(None, self.bed.value(), self.contract.value(), start, last),
+                ReservationData(
+                    None, cast(int, self.bed.value()), cast(int, self.contract.value()), start, last
+                ),
             )
         except InvalidValue as exc:
             self._say(exc.message)

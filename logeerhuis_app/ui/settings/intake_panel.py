@@ -65,13 +65,18 @@ class IntakeSettingsPanel(QGroupBox):
         self.evaluation.setObjectName("evaluation_text")
         self.evaluation.setFixedHeight(90)
         layout.addWidget(self.evaluation)
-        row = QHBoxLayout()
-        row.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
         self.save_button = QPushButton("Intake-instellingen opslaan")
         self.save_button.setObjectName("save_intake_settings")
         self.save_button.clicked.connect(self.save)
-        row.addWidget(self.save_button)
-        layout.addLayout(row)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+
+    def _box(self, row: int, column: int) -> QTableWidgetItem:
+        box = self.table.item(row, column)
+        assert box is not None  # every cell is filled in __init__
+        return box
 
     def load(self) -> None:
         required = required_items(self.context.db)
@@ -80,7 +85,7 @@ class IntakeSettingsPanel(QGroupBox):
                 state = (
                     Qt.CheckState.Checked if item.key in required[gate] else Qt.CheckState.Unchecked
                 )
-                self.table.item(row, column).setCheckState(state)
+                self._box(row, column).setCheckState(state)
         self.conditions.setPlainText(get_text(self.context.db, CONDITIONS))
         self.evaluation.setPlainText(get_text(self.context.db, EVALUATION))
 
@@ -89,7 +94,7 @@ class IntakeSettingsPanel(QGroupBox):
             gate: tuple(
                 item.key
                 for row, item in enumerate(ITEMS)
-                if self.table.item(row, column).checkState() == Qt.CheckState.Checked
+                if self._box(row, column).checkState() == Qt.CheckState.Checked
             )
             for column, gate in zip((1, 2), GATES, strict=True)
         }

@@ -26,10 +26,12 @@ class SettingsPage(MasterDetailPage):
     topics = (TOPIC_SETTINGS,)
     item_noun = "instellingen"
 
-    def __init__(self, context, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         # One record: no list pane and no splitter handle.
-        self.splitter.widget(0).hide()
+        list_pane = self.splitter.widget(0)
+        assert list_pane is not None  # MasterDetailPage puts the list there
+        list_pane.hide()
         self.splitter.setHandleWidth(0)
 
     def record_id(self, record: Any) -> int:
@@ -60,7 +62,7 @@ class SettingsPage(MasterDetailPage):
         logo, logo_filename = values.pop("logo")
         return replace(item, logo=logo, logo_filename=logo_filename, **values)
 
-    def check(self, item) -> None:  # type: ignore[no-untyped-def]
+    def check(self, item) -> None:
         validate_provider(item)
 
     def save(self, item: ProviderData) -> ProviderData:

@@ -6,6 +6,7 @@ shows that message beside the field and leaves the text as typed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -100,11 +101,13 @@ class MoneyField(QLineEdit):
 class ChoiceField(QComboBox):
     """A combo box over (value, label) pairs; value() gives the stored value."""
 
-    def __init__(self, choices: list[tuple[object, str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, choices: Sequence[tuple[object, str]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.set_choices(choices)
 
-    def set_choices(self, choices: list[tuple[object, str]]) -> None:
+    def set_choices(self, choices: Sequence[tuple[object, str]]) -> None:
         current = self.currentData() if self.count() else None
         self.blockSignals(True)
         self.clear()

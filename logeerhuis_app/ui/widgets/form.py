@@ -26,7 +26,9 @@ class Form:
     """Owns the field widgets and their message labels; lays them out in a QFormLayout."""
 
     def __init__(self) -> None:
-        self.fields: dict[str, QWidget] = {}
+        # Each a QWidget with the FieldWidget protocol, of many kinds (ChoiceField, DateField,
+        # ...): callers use the methods of the kind they added, so the value type is Any.
+        self.fields: dict[str, Any] = {}
         self.errors: dict[str, QLabel] = {}
 
     def add(self, layout: QFormLayout, name: str, label: str, widget: QWidget) -> QWidget:
@@ -65,7 +67,7 @@ class Form:
     def set_values(self, values: dict[str, Any]) -> None:
         for name, widget in self.fields.items():
             if name in values:
-                widget.set_value(values[name])  # type: ignore[attr-defined]
+                widget.set_value(values[name])
         self.clear_errors()
 
     def read(self) -> tuple[dict[str, Any], dict[str, str]]:
@@ -74,7 +76,7 @@ class Form:
         problems: dict[str, str] = {}
         for name, widget in self.fields.items():
             try:
-                values[name] = widget.value()  # type: ignore[attr-defined]
+                values[name] = widget.value()
             except InvalidValue as exc:
                 problems[name] = exc.message
         return values, problems
