@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -23,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 if TYPE_CHECKING:
-    from _typeshed import SizedBuffer
+    from _typeshed import SizedBuffer, StrPath
 
 from ..domain.claims import WLZ_YEAR_CAP, Claim, ClaimLine
 from ..domain.dates import format_date
@@ -206,6 +207,20 @@ class _FixedTimeZip(ZipFile):
             zinfo_or_arcname.compress_type = self.compression
             zinfo_or_arcname.external_attr = 0o600 << 16
         super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+    def write(
+        self,
+        filename: StrPath,
+        arcname: StrPath | None = None,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        # openpyxl writes each worksheet from a temporary file: ZipFile.write would stamp the
+        # entry with that file's mtime, so two equal exports a second apart differed in bytes.
+        with open(filename, "rb") as source:
+            data = source.read()
+        name = os.fspath(arcname if arcname is not None else filename)
+        self.writestr(name, data, compress_type, compresslevel)
 
 
 def _save(workbook: Workbook, stamp: datetime) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -297,3 +298,9 @@ def test_tables_are_reproducible():
     properties = openpyxl.load_workbook(io.BytesIO(data)).properties
     assert properties.created == properties.modified == datetime(2026, 4, 2)  # made_on, no clock
     assert claim_csv(wmo_claim()) == claim_csv(wmo_claim())
+    # Every entry, the worksheets too (openpyxl writes those from a temporary file), carries
+    # one fixed moment: otherwise two exports a second apart differ in bytes.
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        stamps = {info.filename: info.date_time for info in archive.infolist()}
+    assert "xl/worksheets/sheet1.xml" in stamps
+    assert set(stamps.values()) == {(1980, 1, 1, 0, 0, 0)}
