@@ -6,7 +6,7 @@ PlannerPage off-screen (QT_QPA_PLATFORM=offscreen) at 1366x768 on the 'kwartaal'
 
   (a) first paint: creating the page, loading the quarter (page.refresh -> load_planner),
       showing it and processing events until the grid has painted; 7 fresh pages;
-  (b) a week's scroll: page.scroll(+-7) and a synchronous page.grid.repaint(); 100 steps
+  (b) a week's scroll: page.scroll_days(+-7) and a synchronous page.grid.repaint(); 100 steps
       (50 weeks forward, then 50 back, over weeks that hold data);
   (c) load_planner alone for a quarter;
   (d) the peak RSS of the measuring process (the data set is built in a child process).
@@ -670,7 +670,7 @@ def measure(data_dir: Path, profile: bool, none_guard: bool) -> dict[str, Any]:
     none_before = sys.getrefcount(None)
     for days in [7] * SCROLL_WEEKS + [-7] * SCROLL_WEEKS:
         t0 = time.perf_counter()
-        page.scroll(days)
+        page.scroll_days(days)
         t1 = time.perf_counter()
         page.grid.repaint()
         t2 = time.perf_counter()
@@ -749,7 +749,7 @@ def run_profiles(app, page, open_page, dispose) -> dict[str, str]:  # type: igno
     profiler = cProfile.Profile()
     profiler.enable()
     for days in [7] * 10 + [-7] * 10:
-        page.scroll(days)
+        page.scroll_days(days)
         page.grid.repaint()
     profiler.disable()
     app.processEvents()
