@@ -41,10 +41,10 @@ def _to(command: argparse.ArgumentParser) -> None:
 
 
 def _mail_invoice(args: argparse.Namespace, directory: Path) -> int:
-    from .cli import _open
+    from .cli_support import open_db
     from .mail.mail_drafts import invoice_id_of, invoice_mail
 
-    db = _open(directory, args)
+    db = open_db(directory, args)
     try:
         draft = invoice_mail(db, invoice_id_of(db, args.number))
         _send(db, directory, draft, args.to)
@@ -57,14 +57,14 @@ def _mail_export(args: argparse.Namespace, directory: Path) -> int:
     from datetime import date
 
     from .claims.month_export import export_month
-    from .cli import _month, _open
+    from .cli_support import month_arg, open_db
     from .mail.mail_drafts import export_mail
     from .storage.out_paths import existing_folder
     from .storage.work_dirs import MAIL_WORK_PREFIX, work_dir
 
-    year, month = _month(args.month)
+    year, month = month_arg(args.month)
     out = existing_folder(args.out) if args.out is not None else None
-    db = _open(directory, args)
+    db = open_db(directory, args)
     try:
         with work_dir(directory, MAIL_WORK_PREFIX) as work:
             result = export_month(db, year, month, out or work, today=date.today(), encrypt=True)
