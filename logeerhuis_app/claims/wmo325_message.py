@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..documents.wmo325 import AnswerFileError, parse_wmo325
 from ..domain.dates import format_date
+from ..house.municipalities import municipality_label
 from ..storage.database import Database
 from .claim_answers import read_wmo325
 from .received_messages import MessageRefused
@@ -32,8 +33,8 @@ def preview_wmo325(db: Database, data: bytes, *, today: date) -> MessagePreview:
     else:
         lines.append("Alle regels zijn toegekend.")
     lines.append("Inlezen legt per regel vast of hij is toegekend of afgewezen (met de reden).")
-    return MessagePreview(KIND, data, f"Declaratie-antwoord (WMO325) van gemeente {answer.sender}",
-                          tuple(lines))  # fmt: skip
+    sender = f"{municipality_label(answer.sender)} ({answer.sender})"
+    return MessagePreview(KIND, data, f"Declaratie-antwoord (WMO325) van {sender}", tuple(lines))
 
 
 def apply_wmo325(db: Database, preview: MessagePreview, *, data_dir: Path, accept_offer: bool,

@@ -27,6 +27,8 @@ def test_a_wmo325_is_previewed_then_marks_the_rejected_line(db, wmo_house, tmp_p
 
     preview = read_message(db, data, today=LATER.date())
     assert preview.kind == "WMO325" and preview.changes
+    assert preview.title.endswith(f"van {gemeente.name.removeprefix('Gemeente ')} "
+                                  f"({gemeente.cbs_code})")  # fmt: skip
     assert f"declaratie {claim.number}" in preview.lines[0]
     assert "1 regel(s) afgewezen" in preview.lines[1]
     assert month_answers(db, 2026, 3).rejected == ()  # a preview changes nothing
