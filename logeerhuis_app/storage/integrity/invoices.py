@@ -61,10 +61,10 @@ def _check_numbers(conn: Connection, found: Findings) -> None:
     gaps = []
     for year, sequences in sorted(per_year.items()):
         given = max(counters.get(year, 0), sequences[-1])
-        missing = sorted(set(range(1, given + 1)) - set(sequences))
-        if missing:
-            shown = ", ".join(invoice_number(year, m) for m in missing[:10])
-            more = f" en nog {len(missing) - 10}" if len(missing) > 10 else ""
+        first, count = _missing(sequences, given)
+        if count:
+            shown = ", ".join(invoice_number(year, m) for m in first)
+            more = f" en nog {count - len(first)}" if count > len(first) else ""
             gaps.append(f"{year}: ontbrekend {shown}{more}")
         if counters.get(year, 0) < sequences[-1]:
             gaps.append(
@@ -72,6 +72,22 @@ def _check_numbers(conn: Connection, found: Findings) -> None:
                 f"{invoice_number(year, sequences[-1])} bestaat al"
             )
     found.add("Gaten of fouten in de factuurnummering", gaps)
+
+
+def _missing(sequences: list[int], given: int, shown: int = 10) -> tuple[list[int], int]:
+    """The first few numbers from 1 to `given` that no invoice has, and how many there are.
+    Walks the gaps between the numbers that exist: a damaged counter (say 10^15) must not
+    make a list of every number up to it."""
+    present = sorted(set(sequences))
+    first: list[int] = []
+    previous = 0
+    for number in [*present, given + 1]:
+        gap_start = previous + 1
+        first += range(gap_start, min(number, gap_start + shown - len(first)))
+        previous = number
+        if len(first) >= shown:
+            break
+    return first, given - len(present)
 
 
 def _check_pdfs(conn: Connection, found: Findings) -> None:
