@@ -24,8 +24,11 @@ from .cli_month import (
     _read_message,
     _read_wmo325,
 )
-from .cli_support import EXIT_ERROR
+from .cli_support import EXIT_ERROR, EXIT_OK, EXIT_PROBLEM
 from .paths import ENV_DATA_DIR, data_dir
+
+# The exit codes are part of the command line's interface (scripts and tests read them here).
+__all__ = ["EXIT_ERROR", "EXIT_OK", "EXIT_PROBLEM", "build_parser", "main"]
 
 ENV_DATABASE_URL = "LOGEERHUIS_DATABASE_URL"  # read by storage.database_server
 
