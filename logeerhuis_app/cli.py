@@ -24,7 +24,11 @@ from .cli_month import (
     _read_message,
     _read_wmo325,
 )
+
+# The exit codes stay cli's public names (tests and scripts read cli.EXIT_OK).
 from .cli_support import EXIT_ERROR
+from .cli_support import EXIT_OK as EXIT_OK
+from .cli_support import EXIT_PROBLEM as EXIT_PROBLEM
 from .paths import ENV_DATA_DIR, data_dir
 
 ENV_DATABASE_URL = "LOGEERHUIS_DATABASE_URL"  # read by storage.database_server

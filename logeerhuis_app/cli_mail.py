@@ -62,7 +62,7 @@ def _mail_export(args: argparse.Namespace, directory: Path) -> int:
     from .storage.out_paths import existing_folder
     from .storage.work_dirs import MAIL_WORK_PREFIX, work_dir
 
-    year, month = month_arg(args.month)
+    year, month = (chosen := month_arg(args.month)).year, chosen.month
     out = existing_folder(args.out) if args.out is not None else None
     db = open_db(directory, args)
     try:

@@ -46,13 +46,13 @@ def _close_month(args: argparse.Namespace, directory: Path) -> int:
 
     from .billing.months import close_month, month_check
 
-    year, month = month_arg(args.month)
+    month = month_arg(args.month)
     db = open_db(directory, args)
     try:
-        check = month_check(db, year, month)
+        check = month_check(db, month)
         for warning in check.warnings:
             print(f"  let op: {warning}")
-        close_month(db, year, month, by="opdrachtregel", now=datetime.now())
+        close_month(db, month, by="opdrachtregel", now=datetime.now())
     finally:
         db.close()
     print(f"Maand {args.month} afgesloten ({len(check.warnings)} aandachtspunten).")
@@ -68,7 +68,7 @@ def _invoices(args: argparse.Namespace, directory: Path) -> int:
     from .storage.out_paths import existing_folder
     from .storage.private_files import write_private
 
-    year, month = month_arg(args.month)
+    year, month = (chosen := month_arg(args.month)).year, chosen.month
     out = existing_folder(args.out)  # before anything is made final
     db = open_db(directory, args)
     try:
@@ -94,7 +94,7 @@ def _claims(args: argparse.Namespace, directory: Path) -> int:
     from .claims.claims import claim_drafts, pending_corrections, submit_claim
     from .domain.money import format_cents
 
-    year, month = month_arg(args.month)
+    year, month = (chosen := month_arg(args.month)).year, chosen.month
     db = open_db(directory, args)
     refused = made = 0
     try:
@@ -153,7 +153,7 @@ def _month_export(args: argparse.Namespace, directory: Path) -> int:
 
     from .claims.month_export import export_month
 
-    year, month = month_arg(args.month)
+    year, month = (chosen := month_arg(args.month)).year, chosen.month
     db = open_db(directory, args)
     try:
         encrypt = encrypted(args)

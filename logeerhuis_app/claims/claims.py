@@ -24,6 +24,7 @@ from ..db.models import ClaimLine as ClaimLineRow
 from ..domain.claim_checks import AllocationTerms, claim_problems
 from ..domain.claims import Claim, ClaimLine, ClaimParty
 from ..domain.dates import format_month
+from ..domain.months import Month
 from ..house.provider import get_provider
 from ..services.errors import NotFoundError, ServiceError
 from ..storage.database import Database
@@ -124,7 +125,7 @@ def get_claim(db: Database, number: str) -> Claim:
 
 # -- drafts -----------------------------------------------------------------------------------
 def _drafts(s: Session, party: ClaimParty, year: int, month: int, today: date) -> list[ClaimDraft]:
-    closed = _is_closed(s, year, month)
+    closed = _is_closed(s, Month(year, month))
     refused: list[tuple[int, str]] = []
     target = month_lines(s, year, month, refused)
     drafts = []

@@ -88,8 +88,9 @@ def _close_month(db, month: tuple[int, int], _who: str):  # type: ignore[no-unty
     from datetime import datetime
 
     from logeerhuis_app.billing.months import close_month
+    from logeerhuis_app.domain.months import Month
 
-    close_month(db, *month, by="pc", now=datetime(2026, 8, 1, 9, 0))
+    close_month(db, Month(*month), by="pc", now=datetime(2026, 8, 1, 9, 0))
     return month
 
 

@@ -17,6 +17,7 @@ from logeerhuis_app.claims.month_export import export_month
 from logeerhuis_app.db.models import AccessLogEntry, Allocation, Guest
 from logeerhuis_app.demo.builder import build_demo
 from logeerhuis_app.documents.wmo305_307 import read_products, validate
+from logeerhuis_app.domain.months import Month
 
 STANDARDS = Path(__file__).resolve().parents[3] / "shared" / "standards" / "iwmo-3.2"
 MADE_ON = date(2026, 7, 2)
@@ -90,7 +91,7 @@ def test_saving_writes_the_files_and_notes_it_in_the_access_log(db, wmo_house, t
 
 def test_the_month_export_holds_the_messages_and_lists_them(db, wmo_house, tmp_path):
     _house(db, wmo_house)
-    close_month(db, 2026, 3, by="test", now=datetime(2026, 4, 2, 9))
+    close_month(db, Month(2026, 3), by="test", now=datetime(2026, 4, 2, 9))
     result = export_month(db, 2026, 3, tmp_path, today=MADE_ON)
     name = "wmo-berichten/WMO305-0308-2026-03-001.xml"
     assert name in [f.name for f in result.files]
@@ -134,7 +135,7 @@ def test_the_command_line_export_names_who_is_left_out_of_the_messages(
     if db.on_server:
         pytest.skip("the command line opens the data directory's file")
     _house(db, wmo_house, birth=None)
-    close_month(db, 2026, 3, by="test", now=datetime(2026, 4, 2))
+    close_month(db, Month(2026, 3), by="test", now=datetime(2026, 4, 2))
     assert main(["--data-dir", str(data_dir), "export", "2026-03", "--out", str(tmp_path)]) == 0
     assert (
         "Niet in de start- en stopberichten: Gerrit van Bos: de geboortedatum ontbreekt (Gasten)."

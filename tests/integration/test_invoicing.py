@@ -21,6 +21,7 @@ from logeerhuis_app.billing.invoicing import make_drafts
 from logeerhuis_app.cli import main
 from logeerhuis_app.domain.enums import InvoiceKind, InvoiceStatus
 from logeerhuis_app.domain.money import format_cents
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.domain.pricing import PricedLine, credit_lines
 from logeerhuis_app.house.allocations import AllocationData, save_allocation
 from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
@@ -452,7 +453,7 @@ def test_a_correction_in_a_closed_month_is_a_credit_line_on_the_next_invoice(db,
 
     for draft in make_drafts(db, 2026, 1):
         finalise(db, draft.id, invoice_date=date(2026, 2, 2), by="Ria")
-    close_month(db, 2026, 1, by="Ria", now=datetime(2026, 2, 2, 9))
+    close_month(db, Month(2026, 1), by="Ria", now=datetime(2026, 2, 2, 9))
     piet = next(
         s
         for s in list_stays(db, date(2026, 1, 1), date(2026, 2, 1))

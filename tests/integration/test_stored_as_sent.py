@@ -16,6 +16,7 @@ from logeerhuis_app.claims.claims import submit_claim
 from logeerhuis_app.claims.month_export import export_month
 from logeerhuis_app.db.models import Allocation, Guest
 from logeerhuis_app.documents.wmo305_307 import read_products, read_statuses, validate
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.planning.planning import cancel, move_stay
 
 STANDARDS = Path(__file__).resolve().parents[3] / "shared" / "standards" / "iwmo-3.2"
@@ -39,7 +40,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 def test_exporting_a_month_again_gives_the_same_bytes_and_numbers(db, wmo_house, tmp_path):
     gemeente, _stay = _house(db, wmo_house)
-    close_month(db, 2026, 3, by="t", now=datetime(2026, 4, 2, 9))
+    close_month(db, Month(2026, 3), by="t", now=datetime(2026, 4, 2, 9))
     submit_claim(db, 2026, 3, gemeente.id, by="t", now=datetime(2026, 4, 2, 9))
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()

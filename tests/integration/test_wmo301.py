@@ -22,6 +22,7 @@ from logeerhuis_app.claims.read_message import (
 from logeerhuis_app.claims.received_messages import keep_refusal, list_answers
 from logeerhuis_app.db.models import Allocation, Guest, ReceivedMessage
 from logeerhuis_app.documents.wmo302 import answer_codes
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.house.allocations import list_allocations
 from logeerhuis_app.planning.planner_view import load_planner
 from logeerhuis_app.planning.stays import NewStay, create_stay
@@ -87,7 +88,7 @@ def test_a_new_toewijzing_is_the_allocation_the_planner_and_month_close_use(
     [planned] = [p for p in load_planner(db, date(2026, 4, 1), date(2026, 5, 1)).stays
                  if p.id == april.id]  # fmt: skip
     assert planned.funder_name == "Gemeente Baarn" and planned.warnings == ()
-    close_month(db, 2026, 4, by="test", now=NOW)
+    close_month(db, Month(2026, 4), by="test", now=NOW)
     [draft] = claim_drafts(db, 2026, 4, today=TODAY)
     [line] = draft.claim.message_lines
     assert (line.allocation_reference, line.volume, line.product_code) == ("555000111", 3, "04A04")
@@ -240,7 +241,7 @@ def test_a_wmo301_the_house_refuses_changes_nothing_and_answers_with_retourcodes
 
 def test_shortening_over_claimed_nights_is_refused_with_9385(db, wmo_house):
     gemeente, _stay = wmo_house()
-    close_month(db, 2026, 3, by="test", now=NOW)
+    close_month(db, Month(2026, 3), by="test", now=NOW)
     submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
     refused = _refused(db, wmo301(end=date(2026, 3, 12), reason="05"))
     assert "5 nacht(en) buiten de nieuwe periode zijn al gedeclareerd" in refused.message

@@ -20,6 +20,8 @@ from logeerhuis_app.ui.registration.page import RegistrationPage
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
 from test_invoicing import build_house
 
+from logeerhuis_app.domain.months import Month
+
 
 def test_nights_per_guest_and_day_with_a_late_cancellation(qtbot, context, show):
     build_house(context.db)
@@ -93,8 +95,8 @@ def test_closing_the_month_shows_the_warnings_first(qtbot, context, show, prompt
     prompter.confirm_answer = False
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
     assert prompter.messages[-1][0] == "confirm" and "afsluiten?" in prompter.messages[-1][2]
-    assert not month_check(context.db, 2026, 1).closed
+    assert not month_check(context.db, Month(2026, 1)).closed
     prompter.confirm_answer = True
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
-    assert month_check(context.db, 2026, 1).closed
+    assert month_check(context.db, Month(2026, 1)).closed
     assert "(afgesloten)" in page.title.text()
