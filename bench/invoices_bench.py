@@ -118,7 +118,7 @@ def build(directory: Path, guests: int):  # type: ignore[no-untyped-def]
 def app_run(db) -> tuple[float, int]:  # type: ignore[no-untyped-def]
     begin = time.perf_counter()
     close_month(db, Month(YEAR, MONTH), by="bench", now=datetime(2026, 4, 1, 9))
-    drafts = make_drafts(db, YEAR, MONTH)
+    drafts = make_drafts(db, Month(YEAR, MONTH))
     # As `logeerhuis invoices` and "Alle concepten definitief maken" do: one transaction.
     finalise_all(db, [d.id for d in drafts], invoice_date=date(2026, 4, 2), by="bench")
     return time.perf_counter() - begin, len(drafts)

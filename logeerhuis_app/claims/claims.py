@@ -52,12 +52,12 @@ class ClaimDraft:
         return not self.problems
 
 
-def claim_drafts(db: Database, year: int, month: int, *, today: date) -> list[ClaimDraft]:
+def claim_drafts(db: Database, month: Month, *, today: date) -> list[ClaimDraft]:
     """What is still to be claimed for a month, per funder: a declaration, or a correction of
     one that was sent. Empty when everything is claimed as the data stands."""
     party = _party(db)
     with db.session() as s:
-        return _drafts(s, party, year, month, today)
+        return _drafts(s, party, month.year, month.month, today)
 
 
 def pending_corrections(db: Database, *, today: date) -> list[ClaimDraft]:

@@ -89,7 +89,7 @@ def build_demo_money(db: Database, rng: random.Random, today: date) -> MoneySumm
         closed_at = datetime.combine(first_next + timedelta(days=1), time(9, 30))
         close_month(db, Month(year, month), by="Ingrid Bakker (coördinator)", now=closed_at)
         invoice_date = first_next + timedelta(days=2)
-        for draft in make_drafts(db, year, month):
+        for draft in make_drafts(db, Month(year, month)):
             final = finalise(
                 db,
                 draft.id,

@@ -103,7 +103,7 @@ def correct(db, journal: Journal, rng: random.Random, open_from: int, seed: int,
 
 def drafts(db, journal: Journal, index: int) -> None:  # type: ignore[no-untyped-def]
     year, month = month_of(index)
-    made = make_drafts(db, year, month)
+    made = make_drafts(db, Month(year, month))
     journal.write(op="drafts", year=year, month=month, ids=[d.id for d in made])
 
 

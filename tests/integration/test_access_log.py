@@ -46,7 +46,7 @@ def test_view_change_print_and_export_are_logged_with_the_user(db, wmo_house, tm
     statement_pdf(db, stay.id)
     intake_form_pdf(db, None)  # a blank form for nobody: no guest's data, nothing to log
     close_month(db, Month(2026, 3), by="test", now=datetime(2026, 4, 3))
-    export_month(db, 2026, 3, tmp_path, today=date(2026, 4, 3))
+    export_month(db, Month(2026, 3), tmp_path, today=date(2026, 4, 3))
     assert _rows(db)[start:] == [
         ("ingrid", guest_id, "bekijken", "Gastgegevens geopend"),
         ("ingrid", guest_id, "wijzigen", "Gast gewijzigd"),

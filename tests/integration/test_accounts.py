@@ -130,7 +130,7 @@ def test_staff_may_not_save_the_provider_settings(db):
 
 def test_staff_may_not_finalise_an_invoice(db):
     build_house(db)  # a private payer with stays in January
-    [draft, *_] = make_drafts(db, 2026, 1)
+    [draft, *_] = make_drafts(db, Month(2026, 1))
     _accounts(db)
     accounts.sign_in(db, "ria", RIA.password)
     with pytest.raises(NotAllowedError, match="Dit mag alleen een coördinator"):

@@ -92,7 +92,7 @@ def test_saving_writes_the_files_and_notes_it_in_the_access_log(db, wmo_house, t
 def test_the_month_export_holds_the_messages_and_lists_them(db, wmo_house, tmp_path):
     _house(db, wmo_house)
     close_month(db, Month(2026, 3), by="test", now=datetime(2026, 4, 2, 9))
-    result = export_month(db, 2026, 3, tmp_path, today=MADE_ON)
+    result = export_month(db, Month(2026, 3), tmp_path, today=MADE_ON)
     name = "wmo-berichten/WMO305-0308-2026-03-001.xml"
     assert name in [f.name for f in result.files]
     xml = (result.location / name).read_bytes()

@@ -101,8 +101,8 @@ def test_the_corrected_line_goes_into_next_months_wmo323_once(db, wmo_house):
     with pytest.raises(ServiceError, match="nooit twee keer"):
         mark_fixed(db, rejected.reference, by="t", now=LATER)
     # March itself gets no correction: the line goes into April's declaration.
-    assert claim_drafts(db, 2026, 3, today=LATER.date()) == []
-    [april] = claim_drafts(db, 2026, 4, today=LATER.date())
+    assert claim_drafts(db, Month(2026, 3), today=LATER.date()) == []
+    [april] = claim_drafts(db, Month(2026, 4), today=LATER.date())
     assert april.claim.kind == "declaratie"
     [again] = april.claim.lines
     assert again.debit_credit == "D" and again.previous_reference == ""
@@ -120,10 +120,10 @@ def test_the_corrected_line_goes_into_next_months_wmo323_once(db, wmo_house):
     assert b"<iwmo:Begindatum>2026-03-15</iwmo:Begindatum>" in xml
     assert b"VorigReferentieNummer" not in xml  # a rejected line is never credited
     # Never twice: nothing left for March or April, in any list.
-    assert claim_drafts(db, 2026, 3, today=date(2026, 5, 3)) == []
-    assert claim_drafts(db, 2026, 4, today=date(2026, 5, 3)) == []
+    assert claim_drafts(db, Month(2026, 3), today=date(2026, 5, 3)) == []
+    assert claim_drafts(db, Month(2026, 4), today=date(2026, 5, 3)) == []
     assert pending_corrections(db, today=date(2026, 5, 3)) == []
-    assert claim_drafts(db, 2026, 5, today=date(2026, 6, 3)) == []
+    assert claim_drafts(db, Month(2026, 5), today=date(2026, 6, 3)) == []
     [line] = month_answers(db, 2026, 3).rejected
     assert line.state == f"opnieuw gedeclareerd in {sent.number}"
     assert len(list_claims(db)) == 2

@@ -33,7 +33,7 @@ def _valid(xml: bytes) -> None:
 
 def test_a_draft_prices_every_night_at_its_rate_and_waits_for_the_closed_month(db, wmo_house):
     gemeente, _stay = wmo_house()
-    [draft] = claim_drafts(db, 2026, 3, today=NOW.date())
+    [draft] = claim_drafts(db, Month(2026, 3), today=NOW.date())
     claim = draft.claim
     assert claim.kind == "declaratie" and claim.funder_code == "0308"
     lines = [
@@ -58,7 +58,7 @@ def test_a_submitted_claim_gets_a_number_and_a_valid_wmo323(db, wmo_house):
     assert read_totals(xml) == {"total": 115710, "lines": 115710, "volume": 8}
     assert b"<wmo323:ToewijzingNummer>123456789<" in xml and b"<wmo323:Ontvanger>0308<" in xml
     # Claimed: nothing left to claim, and a second submit is refused.
-    assert claim_drafts(db, 2026, 3, today=NOW.date()) == []
+    assert claim_drafts(db, Month(2026, 3), today=NOW.date()) == []
     with pytest.raises(ServiceError, match="niets"):
         submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
 
@@ -91,7 +91,7 @@ def test_a_night_found_absent_later_becomes_a_correction_claim_with_credit_lines
 def test_what_the_municipality_would_refuse_is_named_before_sending(db, wmo_house):
     gemeente, _stay = wmo_house(reference="TW-2026-1", volume=2, frequency="week")
     close_month(db, Month(2026, 3), by="test", now=NOW)
-    [draft] = claim_drafts(db, 2026, 3, today=NOW.date())
+    [draft] = claim_drafts(db, Month(2026, 3), today=NOW.date())
     text_ = "\n".join(draft.problems)
     assert "toewijzingnummer TW-2026-1 moet een getal" in text_
     assert "meer dan de 2 per week" in text_

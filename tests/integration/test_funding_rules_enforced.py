@@ -89,7 +89,7 @@ def test_a_pgb_is_not_allowed_under_a_zorgkantoor_nor_claimed_from_it(db, zk):
     with db.session() as s:
         assert month_lines(s, 2026, 3) == {}
     assert all(d.claim.funder_kind != "zorgkantoor" for d in claim_drafts(
-        db, 2026, 3, today=date(2026, 4, 2)))  # fmt: skip
+        db, Month(2026, 3), today=date(2026, 4, 2)))  # fmt: skip
 
 
 def test_a_pgb_stay_is_invoiced_to_the_budget_holder_with_what_the_svb_asks(db):
@@ -123,7 +123,7 @@ def test_a_pgb_stay_is_invoiced_to_the_budget_holder_with_what_the_svb_asks(db):
                             status="bevestigd", allocation_id=pgb.id))  # fmt: skip
     with db.session() as s:
         assert month_lines(s, 2026, 3) == {}  # never in a claim
-    [draft] = make_drafts(db, 2026, 3)
+    [draft] = make_drafts(db, Month(2026, 3))
     final = finalise(db, draft.id, invoice_date=date(2026, 4, 2), by="Ria")
     pdf = invoice_pdf(db, final.id)
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())

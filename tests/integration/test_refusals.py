@@ -89,7 +89,7 @@ def test_the_month_export_refuses_a_missing_folder_in_the_service(db, tmp_path):
     from logeerhuis_app.claims.month_export import export_month
 
     with pytest.raises(ServiceError, match="bestaat niet"):
-        export_month(db, 2026, 1, tmp_path / "stick", today=date(2026, 2, 1))
+        export_month(db, Month(2026, 1), tmp_path / "stick", today=date(2026, 2, 1))
     assert not (tmp_path / "stick").exists()
 
 

@@ -113,7 +113,7 @@ def test_with_the_beds_toewijzing_every_reserved_day_is_in_wmo323_exactly_once(d
     )
     assert reservation.allocation_guest_name == "Wilma de Vries"
     close_month(db, Month(2026, 3), by="test", now=NOW)
-    [draft] = claim_drafts(db, 2026, 3, today=NOW.date())
+    [draft] = claim_drafts(db, Month(2026, 3), today=NOW.date())
     assert draft.ready and draft.notes == ()
     claim = submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
     assert claim.other_lines == ()  # nothing left only on the summary
@@ -192,7 +192,7 @@ def test_without_the_beds_toewijzing_the_month_check_and_the_draft_say_so(db, wm
     )
     check = close_month(db, Month(2026, 3), by="test", now=NOW)
     assert expected in check.warnings
-    [draft] = claim_drafts(db, 2026, 3, today=NOW.date())
+    [draft] = claim_drafts(db, Month(2026, 3), today=NOW.date())
     assert draft.ready  # a point to note, not a reason to refuse the claim
     assert draft.notes == (expected,)
 
@@ -204,8 +204,8 @@ def test_a_funder_that_wants_an_invoice_gets_every_reserved_day_on_it(db, wmo_ho
     )
     save_funder(db, replace(get_funder(db, gemeente.id), wants_invoice=True))
     close_month(db, Month(2026, 3), by="test", now=NOW)
-    assert claim_drafts(db, 2026, 3, today=NOW.date()) == []
-    [draft] = make_drafts(db, 2026, 3)
+    assert claim_drafts(db, Month(2026, 3), today=NOW.date()) == []
+    [draft] = make_drafts(db, Month(2026, 3))
     lines = get_invoice(db, draft.id).lines
     assert sum(ln.quantity for ln in lines if ln.kind == "gereserveerd") == 31  # every day
     assert sum(ln.quantity for ln in lines if ln.kind == "verblijf") == 0  # Gerrit's are in it

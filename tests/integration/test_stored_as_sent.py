@@ -44,8 +44,8 @@ def test_exporting_a_month_again_gives_the_same_bytes_and_numbers(db, wmo_house,
     submit_claim(db, 2026, 3, gemeente.id, by="t", now=datetime(2026, 4, 2, 9))
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    first = export_month(db, 2026, 3, tmp_path / "a", today=date(2026, 4, 3))
-    second = export_month(db, 2026, 3, tmp_path / "b", today=date(2026, 5, 20))
+    first = export_month(db, Month(2026, 3), tmp_path / "a", today=date(2026, 4, 3))
+    second = export_month(db, Month(2026, 3), tmp_path / "b", today=date(2026, 5, 20))
     one, two = _files(first.location), _files(second.location)
     assert sorted(one) == [
         "declaraties/D202600001-wmo-0308-WMO323.xml",

@@ -89,7 +89,7 @@ def test_a_new_toewijzing_is_the_allocation_the_planner_and_month_close_use(
                  if p.id == april.id]  # fmt: skip
     assert planned.funder_name == "Gemeente Baarn" and planned.warnings == ()
     close_month(db, Month(2026, 4), by="test", now=NOW)
-    [draft] = claim_drafts(db, 2026, 4, today=TODAY)
+    [draft] = claim_drafts(db, Month(2026, 4), today=TODAY)
     [line] = draft.claim.message_lines
     assert (line.allocation_reference, line.volume, line.product_code) == ("555000111", 3, "04A04")
     assert draft.ready, draft.problems
@@ -270,13 +270,13 @@ def test_the_month_export_carries_the_answers_read_that_month(db, wmo_house, dat
     _apply(db, _read(db, wmo301(number="555000111")), data_dir)
     out = tmp_path / "stick"
     out.mkdir()
-    result = export_month(db, 2026, 7, out, today=TODAY)
+    result = export_month(db, Month(2026, 7), out, today=TODAY)
     names = [f.name for f in result.files]
     assert "wmo-berichten/WMO302-0308-B2026000001.xml" in names
     written = result.location / "wmo-berichten" / "WMO302-0308-B2026000001.xml"
     assert written.read_bytes() == (data_dir / "berichten" / written.name).read_bytes()
     assert "wmo-berichten/WMO302" not in " ".join(
-        f.name for f in export_month(db, 2026, 6, out, today=TODAY).files
+        f.name for f in export_month(db, Month(2026, 6), out, today=TODAY).files
     )
 
 

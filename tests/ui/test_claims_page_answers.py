@@ -60,7 +60,7 @@ def test_read_an_answer_see_the_rejected_line_and_mark_it_corrected(
     panel.rejected_view.selectRow(0)
     qtbot.mouseClick(panel.fixed_button, Qt.MouseButton.LeftButton)
     assert panel.rejected.data(panel.rejected.index(0, 5)).startswith("gecorrigeerd")
-    [april] = claim_drafts(context.db, 2026, 4, today=date(2026, 5, 2))
+    [april] = claim_drafts(context.db, Month(2026, 4), today=date(2026, 5, 2))
     assert [ln.redeclares for ln in april.claim.lines] == [rejected]
     # The next declaration waits in the list of things to claim, even while March is shown.
     assert any(d.claim.month == 4 for d in page.drafts.records)

@@ -73,7 +73,7 @@ def test_a_night_corrected_as_absent_is_not_billed_and_the_reason_is_kept(
     prompter.texts.append("Opgenomen in het ziekenhuis")
     page.correct(row, 1 + 14)  # 14 January
     assert page.table.item(row, 1 + 14).text() == "A"
-    piet = next(d for d in make_drafts(context.db, 2026, 1) if d.customer_name == "Piet Dam")
+    piet = next(d for d in make_drafts(context.db, Month(2026, 1)) if d.customer_name == "Piet Dam")
     assert (
         sum(line.quantity for line in get_invoice(context.db, piet.id).lines) == 4
     )  # 5 nights, 1 absent
