@@ -38,7 +38,7 @@ def test_nights_per_guest_and_day_with_a_late_cancellation(qtbot, context, show)
     planning.cancel(
         context.db, piet.id, reason="ziek", cancelled_by="zoon", when=datetime(2026, 1, 11, 8)
     )
-    month = registration_month(context.db, 2026, 1, today=date(2026, 2, 1))
+    month = registration_month(context.db, Month(2026, 1), today=date(2026, 2, 1))
     rows = {r.guest_name: r for r in month.rows}
     assert rows["Smit, Anna"].days == {1: "aanwezig", 2: "aanwezig", 23: "aanwezig", 24: "aanwezig"}
     assert rows["Dam, Piet"].days == dict.fromkeys(range(12, 17), "laat geannuleerd")

@@ -90,7 +90,7 @@ class RegistrationPage(Page):
         self.data: RegistrationMonth | None = None
 
     def refresh(self) -> None:
-        data = registration_month(self.context.db, self.year.value(), self.month.value())
+        data = registration_month(self.context.db, Month(self.year.value(), self.month.value()))
         self.data = data
         state = "afgesloten" if data.closed else "open"
         total = sum(r.billable_nights for r in data.rows)
