@@ -98,7 +98,7 @@ def _reserved_bed_warnings(db: Database, month: Month) -> list[str]:
 
     with db.session() as s:
         try:
-            lines = month_lines(s, month.year, month.month)
+            lines = month_lines(s, month)
         except ServiceError:  # a missing rate: the claims page names it
             return []
         return [

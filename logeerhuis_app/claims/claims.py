@@ -127,7 +127,7 @@ def get_claim(db: Database, number: str) -> Claim:
 def _drafts(s: Session, party: ClaimParty, year: int, month: int, today: date) -> list[ClaimDraft]:
     closed = _is_closed(s, Month(year, month))
     refused: list[tuple[int, str]] = []
-    target = month_lines(s, year, month, refused)
+    target = month_lines(s, Month(year, month), refused)
     drafts = []
     for funder in claim_funders(s):
         wanted = target.get(funder.id, [])
@@ -295,7 +295,7 @@ def _key(line: ClaimLine) -> tuple:
 def _sources(s: Session, year: int, month: int, funder_id: int) -> dict:
     """Which stay, guest and contract each line came from (kept for later corrections)."""
     found = {}
-    for sl in month_lines(s, year, month).get(funder_id, []):
+    for sl in month_lines(s, Month(year, month)).get(funder_id, []):
         found[_key(sl.line)] = (sl.stay_id, sl.guest_id, sl.contract_id)
     for row in s.scalars(
         select(ClaimLineRow)

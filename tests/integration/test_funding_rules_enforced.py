@@ -68,7 +68,7 @@ def test_a_ghz_guest_on_a_contract_that_became_z1003_is_refused_warned_and_never
     assert f"Truus Brouwer (02-03-2026): {VV_TEXT}" in month_check(db, Month(2026, 3)).warnings
     refused_lines: list = []
     with db.session() as s:
-        assert month_lines(s, 2026, 3, refused_lines) == {}
+        assert month_lines(s, Month(2026, 3), refused_lines) == {}
     assert refused_lines == [
         (zk["funder"].id, f"Truus Brouwer (02-03-2026): {VV_TEXT} Niet gedeclareerd.")
     ]
@@ -87,7 +87,7 @@ def test_a_pgb_is_not_allowed_under_a_zorgkantoor_nor_claimed_from_it(db, zk):
     warnings = month_check(db, Month(2026, 3)).warnings
     assert any("gefactureerd aan de budgethouder" in w for w in warnings)
     with db.session() as s:
-        assert month_lines(s, 2026, 3) == {}
+        assert month_lines(s, Month(2026, 3)) == {}
     assert all(d.claim.funder_kind != "zorgkantoor" for d in claim_drafts(
         db, Month(2026, 3), today=date(2026, 4, 2)))  # fmt: skip
 
@@ -122,7 +122,7 @@ def test_a_pgb_stay_is_invoiced_to_the_budget_holder_with_what_the_svb_asks(db):
     create_stay(db, NewStay(guest.id, room.id, date(2026, 3, 2), date(2026, 3, 5),
                             status="bevestigd", allocation_id=pgb.id))  # fmt: skip
     with db.session() as s:
-        assert month_lines(s, 2026, 3) == {}  # never in a claim
+        assert month_lines(s, Month(2026, 3)) == {}  # never in a claim
     [draft] = make_drafts(db, Month(2026, 3))
     final = finalise(db, draft.id, invoice_date=date(2026, 4, 2), by="Ria")
     pdf = invoice_pdf(db, final.id)

@@ -127,5 +127,5 @@ def test_the_month_check_counts_new_year_nights_in_the_new_year(db):
     [warning] = month_check(db, Month(2027, 1)).warnings
     assert warning == "Piet Dam (30-12-2026): Wlz-logeren: 1 boven de 156 nachten in 2027."
     with db.session() as s:  # the claim counts the year the same way
-        [lines] = month_lines(s, 2027, 1).values()
+        [lines] = month_lines(s, Month(2027, 1)).values()
     assert {sourced.line.year_nights for sourced in lines} == {157}
