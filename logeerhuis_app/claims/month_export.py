@@ -141,7 +141,7 @@ def month_documents(
     for f in care.files:
         documents.append((ExportedFile(f"wmo-berichten/{f.name}", f.kind), f.data))
     # The answers to messages read this month.
-    for name, data in month_answers(db, month.year, month.month):
+    for name, data in month_answers(db, month):
         documents.append((ExportedFile(f"wmo-berichten/{name}", "Antwoord op een toewijzing "
                                        "(WMO302)"), data))  # fmt: skip
     step("start- en stopberichten")

@@ -55,7 +55,7 @@ def test_one_rejected_line_is_shown_with_its_code_in_dutch(db, wmo_house):
     result = read_wmo325(db, _answer(db, claim, {second.reference: ("9307",)}), by="t", now=LATER)
     assert (result.accepted, result.rejected, result.already_read) == (1, 1, False)
     assert result.granted_cents == first.amount_cents == 5 * 14250
-    overview = month_answers(db, 2026, 3)
+    overview = month_answers(db, Month(2026, 3))
     assert overview.declared_cents == 115710
     assert overview.accepted_cents == 71250
     assert overview.rejected_cents == 3 * 14820
@@ -84,7 +84,7 @@ def test_a_fully_granted_answer_marks_every_line_accepted(db, wmo_house):
     _g, _s, claim = _claimed_march(db, wmo_house)
     result = read_wmo325(db, _answer(db, claim, {}), by="t", now=LATER)
     assert (result.accepted, result.rejected) == (2, 0)
-    overview = month_answers(db, 2026, 3)
+    overview = month_answers(db, Month(2026, 3))
     assert overview.accepted_cents == overview.declared_cents == 115710
     assert overview.rejected == ()
 
@@ -124,7 +124,7 @@ def test_the_corrected_line_goes_into_next_months_wmo323_once(db, wmo_house):
     assert claim_drafts(db, Month(2026, 4), today=date(2026, 5, 3)) == []
     assert pending_corrections(db, today=date(2026, 5, 3)) == []
     assert claim_drafts(db, Month(2026, 5), today=date(2026, 6, 3)) == []
-    [line] = month_answers(db, 2026, 3).rejected
+    [line] = month_answers(db, Month(2026, 3)).rejected
     assert line.state == f"opnieuw gedeclareerd in {sent.number}"
     assert len(list_claims(db)) == 2
 
@@ -181,5 +181,5 @@ def test_a_whole_declaration_refused_in_the_header_rejects_every_line(db, wmo_ho
     path.write_bytes(only_header)
     result = read_wmo325_file(db, path, by="t", now=LATER)
     assert (result.accepted, result.rejected, result.granted_cents) == (0, 2, 0)
-    codes = {r.codes for r in month_answers(db, 2026, 3).rejected}
+    codes = {r.codes for r in month_answers(db, Month(2026, 3)).rejected}
     assert codes == {"0001: Bericht is afgekeurd om technische redenen."}

@@ -38,4 +38,4 @@ def test_read_wmo325_prints_the_rejected_line_and_refuses_garbage(
     garbage.write_bytes(path.read_bytes()[:300])
     assert cli.main([*base, str(garbage)]) == EXIT_ERROR
     assert "Niet ingelezen" in capsys.readouterr().err
-    assert len(month_answers(db, 2026, 3).rejected) == 1
+    assert len(month_answers(db, Month(2026, 3)).rejected) == 1

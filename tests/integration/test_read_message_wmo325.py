@@ -32,11 +32,11 @@ def test_a_wmo325_is_previewed_then_marks_the_rejected_line(db, wmo_house, tmp_p
                                   f"({gemeente.cbs_code})")  # fmt: skip
     assert f"declaratie {claim.number}" in preview.lines[0]
     assert "1 regel(s) afgewezen" in preview.lines[1]
-    assert month_answers(db, 2026, 3).rejected == ()  # a preview changes nothing
+    assert month_answers(db, Month(2026, 3)).rejected == ()  # a preview changes nothing
 
     applied = apply_message(db, preview, data_dir=tmp_path, accept_offer=False, by="t", now=LATER)
     assert applied.changed and "1 regel" in applied.lines[0]
-    [line] = month_answers(db, 2026, 3).rejected
+    [line] = month_answers(db, Month(2026, 3)).rejected
     assert line.reference == rejected and line.codes.startswith("9307")
 
     again = apply_message(db, read_message(db, data, today=LATER.date()), data_dir=tmp_path,

@@ -99,7 +99,7 @@ def test_a_new_toewijzing_is_the_allocation_the_planner_and_month_close_use(
     assert answer_codes(path.read_bytes()) == {"header": []}
     assert b"<wmo302:BerichtCode>415<" in path.read_bytes()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    [listed] = list_answers(db, 2026, 7)
+    [listed] = list_answers(db, Month(2026, 7))
     assert (listed.outcome, listed.codes, listed.name) == ("verwerkt", "", path.name)
 
 
@@ -233,7 +233,7 @@ def test_a_wmo301_the_house_refuses_changes_nothing_and_answers_with_retourcodes
     path = keep_refusal(db, refused, data_dir=data_dir, by="Ans", now=NOW)
     assert path.name.endswith("-afgekeurd.xml") and path.read_bytes() == refused.answer.data
     assert _snapshot(db)[:2] == (allocations, guests)
-    [listed] = list_answers(db, 2026, 7)
+    [listed] = list_answers(db, Month(2026, 7))
     assert listed.outcome == "afgekeurd" and listed.codes == ",".join(
         dict.fromkeys(c for cs in codes.values() for c in cs if c not in ("0200",))
     )
