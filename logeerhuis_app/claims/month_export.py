@@ -70,7 +70,7 @@ def export_month(
 ) -> MonthExport:
     require_role(db)
     out_dir = existing_folder(Path(out_dir))  # before any work: the stick may not be in
-    care = care_messages(db, month.year, month.month, made_on=today)
+    care = care_messages(db, month, made_on=today)
     skipped: list[str] = []
     documents = month_documents(
         db, month, today=today, progress=progress, care=care, skipped=skipped
