@@ -27,6 +27,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 from logeerhuis_app.billing.invoice_batch import finalise_all
 from logeerhuis_app.billing.invoicing import make_drafts
 from logeerhuis_app.billing.months import close_month
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.house.allocations import AllocationData, save_allocation
 from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
 from logeerhuis_app.house.funders import FunderData, save_funder
@@ -116,8 +117,8 @@ def build(directory: Path, guests: int):  # type: ignore[no-untyped-def]
 
 def app_run(db) -> tuple[float, int]:  # type: ignore[no-untyped-def]
     begin = time.perf_counter()
-    close_month(db, YEAR, MONTH, by="bench", now=datetime(2026, 4, 1, 9))
-    drafts = make_drafts(db, YEAR, MONTH)
+    close_month(db, Month(YEAR, MONTH), by="bench", now=datetime(2026, 4, 1, 9))
+    drafts = make_drafts(db, Month(YEAR, MONTH))
     # As `logeerhuis invoices` and "Alle concepten definitief maken" do: one transaction.
     finalise_all(db, [d.id for d in drafts], invoice_date=date(2026, 4, 2), by="bench")
     return time.perf_counter() - begin, len(drafts)

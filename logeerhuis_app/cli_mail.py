@@ -62,13 +62,13 @@ def _mail_export(args: argparse.Namespace, directory: Path) -> int:
     from .storage.out_paths import existing_folder
     from .storage.work_dirs import MAIL_WORK_PREFIX, work_dir
 
-    year, month = month_arg(args.month)
+    month = month_arg(args.month)
     out = existing_folder(args.out) if args.out is not None else None
     db = open_db(directory, args)
     try:
         with work_dir(directory, MAIL_WORK_PREFIX) as work:
-            result = export_month(db, year, month, out or work, today=date.today(), encrypt=True)
-            _send(db, directory, export_mail(db, year, month, result.location), args.to)
+            result = export_month(db, month, out or work, today=date.today(), encrypt=True)
+            _send(db, directory, export_mail(db, month, result.location), args.to)
     finally:
         db.close()
     if out is not None:

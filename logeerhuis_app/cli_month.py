@@ -46,13 +46,13 @@ def _close_month(args: argparse.Namespace, directory: Path) -> int:
 
     from .billing.months import close_month, month_check
 
-    year, month = month_arg(args.month)
+    month = month_arg(args.month)
     db = open_db(directory, args)
     try:
-        check = month_check(db, year, month)
+        check = month_check(db, month)
         for warning in check.warnings:
             print(f"  let op: {warning}")
-        close_month(db, year, month, by="opdrachtregel", now=datetime.now())
+        close_month(db, month, by="opdrachtregel", now=datetime.now())
     finally:
         db.close()
     print(f"Maand {args.month} afgesloten ({len(check.warnings)} aandachtspunten).")
@@ -68,11 +68,11 @@ def _invoices(args: argparse.Namespace, directory: Path) -> int:
     from .storage.out_paths import existing_folder
     from .storage.private_files import write_private
 
-    year, month = month_arg(args.month)
+    month = month_arg(args.month)
     out = existing_folder(args.out)  # before anything is made final
     db = open_db(directory, args)
     try:
-        drafts = make_drafts(db, year, month)
+        drafts = make_drafts(db, month)
         # One transaction: all of the month's drafts get their numbers, or none does.
         finals = finalise_all(
             db, [d.id for d in drafts], invoice_date=date.today(), by="opdrachtregel"
@@ -94,16 +94,16 @@ def _claims(args: argparse.Namespace, directory: Path) -> int:
     from .claims.claims import claim_drafts, pending_corrections, submit_claim
     from .domain.money import format_cents
 
-    year, month = month_arg(args.month)
+    month = month_arg(args.month)
     db = open_db(directory, args)
     refused = made = 0
     try:
         now = datetime.now()
-        drafts = claim_drafts(db, year, month, today=now.date())
+        drafts = claim_drafts(db, month, today=now.date())
         drafts += [
             d
             for d in pending_corrections(db, today=now.date())
-            if (d.claim.year, d.claim.month) != (year, month)
+            if (d.claim.year, d.claim.month) != (month.year, month.month)
         ]
         for draft in drafts:
             c = draft.claim
@@ -153,11 +153,11 @@ def _month_export(args: argparse.Namespace, directory: Path) -> int:
 
     from .claims.month_export import export_month
 
-    year, month = month_arg(args.month)
+    month = month_arg(args.month)
     db = open_db(directory, args)
     try:
         encrypt = encrypted(args)
-        result = export_month(db, year, month, args.out, today=date.today(), encrypt=encrypt)
+        result = export_month(db, month, args.out, today=date.today(), encrypt=encrypt)
     finally:
         db.close()
     for f in result.files:

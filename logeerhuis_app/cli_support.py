@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .domain.months import Month
 
 EXIT_OK, EXIT_PROBLEM, EXIT_ERROR = 0, 1, 2
 
@@ -17,14 +21,15 @@ def encrypted(args: argparse.Namespace) -> bool:
     return not args.no_encrypt
 
 
-def month_arg(text: str) -> tuple[int, int]:
+def month_arg(text: str) -> Month:
+    from .domain.months import Month
+    from .domain.validation import InvalidValue
     from .services.errors import ServiceError
 
-    parts = text.split("-")
-    digits = len(parts) == 2 and all(p.isascii() and p.isdigit() for p in parts)
-    if not digits or not 1 <= int(parts[1]) <= 12:
-        raise ServiceError(f"Geef de maand als JJJJ-MM, bijvoorbeeld 2026-03 (niet {text!r}).")
-    return int(parts[0]), int(parts[1])
+    try:
+        return Month.parse(text)
+    except InvalidValue as e:
+        raise ServiceError(e.message) from None
 
 
 def open_db(directory: Path, args: argparse.Namespace | None = None):

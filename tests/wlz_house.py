@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from logeerhuis_app.billing.months import close_month
 from logeerhuis_app.db.models import AccessLogEntry, WlzNightsElsewhere
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.house.allocations import AllocationData, save_allocation
 from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
 from logeerhuis_app.house.funders import FunderData, save_funder
@@ -99,5 +100,5 @@ def flex_house(db, uzovi: str = "5513", now: datetime = FLEX_NOW):
         reference="PGB-123456", care_profile="5VV", start_date=date(2026, 1, 1)))  # fmt: skip
     create_stay(db, NewStay(kees.id, room.id, date(2026, 3, 20), date(2026, 3, 23),
                             status="bevestigd", allocation_id=budget.id))  # fmt: skip
-    close_month(db, 2026, 3, by="test", now=now)
+    close_month(db, Month(2026, 3), by="test", now=now)
     return zk, stays

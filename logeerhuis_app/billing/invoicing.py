@@ -20,6 +20,7 @@ from ..db.models import Allocation, Contract, Funder, Guest, Invoice, InvoiceLin
 from ..domain.dates import month_bounds
 from ..domain.enums import CountingRule, FunderKind, InvoiceKind, StayStatus, TariffModel
 from ..domain.funding_rules import svb_reference
+from ..domain.months import Month
 from ..domain.people import display_name
 from ..domain.planning import late_cancellation_billed
 from ..domain.pricing import MissingRate, price_stay_month
@@ -47,14 +48,14 @@ def _billable(stay: Stay, contract: Contract) -> bool:
     )
 
 
-def make_drafts(db: Database, year: int, month: int) -> list[InvoiceData]:
+def make_drafts(db: Database, month: Month) -> list[InvoiceData]:
     """(Re)make the drafts of a month for every payer that gets an invoice. Final invoices stay."""
-    first, after = month_bounds(year, month)
+    first, after = month.bounds()
     with db.session() as s:
         # Two PCs making the same month's drafts at once take turns (PostgreSQL; SQLite holds
         # its write lock): the second finds the first's drafts or finals, never makes its own
         # beside them.
-        take_turn(s, f"invoices-{year}-{month}")
+        take_turn(s, f"invoices-{month.year}-{month.month}")
         for old in s.scalars(
             select(Invoice).where(
                 Invoice.number.is_(None),
@@ -89,7 +90,7 @@ def make_drafts(db: Database, year: int, month: int) -> list[InvoiceData]:
             to_guest = funder.invoice_to_guest or funder.kind == FunderKind.PGB  # budget holder
             payer_guest = guest.id if to_guest else None
             groups[(funder.id, payer_guest)].append((stay, guest, allocation, contract, funder))
-        by_contract = contract_lines(s, year, month, first)
+        by_contract = contract_lines(s, month.year, month.month, first)
         for funder_id in by_contract:
             groups.setdefault((funder_id, None), [])
         settlements = correction_lines(s, first)
@@ -105,7 +106,9 @@ def make_drafts(db: Database, year: int, month: int) -> list[InvoiceData]:
         for (funder_id, payer_guest), stays in groups.items():
             extra = by_contract.get(funder_id, []) if payer_guest is None else []
             extra = [*extra, *settlements.get((funder_id, payer_guest), [])]
-            invoice = _draft(s, year, month, funder_id, payer_guest, stays, facts, extra)
+            invoice = _draft(
+                s, month.year, month.month, funder_id, payer_guest, stays, facts, extra
+            )
             if invoice is not None:
                 made.append(invoice)
         s.flush()

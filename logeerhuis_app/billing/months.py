@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session
 from ..db.locking import hold_off_writers, take_turn
 from ..db.models import Allocation, Funder, Guest, MonthClosure, Night, Stay
 from ..domain.caps import wlz_years
-from ..domain.dates import format_date, format_month, month_bounds, month_to_close_problem
+from ..domain.dates import format_date
 from ..domain.enums import FunderKind
 from ..domain.funding_rules import MONTH_RULES, Rule
+from ..domain.months import Month, month_to_close_problem
 from ..domain.people import display_name
 from ..planning.wlz_counts import wlz_year_totals
 from ..services.errors import ServiceError
@@ -22,18 +23,17 @@ from ..storage.database import Database
 
 @dataclass(frozen=True)
 class MonthCheck:
-    year: int
-    month: int
+    month: Month
     closed: bool
     warnings: tuple[str, ...]
 
 
-def month_check(db: Database, year: int, month: int) -> MonthCheck:
+def month_check(db: Database, month: Month) -> MonthCheck:
     """What staff should look at before a month is closed (Dutch, one line each)."""
-    first, after = month_bounds(year, month)
+    first, after = month.bounds()
     warnings: list[str] = []
     with db.session() as s:
-        closed = _is_closed(s, year, month)
+        closed = _is_closed(s, month)
         rows = s.execute(
             select(Stay, Guest, func.count(Night.id))
             .join(Night, Night.stay_id == Stay.id)
@@ -63,8 +63,8 @@ def month_check(db: Database, year: int, month: int) -> MonthCheck:
             ):
                 warnings.append(f"{when}: het toewijzingnummer ontbreekt.")
     warnings += _cap_and_volume_warnings(db, first, after)
-    warnings += _reserved_bed_warnings(db, year, month)
-    return MonthCheck(year, month, closed, tuple(warnings))
+    warnings += _reserved_bed_warnings(db, month)
+    return MonthCheck(month, closed, tuple(warnings))
 
 
 def _cap_and_volume_warnings(db: Database, first: date, after: date) -> list[str]:
@@ -92,13 +92,13 @@ def _cap_and_volume_warnings(db: Database, first: date, after: date) -> list[str
     return found
 
 
-def _reserved_bed_warnings(db: Database, year: int, month: int) -> list[str]:
+def _reserved_bed_warnings(db: Database, month: Month) -> list[str]:
     """Reserved Wmo beds whose empty days the WMO323 will not carry (no toewijzing)."""
     from ..claims.claim_lines import claim_funders, month_lines, unallocated_bed_notes
 
     with db.session() as s:
         try:
-            lines = month_lines(s, year, month)
+            lines = month_lines(s, month)
         except ServiceError:  # a missing rate: the claims page names it
             return []
         return [
@@ -109,27 +109,29 @@ def _reserved_bed_warnings(db: Database, year: int, month: int) -> list[str]:
         ]
 
 
-def close_month(db: Database, year: int, month: int, *, by: str, now: datetime) -> MonthCheck:
-    problem = month_to_close_problem(year, month, now.date())
+def close_month(db: Database, month: Month, *, by: str, now: datetime) -> MonthCheck:
+    problem = month_to_close_problem(month, now.date())
     if problem is not None:
         raise ServiceError(problem)
     with db.session() as s:
-        take_turn(s, f"close-month-{year}-{month}")  # a second PC waits, then finds it closed
+        # A second PC waits, then finds it closed.
+        take_turn(s, f"close-month-{month.year}-{month.month}")
         # Nights being written now go in first; later ones wait and then meet the lock
         # (the triggers of migration 0013 read the closed months afresh).
         hold_off_writers(s, "nights")
-        if _is_closed(s, year, month):
-            raise ServiceError(f"{format_month(year, month).capitalize()} is al afgesloten.")
-        s.add(
-            MonthClosure(year=year, month=month, closed_at=now.replace(microsecond=0), closed_by=by)
-        )
-    return month_check(db, year, month)
+        if _is_closed(s, month):
+            raise ServiceError(f"{month.label.capitalize()} is al afgesloten.")
+        closed_at = now.replace(microsecond=0)
+        s.add(MonthClosure(year=month.year, month=month.month, closed_at=closed_at, closed_by=by))
+    return month_check(db, month)
 
 
-def _is_closed(s: Session, year: int, month: int) -> bool:
+def _is_closed(s: Session, month: Month) -> bool:
     return (
         s.scalar(
-            select(MonthClosure.id).where(MonthClosure.year == year, MonthClosure.month == month)
+            select(MonthClosure.id).where(
+                MonthClosure.year == month.year, MonthClosure.month == month.month
+            )
         )
         is not None
     )
@@ -137,10 +139,9 @@ def _is_closed(s: Session, year: int, month: int) -> bool:
 
 def refuse_closed_days(s: Session, days: list[date]) -> None:
     """Nights in a closed month are not edited; a change there is a correction."""
-    months = {(d.year, d.month) for d in days}
-    for year, month in sorted(months):
-        if _is_closed(s, year, month):
+    for month in sorted({Month.of(d) for d in days}):
+        if _is_closed(s, month):
             raise ServiceError(
-                f"{format_month(year, month).capitalize()} is afgesloten: deze nachten kunnen niet "
+                f"{month.label.capitalize()} is afgesloten: deze nachten kunnen niet "
                 "meer worden gewijzigd. Leg een wijziging vast als correctie."
             )

@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy import select
 
 from ..db.models import Allocation, Contract, Funder, Guest, MonthClosure, Night, Stay
-from ..domain.dates import month_bounds
 from ..domain.enums import StayStatus
+from ..domain.months import Month
 from ..domain.people import sort_name
 from ..domain.planning import late_cancellation_billed
 from ..storage.database import Database
@@ -43,9 +43,9 @@ class RegistrationMonth:
 
 
 def registration_month(
-    db: Database, year: int, month: int, *, today: date | None = None
+    db: Database, month: Month, *, today: date | None = None
 ) -> RegistrationMonth:
-    first, after = month_bounds(year, month)
+    first, after = month.bounds()
     today = today or date.today()
     rows: dict[tuple[int, str, str], dict[int, str]] = {}
     stay_of: dict[tuple[int, str, str], dict[int, int]] = {}
@@ -54,7 +54,7 @@ def registration_month(
         closed = (
             s.scalar(
                 select(MonthClosure.id).where(
-                    MonthClosure.year == year, MonthClosure.month == month
+                    MonthClosure.year == month.year, MonthClosure.month == month.month
                 )
             )
             is not None
@@ -93,9 +93,9 @@ def registration_month(
             names[guest.id] = sort_name(guest.first_name, guest.prefix, guest.last_name)
     ordered = sorted(rows.items(), key=lambda item: (names[item[0][0]], item[0][1]))
     return RegistrationMonth(
-        year,
-        month,
-        (after - first).days,
+        month.year,
+        month.month,
+        month.last.day,
         closed,
         tuple(
             RegistrationRow(g, names[g], f, c, days, stay_of[(g, f, c)])

@@ -24,6 +24,7 @@ from ..db.models import ClaimLine as ClaimLineRow
 from ..db.models import ClaimLineAnswer, RejectedLineFix
 from ..domain.claims import ClaimLine
 from ..domain.dates import format_date, month_bounds
+from ..domain.months import Month
 from .claim_lines import SourcedLine, month_lines
 
 Source = tuple[int | None, int | None, int | None]  # stay, guest, contract
@@ -148,7 +149,7 @@ def carried_lines(
     for y, m in _months_with_fixes(s, funder_id):
         if (y, m) >= (year, month) or _next_unclaimed(s, funder_id, y, m) != (year, month):
             continue
-        plan = plan_month(s, funder_id, y, m, month_lines(s, y, m).get(funder_id, []))
+        plan = plan_month(s, funder_id, y, m, month_lines(s, Month(y, m)).get(funder_id, []))
         for kept, due, pending in plan.carried.values():
             lines = difference(kept, due)
             debits = sorted(

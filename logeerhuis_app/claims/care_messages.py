@@ -22,6 +22,7 @@ from ..domain.care_messages import (
 )
 from ..domain.claim_checks import agb_problems
 from ..domain.enums import FunderKind, StayStatus
+from ..domain.months import Month
 from ..domain.people import display_name
 from ..house.provider import get_provider
 from ..services.errors import ServiceError
@@ -48,7 +49,7 @@ class CareMessages:
     problems: tuple[str, ...]  # Dutch: which guest was left out and what to fix
 
 
-def care_messages(db: Database, year: int, month: int, *, made_on: date) -> CareMessages:
+def care_messages(db: Database, month: Month, *, made_on: date) -> CareMessages:
     """The month's WMO305 and WMO307 files (one client each) and what kept guests out.
 
     Stored as sent (decision 0047): the first time a message is made it is kept with its
@@ -57,11 +58,11 @@ def care_messages(db: Database, year: int, month: int, *, made_on: date) -> Care
     agb = get_provider(db).agb_code
     with db.session() as s:
         allocations = _allocations(s)
-        messages, problems = month_care_messages(allocations, agb, year, month, made_on)
+        messages, problems = month_care_messages(allocations, agb, month.year, month.month, made_on)
         left_out = {a.allocation_id for a in allocations if care_problems(a)}
         if agb_problems(agb):  # nothing can be made: what was sent stays as it was
             left_out = {a.allocation_id for a in allocations}
-        stored = store_month(s, messages, allocations, year, month, made_on=made_on,
+        stored = store_month(s, messages, allocations, month.year, month.month, made_on=made_on,
                              left_out=left_out)  # fmt: skip
         files = tuple(
             CareMessageFile(
@@ -85,13 +86,11 @@ def _funder_name(allocations: list[CareAllocation], receiver: str) -> str:
     return next((a.funder_name for a in allocations if a.municipality_code == receiver), receiver)
 
 
-def save_care_messages(
-    db: Database, year: int, month: int, folder: Path, *, made_on: date
-) -> CareMessages:
+def save_care_messages(db: Database, month: Month, folder: Path, *, made_on: date) -> CareMessages:
     """Write the month's files into `folder` (existing files of the same name are replaced:
     the same month gives the same files) and note it in the access log."""
     require_role(db)
-    result = care_messages(db, year, month, made_on=made_on)
+    result = care_messages(db, month, made_on=made_on)
     folder = Path(folder)
     try:
         if not folder.exists():
@@ -104,10 +103,9 @@ def save_care_messages(
             "Kies een andere map."
         ) from exc
     if result.files:
+        when = f"{month.month:02d}-{month.year}"
         log_access(
-            db,
-            EXPORT,
-            detail=f"Start- en stopberichten {month:02d}-{year} ({len(result.files)} bestanden)",
+            db, EXPORT, detail=f"Start- en stopberichten {when} ({len(result.files)} bestanden)"
         )
     return result
 

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from ..db.models import Claim as ClaimRow
 from ..db.models import ClaimLine as ClaimLineRow
 from ..db.models import ClaimLineAnswer, RejectedLineFix
+from ..domain.months import Month
 from ..domain.return_codes import describe_all
 from ..storage.database import Database
 from .claim_answers import as_line, signed_amount
@@ -45,13 +46,13 @@ class MonthAnswers:
     rejected: tuple[RejectedLine, ...]
 
 
-def month_answers(db: Database, year: int, month: int) -> MonthAnswers:
+def month_answers(db: Database, month: Month) -> MonthAnswers:
     with db.session() as s:
         rows = s.execute(
             select(ClaimLineRow, ClaimRow, ClaimLineAnswer)
             .join(ClaimRow, ClaimLineRow.claim_id == ClaimRow.id)
             .outerjoin(ClaimLineAnswer, ClaimLineAnswer.claim_line_id == ClaimLineRow.id)
-            .where(ClaimRow.year == year, ClaimRow.month == month,
+            .where(ClaimRow.year == month.year, ClaimRow.month == month.month,
                    ClaimRow.funder_kind == "gemeente")
             .order_by(ClaimLineRow.id)
         ).all()  # fmt: skip
@@ -96,5 +97,5 @@ def rejected_lines_of(db: Database, claim_number: str) -> list[RejectedLine]:
         row = s.scalar(select(ClaimRow).where(ClaimRow.number == claim_number))
         if row is None:
             return []
-        year, month = row.year, row.month
-    return [r for r in month_answers(db, year, month).rejected if r.claim_number == claim_number]
+        month = Month(row.year, row.month)
+    return [r for r in month_answers(db, month).rejected if r.claim_number == claim_number]

@@ -33,8 +33,9 @@ from ..db.models import (
     Stay,
 )
 from ..domain.claims import ClaimLine
-from ..domain.dates import format_date, month_bounds
+from ..domain.dates import format_date
 from ..domain.enums import CountingRule, FunderKind, LineKind, StayStatus, TariffModel
+from ..domain.months import Month
 from ..domain.nights import occupied_nights
 from ..domain.people import display_name
 from ..domain.planning import late_cancellation_billed
@@ -106,14 +107,15 @@ def claim_funders(s: Session) -> list[Funder]:
 
 
 def month_lines(
-    s: Session, year: int, month: int, refused: list[tuple[int, str]] | None = None
+    s: Session, of: Month, refused: list[tuple[int, str]] | None = None
 ) -> dict[int, list[SourcedLine]]:
     """funder id -> the lines it owes for the month as the data stands now.
 
     A stay the funding rules refuse (Z1003 without a VV profile, a pgb under a claiming funder)
     is never put in a claim; (funder id, why) goes to `refused` instead.
     """
-    first, after = month_bounds(year, month)
+    year, month = of.year, of.month  # the pricing below still takes the pair
+    first, after = of.bounds()
     funders = {f.id: f for f in claim_funders(s)}
     result: dict[int, list[SourcedLine]] = defaultdict(list)
     if not funders:

@@ -24,6 +24,7 @@ from ..db.models import ClaimLine as ClaimLineRow
 from ..domain.claim_checks import AllocationTerms, claim_problems
 from ..domain.claims import Claim, ClaimLine, ClaimParty
 from ..domain.dates import format_month
+from ..domain.months import Month
 from ..house.provider import get_provider
 from ..services.errors import NotFoundError, ServiceError
 from ..storage.database import Database
@@ -51,12 +52,12 @@ class ClaimDraft:
         return not self.problems
 
 
-def claim_drafts(db: Database, year: int, month: int, *, today: date) -> list[ClaimDraft]:
+def claim_drafts(db: Database, month: Month, *, today: date) -> list[ClaimDraft]:
     """What is still to be claimed for a month, per funder: a declaration, or a correction of
     one that was sent. Empty when everything is claimed as the data stands."""
     party = _party(db)
     with db.session() as s:
-        return _drafts(s, party, year, month, today)
+        return _drafts(s, party, month.year, month.month, today)
 
 
 def pending_corrections(db: Database, *, today: date) -> list[ClaimDraft]:
@@ -124,9 +125,9 @@ def get_claim(db: Database, number: str) -> Claim:
 
 # -- drafts -----------------------------------------------------------------------------------
 def _drafts(s: Session, party: ClaimParty, year: int, month: int, today: date) -> list[ClaimDraft]:
-    closed = _is_closed(s, year, month)
+    closed = _is_closed(s, Month(year, month))
     refused: list[tuple[int, str]] = []
-    target = month_lines(s, year, month, refused)
+    target = month_lines(s, Month(year, month), refused)
     drafts = []
     for funder in claim_funders(s):
         wanted = target.get(funder.id, [])
@@ -294,7 +295,7 @@ def _key(line: ClaimLine) -> tuple:
 def _sources(s: Session, year: int, month: int, funder_id: int) -> dict:
     """Which stay, guest and contract each line came from (kept for later corrections)."""
     found = {}
-    for sl in month_lines(s, year, month).get(funder_id, []):
+    for sl in month_lines(s, Month(year, month)).get(funder_id, []):
         found[_key(sl.line)] = (sl.stay_id, sl.guest_id, sl.contract_id)
     for row in s.scalars(
         select(ClaimLineRow)

@@ -23,7 +23,7 @@ from ..documents.claim_tables import claim_csv, claim_xlsx
 from ..documents.overview_xlsx import overview_xlsx
 from ..domain.access_log import EXPORT
 from ..domain.claims import Claim
-from ..domain.dates import month_bounds
+from ..domain.months import Month
 from ..domain.wlz_declaration import file_total_cents
 from ..house.provider import get_provider
 from ..services.errors import ServiceError
@@ -61,8 +61,7 @@ class MonthExport:
 
 def export_month(
     db: Database,
-    year: int,
-    month: int,
+    month: Month,
     out_dir: Path,
     *,
     today: date,
@@ -71,13 +70,13 @@ def export_month(
 ) -> MonthExport:
     require_role(db)
     out_dir = existing_folder(Path(out_dir))  # before any work: the stick may not be in
-    care = care_messages(db, year, month, made_on=today)
+    care = care_messages(db, month, made_on=today)
     skipped: list[str] = []
     documents = month_documents(
-        db, year, month, today=today, progress=progress, care=care, skipped=skipped
+        db, month, today=today, progress=progress, care=care, skipped=skipped
     )
-    unclaimed = tuple(d.claim.funder_name for d in claim_drafts(db, year, month, today=today))
-    base = f"logeerhuis-{year}-{month:02d}-export-{today.isoformat()}"
+    unclaimed = tuple(d.claim.funder_name for d in claim_drafts(db, month, today=today))
+    base = f"logeerhuis-{month}-export-{today.isoformat()}"
     try:
         if encrypt:
             password = new_password()
@@ -94,14 +93,17 @@ def export_month(
         ) from exc
     files = tuple(f for f, _data in documents)
     how = "versleutelde ZIP" if encrypt else "map"
-    log_access(db, EXPORT, detail=f"Maandexport {month:02d}-{year} ({len(files)} bestanden, {how})")
+    log_access(
+        db,
+        EXPORT,
+        detail=f"Maandexport {month.month:02d}-{month.year} ({len(files)} bestanden, {how})",
+    )
     return MonthExport(location, files, password, unclaimed, care.problems, tuple(skipped))
 
 
 def month_documents(
     db: Database,
-    year: int,
-    month: int,
+    month: Month,
     *,
     today: date,
     progress: Progress | None = None,
@@ -112,8 +114,8 @@ def month_documents(
     messages (WMO305, WMO307: `care`, made by the caller, who also reports what they left out),
     invoices, the overview. A claim file that cannot be made correctly is left out and the
     reason goes to `skipped`."""
-    first, _after = month_bounds(year, month)
-    claims = list_claims(db, year, month)
+    first = month.first
+    claims = list_claims(db, month.year, month.month)
     invoices = [
         i for i in list_invoices(db, year=None) if i.number is not None and i.period_from == first
     ]
@@ -138,7 +140,8 @@ def month_documents(
         step(f"declaratie {claim.number}")
     for f in care.files:
         documents.append((ExportedFile(f"wmo-berichten/{f.name}", f.kind), f.data))
-    for name, data in month_answers(db, year, month):  # answers to messages read this month
+    # The answers to messages read this month.
+    for name, data in month_answers(db, month):
         documents.append((ExportedFile(f"wmo-berichten/{name}", "Antwoord op een toewijzing "
                                        "(WMO302)"), data))  # fmt: skip
     step("start- en stopberichten")
@@ -152,8 +155,8 @@ def month_documents(
             )
         )
         step(f"factuur {invoice.number}")
-    ov = overview(db, year, month, today=today)
-    stem = f"overzicht/overzicht-{year}-{month:02d}"
+    ov = overview(db, month.year, month.month, today=today)
+    stem = f"overzicht/overzicht-{month}"
     documents.append((ExportedFile(f"{stem}.pdf", "Maandoverzicht (PDF)"), overview_pdf(db, ov)))
     documents.append((ExportedFile(f"{stem}.xlsx", "Maandoverzicht (Excel)"), overview_xlsx(ov)))
     step("overzicht")

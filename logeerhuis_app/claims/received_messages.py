@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from ..access.access import log_access
 from ..db.models import ReceivedMessage
 from ..domain.access_log import EXPORT
-from ..domain.dates import month_bounds
+from ..domain.months import Month
 from ..services.errors import NotFoundError, ServiceError
 from ..storage.database import Database
 from ..storage.private_files import private_dir, write_private
@@ -145,9 +145,9 @@ def keep_refusal(db: Database, refused: MessageRefused, *, data_dir: Path, by: s
     return write_answer_file(data_dir, answer)
 
 
-def list_answers(db: Database, year: int, month: int) -> list[AnswerInfo]:
+def list_answers(db: Database, month: Month) -> list[AnswerInfo]:
     """The messages read in a month (by the day they were read), newest first."""
-    first, after = month_bounds(year, month)
+    first, after = month.bounds()
     with db.session(write=False) as s:
         rows = s.scalars(
             select(ReceivedMessage)
@@ -172,9 +172,9 @@ def answer_file(db: Database, answer_id: int) -> tuple[str, bytes]:
         return row.answer_name, bytes(row.answer)
 
 
-def month_answers(db: Database, year: int, month: int) -> list[tuple[str, bytes]]:
+def month_answers(db: Database, month: Month) -> list[tuple[str, bytes]]:
     """The answers of a month for the month export: (name, bytes)."""
-    first, after = month_bounds(year, month)
+    first, after = month.bounds()
     with db.session(write=False) as s:
         rows = s.execute(
             select(ReceivedMessage.answer_name, ReceivedMessage.answer)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from ..billing.corrections import correct_night
 from ..claims.claims import claim_drafts, pending_corrections, submit_claim
 from ..db.models import ClaimLine as ClaimLineRow
+from ..domain.months import Month
 from ..storage.database import Database
 
 BY = "Ingrid Bakker"
@@ -20,7 +21,7 @@ def build_demo_claims(db: Database, months: list[tuple[int, int]], today: date) 
     for year, month in months:
         first_next = date(year + (month == 12), month % 12 + 1, 1)
         when = datetime.combine(first_next + timedelta(days=3), time(14, 0))
-        for draft in claim_drafts(db, year, month, today=when.date()):
+        for draft in claim_drafts(db, Month(year, month), today=when.date()):
             if draft.ready:
                 submit_claim(db, year, month, draft.funder_id, by=BY, now=when)
                 made += 1

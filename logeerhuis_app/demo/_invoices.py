@@ -10,6 +10,7 @@ from ..billing.invoice_finalising import credit, finalise
 from ..billing.invoice_records import register_payment
 from ..billing.invoicing import make_drafts
 from ..billing.months import close_month
+from ..domain.months import Month
 from ..storage.database import Database
 
 CLOSED_MONTHS = 3  # the last full months before today
@@ -86,9 +87,9 @@ def build_demo_money(db: Database, rng: random.Random, today: date) -> MoneySumm
     for year, month in _months_before(today, CLOSED_MONTHS):
         first_next = date(year + (month == 12), month % 12 + 1, 1)
         closed_at = datetime.combine(first_next + timedelta(days=1), time(9, 30))
-        close_month(db, year, month, by="Ingrid Bakker (coördinator)", now=closed_at)
+        close_month(db, Month(year, month), by="Ingrid Bakker (coördinator)", now=closed_at)
         invoice_date = first_next + timedelta(days=2)
-        for draft in make_drafts(db, year, month):
+        for draft in make_drafts(db, Month(year, month)):
             final = finalise(
                 db,
                 draft.id,

@@ -74,20 +74,3 @@ def month_bounds(year: int, month: int) -> tuple[date, date]:
 def days_between(start: date, end: date) -> list[date]:
     """Every day from start up to but not including end."""
     return [start + timedelta(days=i) for i in range((end - start).days)]
-
-
-OLDEST_MONTH_YEARS = 10  # a month to close longer ago than this is a typing error
-
-
-def month_to_close_problem(year: int, month: int, today: date) -> str | None:
-    """Why this month cannot be closed today (Dutch), or None: a month is closed once it has
-    begun (mostly once it is over), never one still to come or one from long ago."""
-    name = format_month(year, month)
-    if (year, month) > (today.year, today.month):
-        return f"De maand {name} ligt in de toekomst; een maand sluit u af als hij voorbij is."
-    if (year, month) < (today.year - OLDEST_MONTH_YEARS, today.month):
-        return (
-            f"De maand {name} ligt meer dan {OLDEST_MONTH_YEARS} jaar geleden; controleer het "
-            "jaar (JJJJ-MM)."
-        )
-    return None

@@ -17,6 +17,7 @@ from ..db.models import Invoice
 from ..domain.dates import format_date, format_month
 from ..domain.enums import InvoiceKind
 from ..domain.money import format_cents
+from ..domain.months import Month
 from ..domain.overview import Overview
 from ..domain.validation import format_iban
 from ..house.provider import ProviderData, get_provider
@@ -99,12 +100,12 @@ def invoice_id_of(db: Database, number: str) -> int:
     return found
 
 
-def export_mail(db: Database, year: int, month: int, zip_path: Path) -> MailDraft:
+def export_mail(db: Database, month: Month, zip_path: Path) -> MailDraft:
     """The month export as its encrypted ZIP; the password goes by another channel."""
     require_role(db)  # like the export itself (decision 0026)
     data = _encrypted_zip(Path(zip_path))
     provider = get_provider(db)
-    period = format_month(year, month)
+    period = month.label
     lines = [
         f"In de bijlage staan de declaraties, facturen en het maandoverzicht van {period} van "
         f"{provider.name}, in één versleuteld ZIP-bestand (AES-256).",
@@ -113,7 +114,7 @@ def export_mail(db: Database, year: int, month: int, zip_path: Path) -> MailDraf
     ]
     owner = RecipientOwner(setting_key=MONTH_EXPORT_KEY)
     return MailDraft(
-        what=f"maandexport {year}-{month:02d}",
+        what=f"maandexport {month}",
         subject=f"Maandexport {period} van {provider.name} (versleuteld)",
         body=_letter(provider, lines),
         attachments=(Attachment(Path(zip_path).name, data, "application/zip"),),

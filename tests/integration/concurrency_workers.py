@@ -57,8 +57,9 @@ def _invoices(db, month: tuple[int, int], _who: str):  # type: ignore[no-untyped
     """What `logeerhuis invoices JJJJ-MM` does: (re)make the drafts, finalise them at once."""
     from logeerhuis_app.billing.invoice_batch import finalise_all
     from logeerhuis_app.billing.invoicing import make_drafts
+    from logeerhuis_app.domain.months import Month
 
-    drafts = make_drafts(db, *month)
+    drafts = make_drafts(db, Month(*month))
     finals = finalise_all(
         db, [d.id for d in drafts], invoice_date=date(2026, 8, 1), by="pc", render=fake_pdf
     )
@@ -88,8 +89,9 @@ def _close_month(db, month: tuple[int, int], _who: str):  # type: ignore[no-unty
     from datetime import datetime
 
     from logeerhuis_app.billing.months import close_month
+    from logeerhuis_app.domain.months import Month
 
-    close_month(db, *month, by="pc", now=datetime(2026, 8, 1, 9, 0))
+    close_month(db, Month(*month), by="pc", now=datetime(2026, 8, 1, 9, 0))
     return month
 
 

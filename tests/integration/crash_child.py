@@ -24,6 +24,7 @@ from logeerhuis_app.billing.invoicing import make_drafts
 from logeerhuis_app.billing.months import close_month
 from logeerhuis_app.db.models import Invoice, MonthClosure, Stay
 from logeerhuis_app.domain.dates import month_bounds
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.planning.stays import NewStay, create_stay
 from logeerhuis_app.services.errors import ServiceError
 from logeerhuis_app.storage.database import open_database, open_database_url
@@ -102,7 +103,7 @@ def correct(db, journal: Journal, rng: random.Random, open_from: int, seed: int,
 
 def drafts(db, journal: Journal, index: int) -> None:  # type: ignore[no-untyped-def]
     year, month = month_of(index)
-    made = make_drafts(db, year, month)
+    made = make_drafts(db, Month(year, month))
     journal.write(op="drafts", year=year, month=month, ids=[d.id for d in made])
 
 
@@ -127,7 +128,7 @@ def advance(db, journal: Journal, open_from: int) -> None:  # type: ignore[no-un
     # The clock of the simulation: a month is closed on the first day after it, so the test
     # does not depend on today's date (2027 is still to come until it has begun).
     closed_on = datetime.combine(month_bounds(year, month)[1], time(9))
-    close_month(db, year, month, by="test", now=closed_on)
+    close_month(db, Month(year, month), by="test", now=closed_on)
     journal.write(op="close", year=year, month=month)
     drafts(db, journal, open_from)
 

@@ -22,6 +22,7 @@ from logeerhuis_app.access.accounts import NewAccount
 from logeerhuis_app.billing.months import close_month
 from logeerhuis_app.claims.month_export import export_month
 from logeerhuis_app.db.models import AccessLogEntry
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.house.guests import get_guest, save_guest
 from logeerhuis_app.intake.intake_documents import intake_form_pdf, statement_pdf
 
@@ -44,8 +45,8 @@ def test_view_change_print_and_export_are_logged_with_the_user(db, wmo_house, tm
     save_guest(db, replace(guest, city="Soest"))
     statement_pdf(db, stay.id)
     intake_form_pdf(db, None)  # a blank form for nobody: no guest's data, nothing to log
-    close_month(db, 2026, 3, by="test", now=datetime(2026, 4, 3))
-    export_month(db, 2026, 3, tmp_path, today=date(2026, 4, 3))
+    close_month(db, Month(2026, 3), by="test", now=datetime(2026, 4, 3))
+    export_month(db, Month(2026, 3), tmp_path, today=date(2026, 4, 3))
     assert _rows(db)[start:] == [
         ("ingrid", guest_id, "bekijken", "Gastgegevens geopend"),
         ("ingrid", guest_id, "wijzigen", "Gast gewijzigd"),

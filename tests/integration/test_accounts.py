@@ -16,6 +16,7 @@ from logeerhuis_app.billing.invoicing import make_drafts
 from logeerhuis_app.billing.months import close_month
 from logeerhuis_app.claims.claims import list_claims, submit_claim
 from logeerhuis_app.db.models import AccessLogEntry, Invoice, Provider, User
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.house.house_texts import CONDITIONS, get_text, set_text
 from logeerhuis_app.house.provider import get_provider, save_provider
 from logeerhuis_app.services.errors import ServiceError, ValidationError
@@ -129,7 +130,7 @@ def test_staff_may_not_save_the_provider_settings(db):
 
 def test_staff_may_not_finalise_an_invoice(db):
     build_house(db)  # a private payer with stays in January
-    [draft, *_] = make_drafts(db, 2026, 1)
+    [draft, *_] = make_drafts(db, Month(2026, 1))
     _accounts(db)
     accounts.sign_in(db, "ria", RIA.password)
     with pytest.raises(NotAllowedError, match="Dit mag alleen een coördinator"):
@@ -143,7 +144,7 @@ def test_staff_may_not_finalise_an_invoice(db):
 
 def test_staff_may_not_submit_a_claim(db, wmo_house):
     gemeente, _stay = wmo_house()
-    close_month(db, 2026, 3, by="test", now=NOW)
+    close_month(db, Month(2026, 3), by="test", now=NOW)
     _accounts(db)
     accounts.sign_in(db, "ria", RIA.password)
     with pytest.raises(NotAllowedError, match="Dit mag alleen een coördinator"):

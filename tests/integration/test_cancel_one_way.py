@@ -12,6 +12,7 @@ import pytest
 import logeerhuis_app
 from logeerhuis_app.access.access_log import LogFilter, list_access
 from logeerhuis_app.billing.months import close_month
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.house.guests import GuestData, save_guest
 from logeerhuis_app.house.rooms import RoomData, save_room
 from logeerhuis_app.planning.series import SeriesData, cancel_occurrences, create_series
@@ -51,7 +52,7 @@ def test_a_week_of_a_series_is_cancelled_as_a_single_stay_is(weekly):
 
 def test_a_week_of_a_series_in_a_closed_month_is_not_cancelled(weekly):
     db, _anna, weeks = weekly
-    close_month(db, 2026, 3, by="Ingrid", now=datetime(2026, 4, 1, 9))
+    close_month(db, Month(2026, 3), by="Ingrid", now=datetime(2026, 4, 1, 9))
     with pytest.raises(ServiceError, match="afgesloten"):
         cancel_occurrences(db, weeks[0], and_later=True, reason="Stopt", cancelled_by="zoon",
                            when=datetime(2026, 3, 1, 9))  # fmt: skip

@@ -22,6 +22,7 @@ from logeerhuis_app.claims.claims import (
 )
 from logeerhuis_app.db.models import ClaimAnswer, ClaimLineAnswer
 from logeerhuis_app.documents.wmo323 import render_wmo323, validate
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.services.errors import ServiceError
 
 STANDARDS = Path(__file__).resolve().parents[3] / "shared" / "standards" / "iwmo-3.2"
@@ -31,7 +32,7 @@ LATER = datetime(2026, 4, 17, 9, 0)
 
 def _claimed_march(db, wmo_house):
     gemeente, stay = wmo_house()
-    close_month(db, 2026, 3, by="test", now=NOW)
+    close_month(db, Month(2026, 3), by="test", now=NOW)
     claim = submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
     return gemeente, stay, claim
 
@@ -54,7 +55,7 @@ def test_one_rejected_line_is_shown_with_its_code_in_dutch(db, wmo_house):
     result = read_wmo325(db, _answer(db, claim, {second.reference: ("9307",)}), by="t", now=LATER)
     assert (result.accepted, result.rejected, result.already_read) == (1, 1, False)
     assert result.granted_cents == first.amount_cents == 5 * 14250
-    overview = month_answers(db, 2026, 3)
+    overview = month_answers(db, Month(2026, 3))
     assert overview.declared_cents == 115710
     assert overview.accepted_cents == 71250
     assert overview.rejected_cents == 3 * 14820
@@ -83,7 +84,7 @@ def test_a_fully_granted_answer_marks_every_line_accepted(db, wmo_house):
     _g, _s, claim = _claimed_march(db, wmo_house)
     result = read_wmo325(db, _answer(db, claim, {}), by="t", now=LATER)
     assert (result.accepted, result.rejected) == (2, 0)
-    overview = month_answers(db, 2026, 3)
+    overview = month_answers(db, Month(2026, 3))
     assert overview.accepted_cents == overview.declared_cents == 115710
     assert overview.rejected == ()
 
@@ -100,8 +101,8 @@ def test_the_corrected_line_goes_into_next_months_wmo323_once(db, wmo_house):
     with pytest.raises(ServiceError, match="nooit twee keer"):
         mark_fixed(db, rejected.reference, by="t", now=LATER)
     # March itself gets no correction: the line goes into April's declaration.
-    assert claim_drafts(db, 2026, 3, today=LATER.date()) == []
-    [april] = claim_drafts(db, 2026, 4, today=LATER.date())
+    assert claim_drafts(db, Month(2026, 3), today=LATER.date()) == []
+    [april] = claim_drafts(db, Month(2026, 4), today=LATER.date())
     assert april.claim.kind == "declaratie"
     [again] = april.claim.lines
     assert again.debit_credit == "D" and again.previous_reference == ""
@@ -110,7 +111,7 @@ def test_the_corrected_line_goes_into_next_months_wmo323_once(db, wmo_house):
         rejected.period_from, rejected.period_to, rejected.volume,
     )  # fmt: skip
     assert [d.claim.month for d in pending_corrections(db, today=LATER.date())] == [4]
-    close_month(db, 2026, 4, by="t", now=datetime(2026, 5, 2, 9, 0))
+    close_month(db, Month(2026, 4), by="t", now=datetime(2026, 5, 2, 9, 0))
     sent = submit_claim(db, 2026, 4, gemeente.id, by="t", now=datetime(2026, 5, 2, 9, 5))
     xml = render_wmo323(sent)
     if (STANDARDS / "WMO323.xsd").exists():
@@ -119,11 +120,11 @@ def test_the_corrected_line_goes_into_next_months_wmo323_once(db, wmo_house):
     assert b"<iwmo:Begindatum>2026-03-15</iwmo:Begindatum>" in xml
     assert b"VorigReferentieNummer" not in xml  # a rejected line is never credited
     # Never twice: nothing left for March or April, in any list.
-    assert claim_drafts(db, 2026, 3, today=date(2026, 5, 3)) == []
-    assert claim_drafts(db, 2026, 4, today=date(2026, 5, 3)) == []
+    assert claim_drafts(db, Month(2026, 3), today=date(2026, 5, 3)) == []
+    assert claim_drafts(db, Month(2026, 4), today=date(2026, 5, 3)) == []
     assert pending_corrections(db, today=date(2026, 5, 3)) == []
-    assert claim_drafts(db, 2026, 5, today=date(2026, 6, 3)) == []
-    [line] = month_answers(db, 2026, 3).rejected
+    assert claim_drafts(db, Month(2026, 5), today=date(2026, 6, 3)) == []
+    [line] = month_answers(db, Month(2026, 3)).rejected
     assert line.state == f"opnieuw gedeclareerd in {sent.number}"
     assert len(list_claims(db)) == 2
 
@@ -133,7 +134,7 @@ def test_a_redeclared_line_is_unique_even_with_sql(db, wmo_house):
     rejected = claim.lines[1]
     read_wmo325(db, _answer(db, claim, {rejected.reference: ("9307",)}), by="t", now=LATER)
     mark_fixed(db, rejected.reference, by="t", now=LATER)
-    close_month(db, 2026, 4, by="t", now=datetime(2026, 5, 2, 9, 0))
+    close_month(db, Month(2026, 4), by="t", now=datetime(2026, 5, 2, 9, 0))
     submit_claim(db, 2026, 4, gemeente.id, by="t", now=datetime(2026, 5, 2, 9, 5))
     with pytest.raises(Exception), db.session() as s:  # noqa: B017 (the driver's own error)
         s.execute(
@@ -180,5 +181,5 @@ def test_a_whole_declaration_refused_in_the_header_rejects_every_line(db, wmo_ho
     path.write_bytes(only_header)
     result = read_wmo325_file(db, path, by="t", now=LATER)
     assert (result.accepted, result.rejected, result.granted_cents) == (0, 2, 0)
-    codes = {r.codes for r in month_answers(db, 2026, 3).rejected}
+    codes = {r.codes for r in month_answers(db, Month(2026, 3)).rejected}
     assert codes == {"0001: Bericht is afgekeurd om technische redenen."}

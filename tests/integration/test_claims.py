@@ -18,6 +18,7 @@ from logeerhuis_app.claims.claims import (
     submit_claim,
 )
 from logeerhuis_app.documents.wmo323 import read_totals, render_wmo323, validate
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.services.errors import ServiceError
 
 STANDARDS = Path(__file__).resolve().parents[3] / "shared" / "standards" / "iwmo-3.2"
@@ -32,7 +33,7 @@ def _valid(xml: bytes) -> None:
 
 def test_a_draft_prices_every_night_at_its_rate_and_waits_for_the_closed_month(db, wmo_house):
     gemeente, _stay = wmo_house()
-    [draft] = claim_drafts(db, 2026, 3, today=NOW.date())
+    [draft] = claim_drafts(db, Month(2026, 3), today=NOW.date())
     claim = draft.claim
     assert claim.kind == "declaratie" and claim.funder_code == "0308"
     lines = [
@@ -48,7 +49,7 @@ def test_a_draft_prices_every_night_at_its_rate_and_waits_for_the_closed_month(d
 
 def test_a_submitted_claim_gets_a_number_and_a_valid_wmo323(db, wmo_house):
     gemeente, _stay = wmo_house()
-    close_month(db, 2026, 3, by="test", now=NOW)
+    close_month(db, Month(2026, 3), by="test", now=NOW)
     claim = submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
     assert claim.number == "D202600001"
     assert [ln.reference for ln in claim.lines] == ["D2026000010001", "D2026000010002"]
@@ -57,14 +58,14 @@ def test_a_submitted_claim_gets_a_number_and_a_valid_wmo323(db, wmo_house):
     assert read_totals(xml) == {"total": 115710, "lines": 115710, "volume": 8}
     assert b"<wmo323:ToewijzingNummer>123456789<" in xml and b"<wmo323:Ontvanger>0308<" in xml
     # Claimed: nothing left to claim, and a second submit is refused.
-    assert claim_drafts(db, 2026, 3, today=NOW.date()) == []
+    assert claim_drafts(db, Month(2026, 3), today=NOW.date()) == []
     with pytest.raises(ServiceError, match="niets"):
         submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
 
 
 def test_a_night_found_absent_later_becomes_a_correction_claim_with_credit_lines(db, wmo_house):
     gemeente, stay = wmo_house()
-    close_month(db, 2026, 3, by="test", now=NOW)
+    close_month(db, Month(2026, 3), by="test", now=NOW)
     original = submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
     correct_night(db, stay.id, date(2026, 3, 16), billable=False, reason="ziekenhuis", by="t",
                   now=datetime(2026, 4, 20, 9, 0))  # fmt: skip
@@ -89,8 +90,8 @@ def test_a_night_found_absent_later_becomes_a_correction_claim_with_credit_lines
 
 def test_what_the_municipality_would_refuse_is_named_before_sending(db, wmo_house):
     gemeente, _stay = wmo_house(reference="TW-2026-1", volume=2, frequency="week")
-    close_month(db, 2026, 3, by="test", now=NOW)
-    [draft] = claim_drafts(db, 2026, 3, today=NOW.date())
+    close_month(db, Month(2026, 3), by="test", now=NOW)
+    [draft] = claim_drafts(db, Month(2026, 3), today=NOW.date())
     text_ = "\n".join(draft.problems)
     assert "toewijzingnummer TW-2026-1 moet een getal" in text_
     assert "meer dan de 2 per week" in text_
@@ -101,7 +102,7 @@ def test_what_the_municipality_would_refuse_is_named_before_sending(db, wmo_hous
 
 def test_a_sent_claim_cannot_be_changed_even_with_sql(db, wmo_house):
     gemeente, _stay = wmo_house()
-    close_month(db, 2026, 3, by="test", now=NOW)
+    close_month(db, Month(2026, 3), by="test", now=NOW)
     submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
     for statement in (
         "UPDATE claims SET total_cents = 1",

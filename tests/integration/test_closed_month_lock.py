@@ -15,6 +15,7 @@ from logeerhuis_app.billing.corrections import correct_night
 from logeerhuis_app.billing.months import close_month
 from logeerhuis_app.db.models import Night, Stay
 from logeerhuis_app.domain.intake import ITEMS, Answer
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.house.guests import GuestData, save_guest
 from logeerhuis_app.house.rooms import RoomData, save_room
 from logeerhuis_app.intake.intake import save_intake
@@ -59,7 +60,7 @@ def house(db):
     planning.check_in(db, ids["present"], when=datetime(2026, 2, 25, 15))
     planning.cancel(db, ids["cancelled"], reason="Griep", cancelled_by="dochter",
                     when=datetime(2026, 2, 1, 9))  # fmt: skip
-    close_month(db, 2026, 2, by="Ria", now=datetime(2026, 3, 3, 9))
+    close_month(db, Month(2026, 2), by="Ria", now=datetime(2026, 3, 3, 9))
     return {"db": db, "linde": linde.id, "eik": eik.id, "anna": anna.id, "piet": piet.id, **ids}
 
 

@@ -21,6 +21,7 @@ from logeerhuis_app.db.models import (
     MonthClosure,
     Stay,
 )
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.house.allocations import AllocationData, save_allocation
 from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
 from logeerhuis_app.house.funders import FunderData, save_funder
@@ -201,7 +202,7 @@ def test_two_claims_for_one_month_are_sent_once(db, target, wmo_house):
                     status="bevestigd", allocation_id=stay.allocation_id),
         )  # fmt: skip
     for month in range(3, 3 + ROUNDS):
-        close_month(db, 2026, month, by="test", now=datetime(2026, 8, 1, 9))
+        close_month(db, Month(2026, month), by="test", now=datetime(2026, 8, 1, 9))
     claims = [(2026, month, gemeente.id) for month in range(3, 3 + ROUNDS)]
     numbers = _one_winner(_race(target, "submit_claim", claims), "niets (meer) te declareren")
     assert sorted(numbers) == [f"D2026{n:05d}" for n in range(1, ROUNDS + 1)]

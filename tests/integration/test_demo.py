@@ -525,6 +525,7 @@ def test_the_demo_has_a_wmo325_to_read_with_one_rejected_line(tmp_path):
     from logeerhuis_app.claims.claim_answer_overview import month_answers
     from logeerhuis_app.claims.claim_answers import read_wmo325_file
     from logeerhuis_app.demo.answers import write_demo_answer
+    from logeerhuis_app.domain.months import Month
 
     today = date.today()
     db = open_database(tmp_path / "demo")
@@ -536,7 +537,7 @@ def test_the_demo_has_a_wmo325_to_read_with_one_rejected_line(tmp_path):
         result = read_wmo325_file(db, path, by="demo", now=datetime.combine(today, time(9)))
         assert result.rejected == 1 and result.accepted >= 1
         claim = next(c for c in list_claims(db) if c.number == result.claim_number)
-        [line] = month_answers(db, claim.year, claim.month).rejected
+        [line] = month_answers(db, Month(claim.year, claim.month)).rejected
         assert line.codes.startswith("9307: Begindatum prestatie") and line.to_fix
     finally:
         db.close()

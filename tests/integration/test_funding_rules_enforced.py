@@ -11,6 +11,7 @@ from logeerhuis_app.billing.months import month_check
 from logeerhuis_app.claims.claim_lines import month_lines
 from logeerhuis_app.claims.claims import claim_drafts
 from logeerhuis_app.db.models import Allocation
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.house.allocations import AllocationData, save_allocation
 from logeerhuis_app.house.contracts import ContractData, RateData, get_contract, save_contract
 from logeerhuis_app.house.funders import FunderData, save_funder
@@ -64,10 +65,10 @@ def test_a_ghz_guest_on_a_contract_that_became_z1003_is_refused_warned_and_never
     assert refused.value.field_errors["allocation_id"] == VV_TEXT
     [shown] = load_planner(db, date(2026, 3, 1), date(2026, 4, 1)).stays
     assert shown.id == stay.id and VV_TEXT in shown.warnings
-    assert f"Truus Brouwer (02-03-2026): {VV_TEXT}" in month_check(db, 2026, 3).warnings
+    assert f"Truus Brouwer (02-03-2026): {VV_TEXT}" in month_check(db, Month(2026, 3)).warnings
     refused_lines: list = []
     with db.session() as s:
-        assert month_lines(s, 2026, 3, refused_lines) == {}
+        assert month_lines(s, Month(2026, 3), refused_lines) == {}
     assert refused_lines == [
         (zk["funder"].id, f"Truus Brouwer (02-03-2026): {VV_TEXT} Niet gedeclareerd.")
     ]
@@ -83,12 +84,12 @@ def test_a_pgb_is_not_allowed_under_a_zorgkantoor_nor_claimed_from_it(db, zk):
                             status="bevestigd", allocation_id=allocation.id))  # fmt: skip
     with db.session() as s:  # an old pgb row from before the rule
         s.get(Allocation, allocation.id).kind = "pgb"
-    warnings = month_check(db, 2026, 3).warnings
+    warnings = month_check(db, Month(2026, 3)).warnings
     assert any("gefactureerd aan de budgethouder" in w for w in warnings)
     with db.session() as s:
-        assert month_lines(s, 2026, 3) == {}
+        assert month_lines(s, Month(2026, 3)) == {}
     assert all(d.claim.funder_kind != "zorgkantoor" for d in claim_drafts(
-        db, 2026, 3, today=date(2026, 4, 2)))  # fmt: skip
+        db, Month(2026, 3), today=date(2026, 4, 2)))  # fmt: skip
 
 
 def test_a_pgb_stay_is_invoiced_to_the_budget_holder_with_what_the_svb_asks(db):
@@ -121,8 +122,8 @@ def test_a_pgb_stay_is_invoiced_to_the_budget_holder_with_what_the_svb_asks(db):
     create_stay(db, NewStay(guest.id, room.id, date(2026, 3, 2), date(2026, 3, 5),
                             status="bevestigd", allocation_id=pgb.id))  # fmt: skip
     with db.session() as s:
-        assert month_lines(s, 2026, 3) == {}  # never in a claim
-    [draft] = make_drafts(db, 2026, 3)
+        assert month_lines(s, Month(2026, 3)) == {}  # never in a claim
+    [draft] = make_drafts(db, Month(2026, 3))
     final = finalise(db, draft.id, invoice_date=date(2026, 4, 2), by="Ria")
     pdf = invoice_pdf(db, final.id)
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())

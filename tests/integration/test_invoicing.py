@@ -21,6 +21,7 @@ from logeerhuis_app.billing.invoicing import make_drafts
 from logeerhuis_app.cli import main
 from logeerhuis_app.domain.enums import InvoiceKind, InvoiceStatus
 from logeerhuis_app.domain.money import format_cents
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.domain.pricing import PricedLine, credit_lines
 from logeerhuis_app.house.allocations import AllocationData, save_allocation
 from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
@@ -143,7 +144,7 @@ def _text(pdf: bytes) -> str:
 
 
 def test_drafts_per_payer_with_the_rate_of_each_night(db, house):
-    drafts = {d.customer_name: d for d in make_drafts(db, 2026, 1)}
+    drafts = {d.customer_name: d for d in make_drafts(db, Month(2026, 1))}
     assert set(drafts) == {"Anna Smit", "Piet Dam"}
     anna = get_invoice(db, drafts["Anna Smit"].id)
     assert anna.number is None and anna.status == "concept"
@@ -152,12 +153,12 @@ def test_drafts_per_payer_with_the_rate_of_each_night(db, house):
         (2, 12900, 25800),
     ]
     assert anna.total_cents == sum(x.amount_cents for x in anna.lines) == 51600
-    december = {d.customer_name: d for d in make_drafts(db, 2025, 12)}
+    december = {d.customer_name: d for d in make_drafts(db, Month(2025, 12))}
     assert get_invoice(db, december["Anna Smit"].id).lines[0].unit_cents == 12500
 
 
 def test_finalise_numbers_the_invoice_and_the_pdf_matches_the_database(db, house):
-    drafts = make_drafts(db, 2026, 1)
+    drafts = make_drafts(db, Month(2026, 1))
     finals = [finalise(db, d.id, invoice_date=date(2026, 2, 2), by="Ria") for d in drafts]
     assert sorted(f.number for f in finals) == ["2026-0001", "2026-0002"]
     for final in finals:
@@ -169,11 +170,11 @@ def test_finalise_numbers_the_invoice_and_the_pdf_matches_the_database(db, house
         assert "NL91 ABNA 0417 1643 00" in text or "NL91ABNA0417164300" in text
         assert detail.due_date == date(2026, 2, 16)
     # Making drafts again does not bill the same stays twice.
-    assert make_drafts(db, 2026, 1) == []
+    assert make_drafts(db, Month(2026, 1)) == []
 
 
 def test_a_failed_finalisation_leaves_no_gap(db, house):
-    drafts = make_drafts(db, 2026, 1)
+    drafts = make_drafts(db, Month(2026, 1))
 
     def broken(*_args):
         raise OSError("schijf vol")
@@ -185,7 +186,7 @@ def test_a_failed_finalisation_leaves_no_gap(db, house):
 
 
 def test_credit_payments_and_status(db, house):
-    drafts = make_drafts(db, 2026, 1)
+    drafts = make_drafts(db, Month(2026, 1))
     first = finalise(db, drafts[0].id, invoice_date=date(2026, 2, 2), by="Ria")
     second = finalise(db, drafts[1].id, invoice_date=date(2026, 2, 2), by="Ria")
     note = credit(db, first.id, invoice_date=date(2026, 2, 10), by="Ria")
@@ -209,7 +210,7 @@ def test_credit_payments_and_status(db, house):
 
 def test_a_credit_invoice_carries_the_credit_lines_of_the_original(db, house):
     """credit() follows domain.pricing.credit_lines: every line negated, kind and unit kept."""
-    drafts = make_drafts(db, 2026, 1)
+    drafts = make_drafts(db, Month(2026, 1))
     anna = next(d for d in drafts if d.customer_name == "Anna Smit")
     original = get_invoice(db, finalise(db, anna.id, invoice_date=date(2026, 2, 2), by="R").id)
     note = get_invoice(db, credit(db, original.id, invoice_date=date(2026, 2, 9), by="R").id)
@@ -251,7 +252,7 @@ def test_numbers_are_gapless_under_random_finalise_fail_and_credit(tmp_path_fact
             year_month = next(months, None)
             if year_month is None:
                 break
-            drafts = make_drafts(db, *year_month)
+            drafts = make_drafts(db, Month(*year_month))
         if action == "fail":
             with pytest.raises(RuntimeError):
                 finalise(
@@ -329,7 +330,7 @@ def test_a_late_cancellation_is_billed_when_the_contract_says_so(db):
     planning.cancel(
         db, piets[0].id, reason="ziek", cancelled_by="zoon", when=datetime(2026, 1, 10, 9)
     )
-    drafts = {d.customer_name: get_invoice(db, d.id) for d in make_drafts(db, 2026, 1)}
+    drafts = {d.customer_name: get_invoice(db, d.id) for d in make_drafts(db, Month(2026, 1))}
     [line] = drafts["Piet Dam"].lines
     assert line.description.startswith("laat geannuleerd: 5 nachten")
     # Cancelled a week ahead: not billed.
@@ -337,7 +338,7 @@ def test_a_late_cancellation_is_billed_when_the_contract_says_so(db):
     planning.cancel(
         db, piets[0].id, reason="ziek", cancelled_by="zoon", when=datetime(2026, 1, 2, 9)
     )
-    assert "Piet Dam" not in {d.customer_name for d in make_drafts(db, 2026, 1)}
+    assert "Piet Dam" not in {d.customer_name for d in make_drafts(db, Month(2026, 1))}
 
 
 def test_split_day_housing_and_fixed_sums_go_to_the_funder_invoice(db):
@@ -373,7 +374,7 @@ def test_split_day_housing_and_fixed_sums_go_to_the_funder_invoice(db):
             rates=(RateData(valid_from=date(2026, 1, 1), amount_cents=250000),),
         ),
     )
-    drafts = {d.customer_name: get_invoice(db, d.id) for d in make_drafts(db, 2026, 2)}
+    drafts = {d.customer_name: get_invoice(db, d.id) for d in make_drafts(db, Month(2026, 2))}
     soest_draft = drafts["Gemeente Soest"]
     assert sorted((x.kind, x.quantity, x.unit_cents) for x in soest_draft.lines) == [
         ("huisvesting", 28, 4200),
@@ -438,7 +439,7 @@ def test_a_reserved_bed_is_billed_every_day_and_its_own_guests_not_twice(db, hou
             bed_id=bed_id,
         ),
     )
-    drafts = {d.customer_name: get_invoice(db, d.id) for d in make_drafts(db, 2026, 3)}
+    drafts = {d.customer_name: get_invoice(db, d.id) for d in make_drafts(db, Month(2026, 3))}
     lines = sorted((x.kind, x.quantity, x.unit_cents) for x in drafts["Gemeente Amersfoort"].lines)
     assert lines == [("gereserveerd", 9, 11800), ("verblijf", 1, 14800)]
 
@@ -450,9 +451,9 @@ def test_a_correction_in_a_closed_month_is_a_credit_line_on_the_next_invoice(db,
     from logeerhuis_app.billing.months import close_month
     from logeerhuis_app.planning.stays import list_stays
 
-    for draft in make_drafts(db, 2026, 1):
+    for draft in make_drafts(db, Month(2026, 1)):
         finalise(db, draft.id, invoice_date=date(2026, 2, 2), by="Ria")
-    close_month(db, 2026, 1, by="Ria", now=datetime(2026, 2, 2, 9))
+    close_month(db, Month(2026, 1), by="Ria", now=datetime(2026, 2, 2, 9))
     piet = next(
         s
         for s in list_stays(db, date(2026, 1, 1), date(2026, 2, 1))
@@ -467,14 +468,14 @@ def test_a_correction_in_a_closed_month_is_a_credit_line_on_the_next_invoice(db,
         by="Ria",
         now=datetime(2026, 2, 5, 10),
     )
-    [february] = [d for d in make_drafts(db, 2026, 2) if d.customer_name == "Piet Dam"]
+    [february] = [d for d in make_drafts(db, Month(2026, 2)) if d.customer_name == "Piet Dam"]
     [line] = get_invoice(db, february.id).lines
     assert (line.quantity, line.unit_cents, line.amount_cents) == (-1, 12900, -12900)
     assert "Correctie nacht 14-01-2026" in line.description and "Ziekenhuis" in line.description
     final = finalise(db, february.id, invoice_date=date(2026, 3, 2), by="Ria")
     assert final.total_cents == -12900
     assert [
-        d for d in make_drafts(db, 2026, 2) if d.customer_name == "Piet Dam"
+        d for d in make_drafts(db, Month(2026, 2)) if d.customer_name == "Piet Dam"
     ] == []  # settled once
     # Turned back: he was there after all. The next invoice bills the night again.
     correct_night(
@@ -486,13 +487,13 @@ def test_a_correction_in_a_closed_month_is_a_credit_line_on_the_next_invoice(db,
         by="Ria",
         now=datetime(2026, 3, 5, 10),
     )
-    [march] = [d for d in make_drafts(db, 2026, 3) if d.customer_name == "Piet Dam"]
+    [march] = [d for d in make_drafts(db, Month(2026, 3)) if d.customer_name == "Piet Dam"]
     assert [x.amount_cents for x in get_invoice(db, march.id).lines] == [12900]
 
 
 def test_a_payment_larger_than_the_invoice_or_refunding_more_than_received_is_refused(db, house):
     """The rule `check` and import-data apply (decision 0037) is the one the form applies."""
-    drafts = make_drafts(db, 2026, 1)
+    drafts = make_drafts(db, Month(2026, 1))
     final = finalise(db, drafts[0].id, invoice_date=date(2026, 2, 2), by="Ria")
     with pytest.raises(ValidationError, match="groter dan het factuurbedrag"):
         register_payment(db, final.id, paid_on=date(2026, 2, 4), amount_cents=-1_000_000_000)

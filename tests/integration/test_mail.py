@@ -16,6 +16,7 @@ from logeerhuis_app.billing.invoice_finalising import finalise
 from logeerhuis_app.billing.invoice_records import invoice_pdf
 from logeerhuis_app.claims.month_export import export_month
 from logeerhuis_app.db.models import AccessLogEntry, MailRecipient, Setting
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.mail.mail_drafts import export_mail, invoice_id_of, invoice_mail
 from logeerhuis_app.mail.mail_secret import store_password, stored_password
 from logeerhuis_app.mail.mail_settings import MailSettings, save_mail_settings
@@ -149,8 +150,8 @@ def test_the_encrypted_month_export_goes_as_its_zip_without_the_password(
     _settings(db, server.port, user="")
     stick = tmp_path / "usb"
     stick.mkdir()
-    export = export_month(db, 2026, 3, stick, today=date(2026, 4, 2), encrypt=True)
-    draft = export_mail(db, 2026, 3, export.location)
+    export = export_month(db, Month(2026, 3), stick, today=date(2026, 4, 2), encrypt=True)
+    draft = export_mail(db, Month(2026, 3), export.location)
     sent = send(db, data_dir, prepare(db, draft, "administratie@gemeente.nl"), None)
     [got] = server.received
     assert got.rcpt_tos == ["administratie@gemeente.nl"]
@@ -162,19 +163,21 @@ def test_the_encrypted_month_export_goes_as_its_zip_without_the_password(
     assert "Het wachtwoord staat niet in deze e-mail" in body
     [row] = _mail_log(db)
     assert row.detail == "Maandexport 2026-03 per e-mail aan administratie@gemeente.nl"
-    assert export_mail(db, 2026, 3, export.location).suggested_to == ("administratie@gemeente.nl",)
+    assert export_mail(db, Month(2026, 3), export.location).suggested_to == (
+        "administratie@gemeente.nl",
+    )
 
 
 def test_a_plain_export_is_never_mailed(db, wmo_house, tmp_path):
     wmo_house()
-    folder = export_month(db, 2026, 3, tmp_path, today=date(2026, 4, 2), encrypt=False)
+    folder = export_month(db, Month(2026, 3), tmp_path, today=date(2026, 4, 2), encrypt=False)
     with pytest.raises(ServiceError, match="Alleen de versleutelde ZIP"):
-        export_mail(db, 2026, 3, folder.location)
+        export_mail(db, Month(2026, 3), folder.location)
     plain = tmp_path / "gewoon.zip"
     with pyzipper.ZipFile(plain, "w") as archive:  # a ZIP, but readable without password
         archive.writestr("factuur.pdf", b"%PDF-1.4")
     with pytest.raises(ServiceError, match="Alleen de versleutelde ZIP"):
-        export_mail(db, 2026, 3, plain)
+        export_mail(db, Month(2026, 3), plain)
 
 
 @pytest.mark.parametrize("security", ["starttls", "ssl"])

@@ -23,6 +23,7 @@ from logeerhuis_app.demo.house import FLEX_START
 from logeerhuis_app.documents.aw319 import read_aw319, signed_total, structure_problems
 from logeerhuis_app.documents.wmo323 import read_totals, validate
 from logeerhuis_app.domain.money import format_cents
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.domain.wlz_declaration import file_lines, file_total_cents
 from logeerhuis_app.storage.database import open_database
 
@@ -36,7 +37,9 @@ def exported(tmp_path_factory):
     db = open_database(data)
     build_demo(db, today=today)
     last = date.fromordinal(today.replace(day=1).toordinal() - 1)
-    result = export_month(db, last.year, last.month, tmp_path_factory.mktemp("usb"), today=today)
+    result = export_month(
+        db, Month(last.year, last.month), tmp_path_factory.mktemp("usb"), today=today
+    )
     yield db, result, last, data
     db.close()
 

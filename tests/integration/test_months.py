@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from logeerhuis_app.billing.months import close_month, month_check
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.house.guests import GuestData, save_guest
 from logeerhuis_app.house.rooms import RoomData, save_room
 from logeerhuis_app.planning import planning
@@ -20,9 +21,9 @@ def test_a_closed_month_refuses_moves_and_cancellations(db):
     stay = create_stay(
         db, NewStay(anna.id, room.id, date(2026, 2, 27), date(2026, 3, 2), status="bevestigd")
     )
-    check = month_check(db, 2026, 2)
+    check = month_check(db, Month(2026, 2))
     assert check.warnings == ("Anna Smit (27-02-2026, 2 n.): geen financiering gekoppeld.",)
-    close_month(db, 2026, 2, by="Ria", now=datetime(2026, 3, 3, 9))
+    close_month(db, Month(2026, 2), by="Ria", now=datetime(2026, 3, 3, 9))
     with pytest.raises(ServiceError, match="Februari 2026 is afgesloten"):
         planning.move_stay(
             db, stay.id, room_id=room.id, arrival=date(2026, 2, 28), departure=date(2026, 3, 2)
@@ -34,7 +35,7 @@ def test_a_closed_month_refuses_moves_and_cancellations(db):
         db, stay.id, room_id=room.id, arrival=date(2026, 2, 27), departure=date(2026, 3, 4)
     )
     with pytest.raises(ServiceError, match="al afgesloten"):
-        close_month(db, 2026, 2, by="Ria", now=datetime(2026, 3, 3, 9))
+        close_month(db, Month(2026, 2), by="Ria", now=datetime(2026, 3, 3, 9))
 
 
 def test_the_month_check_names_a_wlz_guest_over_156(db):
@@ -81,7 +82,7 @@ def test_the_month_check_names_a_wlz_guest_over_156(db):
             cap_accepted_by="Ria",
         ),
     )
-    [warning] = month_check(db, 2026, 5).warnings
+    [warning] = month_check(db, Month(2026, 5)).warnings
     assert warning == "Piet Dam (04-05-2026): Wlz-logeren: 2 boven de 156 nachten in 2026."
 
 
@@ -122,9 +123,9 @@ def test_the_month_check_counts_new_year_nights_in_the_new_year(db):
             cap_accepted_by="Ria",
         ),
     )
-    assert month_check(db, 2026, 12).warnings == ()  # 2 of 156 in 2026
-    [warning] = month_check(db, 2027, 1).warnings
+    assert month_check(db, Month(2026, 12)).warnings == ()  # 2 of 156 in 2026
+    [warning] = month_check(db, Month(2027, 1)).warnings
     assert warning == "Piet Dam (30-12-2026): Wlz-logeren: 1 boven de 156 nachten in 2027."
     with db.session() as s:  # the claim counts the year the same way
-        [lines] = month_lines(s, 2027, 1).values()
+        [lines] = month_lines(s, Month(2027, 1)).values()
     assert {sourced.line.year_nights for sourced in lines} == {157}

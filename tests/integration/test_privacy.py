@@ -19,6 +19,7 @@ from logeerhuis_app.access.privacy import (
 from logeerhuis_app.billing.months import close_month
 from logeerhuis_app.claims.claims import list_claims, submit_claim
 from logeerhuis_app.db.models import Guest, IntakeAnswer
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.house.guests import GuestData, save_guest
 from logeerhuis_app.services.errors import ValidationError
 
@@ -35,7 +36,7 @@ def house(db, wmo_house):
         s.add(
             IntakeAnswer(stay_id=stay.id, item_key="reanimatie", value="nee", note="NR-verklaring")
         )
-    close_month(db, 2026, 3, by="t", now=NOW)
+    close_month(db, Month(2026, 3), by="t", now=NOW)
     submit_claim(db, 2026, 3, gemeente.id, by="t", now=NOW)
     return stay, other
 

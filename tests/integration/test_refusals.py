@@ -10,6 +10,7 @@ import pytest
 
 from logeerhuis_app.billing.months import close_month, month_check
 from logeerhuis_app.cli import main
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.domain.text_limits import NOTE_MAX_LENGTH
 from logeerhuis_app.house.guests import CarerData, GuestData, save_guest, search_guests
 from logeerhuis_app.house.rooms import RoomData, save_room
@@ -25,14 +26,14 @@ NOW = datetime(2026, 11, 28, 10, 0)
 )  # fmt: skip
 def test_a_month_out_of_range_is_not_closed(db, year, month, why):
     with pytest.raises(ServiceError, match=why):
-        close_month(db, year, month, by="test", now=NOW)
-    assert not month_check(db, year, month).closed
+        close_month(db, Month(year, month), by="test", now=NOW)
+    assert not month_check(db, Month(year, month)).closed
 
 
 def test_this_month_and_ten_years_back_may_be_closed(db):
-    close_month(db, 2026, 11, by="test", now=NOW)
-    close_month(db, 2016, 11, by="test", now=NOW)
-    assert month_check(db, 2026, 11).closed and month_check(db, 2016, 11).closed
+    close_month(db, Month(2026, 11), by="test", now=NOW)
+    close_month(db, Month(2016, 11), by="test", now=NOW)
+    assert month_check(db, Month(2026, 11)).closed and month_check(db, Month(2016, 11)).closed
 
 
 def test_the_command_line_refuses_a_future_month(data_dir, capsys):
@@ -67,7 +68,7 @@ def test_invoices_are_not_made_final_when_their_folder_is_missing(db, data_dir, 
     from logeerhuis_app.billing.invoice_records import list_invoices
 
     build_house(db)
-    close_month(db, 2026, 1, by="test", now=NOW)
+    close_month(db, Month(2026, 1), by="test", now=NOW)
     assert main(["--data-dir", str(data_dir), "invoices", "2026-01", "--out", str(tmp_path / "x")])
     assert [i.number for i in list_invoices(db, year=None) if i.number] == []
 
@@ -88,7 +89,7 @@ def test_the_month_export_refuses_a_missing_folder_in_the_service(db, tmp_path):
     from logeerhuis_app.claims.month_export import export_month
 
     with pytest.raises(ServiceError, match="bestaat niet"):
-        export_month(db, 2026, 1, tmp_path / "stick", today=date(2026, 2, 1))
+        export_month(db, Month(2026, 1), tmp_path / "stick", today=date(2026, 2, 1))
     assert not (tmp_path / "stick").exists()
 
 

@@ -18,6 +18,7 @@ from logeerhuis_app.billing.invoicing import make_drafts
 from logeerhuis_app.billing.months import close_month, month_check
 from logeerhuis_app.claims.claims import claim_drafts, pending_corrections, submit_claim
 from logeerhuis_app.documents.wmo323 import NS_MSG, read_totals, render_wmo323, validate
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
 from logeerhuis_app.house.funders import FunderData, get_funder, save_funder
 from logeerhuis_app.house.guests import GuestData, save_guest
@@ -90,7 +91,7 @@ def _valid(xml: bytes) -> None:
 
 def test_a_reserved_bed_goes_into_wmo323_per_day_on_the_guest_who_slept_there(db, wmo_house):
     gemeente, _stay, _r = _reserved_march(db, wmo_house)
-    close_month(db, 2026, 3, by="test", now=NOW)
+    close_month(db, Month(2026, 3), by="test", now=NOW)
     claim = submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
     message = [(ln.product_code, ln.period_from.day, ln.period_to.day, ln.volume, ln.tariff_cents,
                 ln.bsn) for ln in claim.message_lines]  # fmt: skip
@@ -111,8 +112,8 @@ def test_with_the_beds_toewijzing_every_reserved_day_is_in_wmo323_exactly_once(d
         db, wmo_house, allocation_guest_id=client, allocation_reference="987654321"
     )
     assert reservation.allocation_guest_name == "Wilma de Vries"
-    close_month(db, 2026, 3, by="test", now=NOW)
-    [draft] = claim_drafts(db, 2026, 3, today=NOW.date())
+    close_month(db, Month(2026, 3), by="test", now=NOW)
+    [draft] = claim_drafts(db, Month(2026, 3), today=NOW.date())
     assert draft.ready and draft.notes == ()
     claim = submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
     assert claim.other_lines == ()  # nothing left only on the summary
@@ -133,7 +134,7 @@ def test_with_the_beds_toewijzing_every_reserved_day_is_in_wmo323_exactly_once(d
     assert {(b, n) for (b, n, d) in days if d.day < 10 or d.day > 17} == {
         (BED_CLIENT_BSN, "987654321")
     }
-    assert month_check(db, 2026, 3).warnings == ()
+    assert month_check(db, Month(2026, 3)).warnings == ()
 
 
 def test_a_night_found_absent_later_moves_to_the_beds_toewijzing_once(db, wmo_house):
@@ -141,7 +142,7 @@ def test_a_night_found_absent_later_moves_to_the_beds_toewijzing_once(db, wmo_ho
     gemeente, stay, _r = _reserved_march(
         db, wmo_house, allocation_guest_id=client, allocation_reference="987654321"
     )
-    close_month(db, 2026, 3, by="test", now=NOW)
+    close_month(db, Month(2026, 3), by="test", now=NOW)
     original = submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
     correct_night(db, stay.id, date(2026, 3, 12), billable=False, reason="ziekenhuis", by="t",
                   now=datetime(2026, 4, 20, 9, 0))  # fmt: skip
@@ -165,7 +166,7 @@ def test_a_night_found_absent_later_moves_to_the_beds_toewijzing_once(db, wmo_ho
 
 def test_a_toewijzing_given_after_the_claim_declares_the_empty_days_as_a_correction(db, wmo_house):
     gemeente, _stay, reservation = _reserved_march(db, wmo_house)
-    close_month(db, 2026, 3, by="test", now=NOW)
+    close_month(db, Month(2026, 3), by="test", now=NOW)
     original = submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
     set_reservation_allocation(db, reservation.id, _bed_client(db), " 987654321 ")
     [draft] = pending_corrections(db, today=date(2026, 4, 20))
@@ -189,9 +190,9 @@ def test_without_the_beds_toewijzing_the_month_check_and_the_draft_say_so(db, wm
         "dagen (23) gaan niet mee in de WMO323. Leg de toewijzing van de gemeente vast bij de "
         "reservering (Kamers)."
     )
-    check = close_month(db, 2026, 3, by="test", now=NOW)
+    check = close_month(db, Month(2026, 3), by="test", now=NOW)
     assert expected in check.warnings
-    [draft] = claim_drafts(db, 2026, 3, today=NOW.date())
+    [draft] = claim_drafts(db, Month(2026, 3), today=NOW.date())
     assert draft.ready  # a point to note, not a reason to refuse the claim
     assert draft.notes == (expected,)
 
@@ -202,9 +203,9 @@ def test_a_funder_that_wants_an_invoice_gets_every_reserved_day_on_it(db, wmo_ho
         db, wmo_house, allocation_guest_id=client, allocation_reference="987654321"
     )
     save_funder(db, replace(get_funder(db, gemeente.id), wants_invoice=True))
-    close_month(db, 2026, 3, by="test", now=NOW)
-    assert claim_drafts(db, 2026, 3, today=NOW.date()) == []
-    [draft] = make_drafts(db, 2026, 3)
+    close_month(db, Month(2026, 3), by="test", now=NOW)
+    assert claim_drafts(db, Month(2026, 3), today=NOW.date()) == []
+    [draft] = make_drafts(db, Month(2026, 3))
     lines = get_invoice(db, draft.id).lines
     assert sum(ln.quantity for ln in lines if ln.kind == "gereserveerd") == 31  # every day
     assert sum(ln.quantity for ln in lines if ln.kind == "verblijf") == 0  # Gerrit's are in it

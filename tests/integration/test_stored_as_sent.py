@@ -16,6 +16,7 @@ from logeerhuis_app.claims.claims import submit_claim
 from logeerhuis_app.claims.month_export import export_month
 from logeerhuis_app.db.models import Allocation, Guest
 from logeerhuis_app.documents.wmo305_307 import read_products, read_statuses, validate
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.planning.planning import cancel, move_stay
 
 STANDARDS = Path(__file__).resolve().parents[3] / "shared" / "standards" / "iwmo-3.2"
@@ -39,12 +40,12 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 def test_exporting_a_month_again_gives_the_same_bytes_and_numbers(db, wmo_house, tmp_path):
     gemeente, _stay = _house(db, wmo_house)
-    close_month(db, 2026, 3, by="t", now=datetime(2026, 4, 2, 9))
+    close_month(db, Month(2026, 3), by="t", now=datetime(2026, 4, 2, 9))
     submit_claim(db, 2026, 3, gemeente.id, by="t", now=datetime(2026, 4, 2, 9))
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    first = export_month(db, 2026, 3, tmp_path / "a", today=date(2026, 4, 3))
-    second = export_month(db, 2026, 3, tmp_path / "b", today=date(2026, 5, 20))
+    first = export_month(db, Month(2026, 3), tmp_path / "a", today=date(2026, 4, 3))
+    second = export_month(db, Month(2026, 3), tmp_path / "b", today=date(2026, 5, 20))
     one, two = _files(first.location), _files(second.location)
     assert sorted(one) == [
         "declaraties/D202600001-wmo-0308-WMO323.xml",
@@ -59,10 +60,10 @@ def test_exporting_a_month_again_gives_the_same_bytes_and_numbers(db, wmo_house,
 
 def test_a_moved_first_night_gives_a_correction_message_not_a_rewrite(db, wmo_house):
     _g, stay = _house(db, wmo_house)
-    [original] = care_messages(db, 2026, 3, made_on=date(2026, 4, 3)).files
+    [original] = care_messages(db, Month(2026, 3), made_on=date(2026, 4, 3)).files
     move_stay(db, stay.id, room_id=stay.room_id, arrival=date(2026, 3, 12),
               departure=date(2026, 3, 18))  # fmt: skip
-    files = care_messages(db, 2026, 3, made_on=date(2026, 4, 20)).files
+    files = care_messages(db, Month(2026, 3), made_on=date(2026, 4, 20)).files
     assert [f.name for f in files] == [
         "WMO305-0308-2026-03-001.xml",
         "WMO305-0308-2026-03-002.xml",
@@ -79,15 +80,15 @@ def test_a_moved_first_night_gives_a_correction_message_not_a_rewrite(db, wmo_ho
     ]
     assert b"<iwmo:Dagtekening>2026-04-20<" in correction.data
     # Made again: no further message.
-    assert care_messages(db, 2026, 3, made_on=date(2026, 5, 1)).files == files
+    assert care_messages(db, Month(2026, 3), made_on=date(2026, 5, 1)).files == files
 
 
 def test_a_changed_allocation_start_is_deleted_and_delivered_in_two_messages(db, wmo_house):
     _house(db, wmo_house)
-    care_messages(db, 2026, 3, made_on=date(2026, 4, 3))
+    care_messages(db, Month(2026, 3), made_on=date(2026, 4, 3))
     with db.session() as s:
         s.execute(update(Allocation).values(start_date=date(2026, 2, 1)))
-    files = care_messages(db, 2026, 3, made_on=date(2026, 4, 20)).files
+    files = care_messages(db, Month(2026, 3), made_on=date(2026, 4, 20)).files
     assert len(files) == 3
     assert read_statuses(files[1].data) == ["3"]
     assert read_statuses(files[2].data) == ["1"]
@@ -98,9 +99,9 @@ def test_a_changed_allocation_start_is_deleted_and_delivered_in_two_messages(db,
 
 def test_a_cancelled_stay_after_sending_deletes_the_start(db, wmo_house):
     _g, stay = _house(db, wmo_house)
-    care_messages(db, 2026, 3, made_on=date(2026, 4, 3))
+    care_messages(db, Month(2026, 3), made_on=date(2026, 4, 3))
     cancel(db, stay.id, reason="ziek", cancelled_by="dochter", when=datetime(2026, 3, 1, 9))
-    files = care_messages(db, 2026, 3, made_on=date(2026, 4, 20)).files
+    files = care_messages(db, Month(2026, 3), made_on=date(2026, 4, 20)).files
     assert len(files) == 2
     assert read_statuses(files[1].data) == ["3"]
     assert read_products(files[1].data)[0]["Bsn"] == "999900006"
@@ -109,7 +110,7 @@ def test_a_cancelled_stay_after_sending_deletes_the_start(db, wmo_house):
 
 def test_stored_messages_cannot_be_changed_even_with_sql(db, wmo_house):
     _house(db, wmo_house)
-    care_messages(db, 2026, 3, made_on=date(2026, 4, 3))
+    care_messages(db, Month(2026, 3), made_on=date(2026, 4, 3))
     for statement in (
         "UPDATE sent_messages SET made_by = 'iemand anders'",
         "DELETE FROM sent_messages",

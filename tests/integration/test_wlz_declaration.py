@@ -18,6 +18,7 @@ from logeerhuis_app.claims.wlz_declaration import aw319_file, aw319_name, draft_
 from logeerhuis_app.documents.aw319 import read_aw319, signed_total, structure_problems
 from logeerhuis_app.documents.claim_summary import render_claim_summary
 from logeerhuis_app.domain.money import format_cents
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.house.funders import get_funder, save_funder
 from logeerhuis_app.services.errors import ServiceError
 from tests.wlz_house import flex_house
@@ -77,7 +78,7 @@ def test_a_correction_of_march_sent_in_april_credits_the_earlier_line(db):
 
 def test_a_missing_uzovi_code_is_an_aandachtspunt_and_no_file(db):
     zk, _stays = flex_house(db, uzovi="")
-    [draft] = claim_drafts(db, 2026, 3, today=NOW.date())
+    [draft] = claim_drafts(db, Month(2026, 3), today=NOW.date())
     assert draft.ready  # the claim itself (PDF/CSV) can still be made
     assert any("UZOVI-code" in note and "AW319" in note for note in draft_notes(draft.claim))
     assert draft.notes == tuple(draft_notes(draft.claim))
@@ -93,13 +94,13 @@ def test_a_missing_uzovi_code_is_an_aandachtspunt_and_no_file(db):
 def test_the_month_export_leaves_out_an_aw319_it_cannot_make_and_says_why(db, tmp_path):
     zk, _stays = flex_house(db, uzovi="")
     claim = submit_claim(db, 2026, 3, zk.id, by="test", now=NOW)
-    result = export_month(db, 2026, 3, tmp_path, today=NOW.date())
+    result = export_month(db, Month(2026, 3), tmp_path, today=NOW.date())
     assert not list(result.location.rglob("*AW319*"))
     [problem] = result.file_problems
     assert problem.startswith(f"Declaratie {claim.number}: Het AW319-bestand is niet gemaakt.")
     assert "UZOVI-code" in problem
     save_funder(db, replace(get_funder(db, zk.id), uzovi_code="5513"))
-    again = export_month(db, 2026, 3, tmp_path, today=NOW.date())
+    again = export_month(db, Month(2026, 3), tmp_path, today=NOW.date())
     [aw319] = [f for f in again.files if "AW319" in f.name]
     assert aw319.name == f"declaraties/{claim.number}-wlz-5513-AW319.txt"
     assert aw319.total_cents == claim.total_cents and again.file_problems == ()

@@ -22,6 +22,7 @@ from logeerhuis_app.claims.read_message import (
 from logeerhuis_app.claims.received_messages import keep_refusal, list_answers
 from logeerhuis_app.db.models import Allocation, Guest, ReceivedMessage
 from logeerhuis_app.documents.wmo302 import answer_codes
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.house.allocations import list_allocations
 from logeerhuis_app.planning.planner_view import load_planner
 from logeerhuis_app.planning.stays import NewStay, create_stay
@@ -87,8 +88,8 @@ def test_a_new_toewijzing_is_the_allocation_the_planner_and_month_close_use(
     [planned] = [p for p in load_planner(db, date(2026, 4, 1), date(2026, 5, 1)).stays
                  if p.id == april.id]  # fmt: skip
     assert planned.funder_name == "Gemeente Baarn" and planned.warnings == ()
-    close_month(db, 2026, 4, by="test", now=NOW)
-    [draft] = claim_drafts(db, 2026, 4, today=TODAY)
+    close_month(db, Month(2026, 4), by="test", now=NOW)
+    [draft] = claim_drafts(db, Month(2026, 4), today=TODAY)
     [line] = draft.claim.message_lines
     assert (line.allocation_reference, line.volume, line.product_code) == ("555000111", 3, "04A04")
     assert draft.ready, draft.problems
@@ -98,7 +99,7 @@ def test_a_new_toewijzing_is_the_allocation_the_planner_and_month_close_use(
     assert answer_codes(path.read_bytes()) == {"header": []}
     assert b"<wmo302:BerichtCode>415<" in path.read_bytes()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    [listed] = list_answers(db, 2026, 7)
+    [listed] = list_answers(db, Month(2026, 7))
     assert (listed.outcome, listed.codes, listed.name) == ("verwerkt", "", path.name)
 
 
@@ -232,7 +233,7 @@ def test_a_wmo301_the_house_refuses_changes_nothing_and_answers_with_retourcodes
     path = keep_refusal(db, refused, data_dir=data_dir, by="Ans", now=NOW)
     assert path.name.endswith("-afgekeurd.xml") and path.read_bytes() == refused.answer.data
     assert _snapshot(db)[:2] == (allocations, guests)
-    [listed] = list_answers(db, 2026, 7)
+    [listed] = list_answers(db, Month(2026, 7))
     assert listed.outcome == "afgekeurd" and listed.codes == ",".join(
         dict.fromkeys(c for cs in codes.values() for c in cs if c not in ("0200",))
     )
@@ -240,7 +241,7 @@ def test_a_wmo301_the_house_refuses_changes_nothing_and_answers_with_retourcodes
 
 def test_shortening_over_claimed_nights_is_refused_with_9385(db, wmo_house):
     gemeente, _stay = wmo_house()
-    close_month(db, 2026, 3, by="test", now=NOW)
+    close_month(db, Month(2026, 3), by="test", now=NOW)
     submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
     refused = _refused(db, wmo301(end=date(2026, 3, 12), reason="05"))
     assert "5 nacht(en) buiten de nieuwe periode zijn al gedeclareerd" in refused.message
@@ -269,13 +270,13 @@ def test_the_month_export_carries_the_answers_read_that_month(db, wmo_house, dat
     _apply(db, _read(db, wmo301(number="555000111")), data_dir)
     out = tmp_path / "stick"
     out.mkdir()
-    result = export_month(db, 2026, 7, out, today=TODAY)
+    result = export_month(db, Month(2026, 7), out, today=TODAY)
     names = [f.name for f in result.files]
     assert "wmo-berichten/WMO302-0308-B2026000001.xml" in names
     written = result.location / "wmo-berichten" / "WMO302-0308-B2026000001.xml"
     assert written.read_bytes() == (data_dir / "berichten" / written.name).read_bytes()
     assert "wmo-berichten/WMO302" not in " ".join(
-        f.name for f in export_month(db, 2026, 6, out, today=TODAY).files
+        f.name for f in export_month(db, Month(2026, 6), out, today=TODAY).files
     )
 
 

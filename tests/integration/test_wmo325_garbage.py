@@ -18,6 +18,7 @@ from logeerhuis_app.claims.claims import submit_claim
 from logeerhuis_app.db.models import ClaimAnswer, ClaimLineAnswer
 from logeerhuis_app.documents.wmo323 import render_wmo323
 from logeerhuis_app.documents.wmo325 import MAX_BYTES
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.services.errors import ServiceError
 
 NOW = datetime(2026, 4, 3, 10, 0)
@@ -29,7 +30,7 @@ FUZZ = settings(max_examples=60, suppress_health_check=[HealthCheck.function_sco
 def answered(db, wmo_house):
     """A claimed March and a valid answer to it (one line rejected)."""
     gemeente, _stay = wmo_house()
-    close_month(db, 2026, 3, by="t", now=NOW)
+    close_month(db, Month(2026, 3), by="t", now=NOW)
     claim = submit_claim(db, 2026, 3, gemeente.id, by="t", now=NOW)
     data = simulated_answer(
         db, claim.number, {claim.lines[1].reference: ("9307",)}, answered_on=date(2026, 4, 15)

@@ -13,6 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from logeerhuis_app.billing.months import close_month
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.house.guests import GuestData, save_guest
 from logeerhuis_app.house.rooms import RoomData, save_room
 from logeerhuis_app.planning.stays import NewStay, create_stay
@@ -45,7 +46,9 @@ def test_closing_a_month_waits_for_a_night_being_written_and_then_locks_it(db):
 
     def close() -> None:
         try:
-            outcome["check"] = close_month(db, 2026, 3, by="Ria", now=datetime(2026, 4, 1, 9))
+            outcome["check"] = close_month(
+                db, Month(2026, 3), by="Ria", now=datetime(2026, 4, 1, 9)
+            )
         except Exception as exc:  # reported below
             outcome["error"] = exc
 

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from logeerhuis_app.billing.months import close_month
 from logeerhuis_app.claims.claims import submit_claim
 from logeerhuis_app.db.models import Claim, Guest, Invoice
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.house.guests import GuestData, get_guest, save_guest
 from logeerhuis_app.services.errors import ConflictError
 from logeerhuis_app.storage.database import open_database_url
@@ -56,7 +57,7 @@ def test_two_pcs_finalising_at_once_give_numbers_without_gaps_or_doubles(pg_url,
 
 def test_two_pcs_numbering_claims_at_once_give_no_doubles(db, pg_url, wmo_house):
     gemeente, _stay = wmo_house()
-    close_month(db, 2026, 3, by="test", now=NOW)
+    close_month(db, Month(2026, 3), by="test", now=NOW)
     first = submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
     with db.session() as s:
         template = s.scalar(select(Claim.id).where(Claim.number == first.number))

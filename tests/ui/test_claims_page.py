@@ -14,6 +14,7 @@ from logeerhuis_app.billing.months import close_month
 from logeerhuis_app.claims.claims import list_claims
 from logeerhuis_app.db.models import Allocation, Guest
 from logeerhuis_app.documents.aw319 import read_aw319, signed_total, structure_problems
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.ui.claims.page import SENT_COLUMNS, ClaimsPage
 from tests.wlz_house import flex_house
 
@@ -42,7 +43,7 @@ def test_claim_a_closed_month_and_save_its_wmo323(
     context, show, prompter, wmo_house, qtbot, tmp_path
 ):
     wmo_house()
-    close_month(context.db, 2026, 3, by="test", now=datetime(2026, 4, 2, 9))
+    close_month(context.db, Month(2026, 3), by="test", now=datetime(2026, 4, 2, 9))
     page = _page(context, show)
     assert page.problems.toPlainText() == "Klaar om te declareren."
     qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
@@ -65,7 +66,7 @@ def test_export_the_month_encrypted_shows_the_password_once(
     context, show, prompter, wmo_house, tmp_path
 ):
     wmo_house()
-    close_month(context.db, 2026, 3, by="test", now=datetime(2026, 4, 2, 9))
+    close_month(context.db, Month(2026, 3), by="test", now=datetime(2026, 4, 2, 9))
     page = _page(context, show)
     page.submit_all()
     seen = {}
@@ -159,7 +160,7 @@ def test_without_the_uzovi_code_no_aw319_file_is_written(context, show, prompter
 
 def test_a_municipality_claim_has_no_aw319_file(context, show, prompter, wmo_house, qtbot):
     wmo_house()
-    close_month(context.db, 2026, 3, by="test", now=datetime(2026, 4, 2, 9))
+    close_month(context.db, Month(2026, 3), by="test", now=datetime(2026, 4, 2, 9))
     page = _page(context, show)
     page.submit_all()
     page.sent_view.selectRow(0)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from logeerhuis_app.billing.months import close_month
 from logeerhuis_app.claims.answer_simulation import simulated_answer
 from logeerhuis_app.claims.claims import claim_drafts, submit_claim
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.ui.claims.page import ClaimsPage
 
 
@@ -18,7 +19,7 @@ def test_read_an_answer_see_the_rejected_line_and_mark_it_corrected(
     context, show, prompter, wmo_house, qtbot, tmp_path
 ):
     gemeente, _stay = wmo_house()
-    close_month(context.db, 2026, 3, by="t", now=datetime(2026, 4, 2, 9))
+    close_month(context.db, Month(2026, 3), by="t", now=datetime(2026, 4, 2, 9))
     claim = submit_claim(context.db, 2026, 3, gemeente.id, by="t", now=datetime(2026, 4, 2, 9))
     rejected = claim.lines[1].reference
     path = tmp_path / "wmo325.xml"
@@ -59,7 +60,7 @@ def test_read_an_answer_see_the_rejected_line_and_mark_it_corrected(
     panel.rejected_view.selectRow(0)
     qtbot.mouseClick(panel.fixed_button, Qt.MouseButton.LeftButton)
     assert panel.rejected.data(panel.rejected.index(0, 5)).startswith("gecorrigeerd")
-    [april] = claim_drafts(context.db, 2026, 4, today=date(2026, 5, 2))
+    [april] = claim_drafts(context.db, Month(2026, 4), today=date(2026, 5, 2))
     assert [ln.redeclares for ln in april.claim.lines] == [rejected]
     # The next declaration waits in the list of things to claim, even while March is shown.
     assert any(d.claim.month == 4 for d in page.drafts.records)

@@ -15,6 +15,7 @@ from logeerhuis_app.billing.invoice_finalising import finalise
 from logeerhuis_app.billing.invoice_records import invoice_pdf
 from logeerhuis_app.billing.months import close_month
 from logeerhuis_app.db.models import Setting
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.mail.mail_secret import store_password
 from logeerhuis_app.mail.mail_settings import (
     MailSettings,
@@ -136,7 +137,7 @@ def test_the_encrypted_month_export_is_mailed_from_its_dialog(
     context, show, prompter, wmo_house, smtp_server, tmp_path
 ):
     wmo_house()
-    close_month(context.db, 2026, 3, by="test", now=datetime(2026, 4, 2, 9))
+    close_month(context.db, Month(2026, 3), by="test", now=datetime(2026, 4, 2, 9))
     server = smtp_server()
     _configure(context.db, server.port, user="")
     (tmp_path / "usb").mkdir()

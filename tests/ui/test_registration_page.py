@@ -20,6 +20,8 @@ from logeerhuis_app.ui.registration.page import RegistrationPage
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
 from test_invoicing import build_house
 
+from logeerhuis_app.domain.months import Month
+
 
 def test_nights_per_guest_and_day_with_a_late_cancellation(qtbot, context, show):
     build_house(context.db)
@@ -36,7 +38,7 @@ def test_nights_per_guest_and_day_with_a_late_cancellation(qtbot, context, show)
     planning.cancel(
         context.db, piet.id, reason="ziek", cancelled_by="zoon", when=datetime(2026, 1, 11, 8)
     )
-    month = registration_month(context.db, 2026, 1, today=date(2026, 2, 1))
+    month = registration_month(context.db, Month(2026, 1), today=date(2026, 2, 1))
     rows = {r.guest_name: r for r in month.rows}
     assert rows["Smit, Anna"].days == {1: "aanwezig", 2: "aanwezig", 23: "aanwezig", 24: "aanwezig"}
     assert rows["Dam, Piet"].days == dict.fromkeys(range(12, 17), "laat geannuleerd")
@@ -71,7 +73,7 @@ def test_a_night_corrected_as_absent_is_not_billed_and_the_reason_is_kept(
     prompter.texts.append("Opgenomen in het ziekenhuis")
     page.correct(row, 1 + 14)  # 14 January
     assert page.table.item(row, 1 + 14).text() == "A"
-    piet = next(d for d in make_drafts(context.db, 2026, 1) if d.customer_name == "Piet Dam")
+    piet = next(d for d in make_drafts(context.db, Month(2026, 1)) if d.customer_name == "Piet Dam")
     assert (
         sum(line.quantity for line in get_invoice(context.db, piet.id).lines) == 4
     )  # 5 nights, 1 absent
@@ -93,8 +95,8 @@ def test_closing_the_month_shows_the_warnings_first(qtbot, context, show, prompt
     prompter.confirm_answer = False
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
     assert prompter.messages[-1][0] == "confirm" and "afsluiten?" in prompter.messages[-1][2]
-    assert not month_check(context.db, 2026, 1).closed
+    assert not month_check(context.db, Month(2026, 1)).closed
     prompter.confirm_answer = True
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
-    assert month_check(context.db, 2026, 1).closed
+    assert month_check(context.db, Month(2026, 1)).closed
     assert "(afgesloten)" in page.title.text()

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from logeerhuis_app.billing.months import close_month
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
 from logeerhuis_app.house.guests import GuestData, save_guest
 from logeerhuis_app.house.reservations import ReservationData, list_reservations, reserve_bed
@@ -103,7 +104,7 @@ def test_a_wrong_toewijzingnummer_stays_in_the_dialog_and_saves_nothing(
 
 def test_the_claims_page_names_a_reserved_bed_without_toewijzing(context, show, wmo_house):
     _reserved_bed(context, wmo_house)
-    close_month(context.db, 2026, 3, by="test", now=datetime(2026, 4, 2, 9))
+    close_month(context.db, Month(2026, 3), by="test", now=datetime(2026, 4, 2, 9))
     page = show(ClaimsPage(context))
     page.year.setValue(2026)
     page.month.setValue(3)

@@ -20,6 +20,7 @@ from ...claims.claim_answer_overview import RejectedLine, month_answers
 from ...claims.claim_answers import mark_fixed, read_wmo325_file
 from ...domain.dates import format_date
 from ...domain.money import format_cents
+from ...domain.months import Month
 from ...services.errors import ServiceError
 from ..context import AppContext
 from ..widgets.record_table import Column, RecordTableModel
@@ -70,7 +71,7 @@ class AnswersPanel(QWidget):
         layout.addLayout(actions)
 
     def load(self, year: int, month: int) -> None:
-        answers = month_answers(self.context.db, year, month)
+        answers = month_answers(self.context.db, Month(year, month))
         self.totals.setText(
             f"<b>Antwoorden van gemeenten</b>: gedeclareerd "
             f"{format_cents(answers.declared_cents)}, toegekend "

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ...claims.care_messages import save_care_messages
 from ...domain.dates import format_month
+from ...domain.months import Month
 from ...services.errors import ServiceError
 from ..context import AppContext
 
@@ -18,7 +19,9 @@ def save_care_files(context: AppContext, year: int, month: int) -> None:
     if folder is None:
         return
     try:
-        result = save_care_messages(context.db, year, month, Path(folder), made_on=date.today())
+        result = save_care_messages(
+            context.db, Month(year, month), Path(folder), made_on=date.today()
+        )
     except ServiceError as exc:
         context.prompter.error("Niet bewaard", exc.message)
         return

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import format_month
+from ...domain.months import Month
 from ...services.errors import ServiceError
 from ..context import AppContext
 
@@ -121,8 +122,7 @@ class ExportDialog(QDialog):
         try:
             self.result_export = export_month(
                 self.context.db,
-                self.year,
-                self.month,
+                Month(self.year, self.month),
                 Path(text),
                 today=date.today(),
                 encrypt=self.encrypt.isChecked(),
@@ -177,7 +177,7 @@ class ExportDialog(QDialog):
             self.context,
             self,
             f"{format_month(self.year, self.month).capitalize()} versturen",
-            lambda: export_mail(self.context.db, self.year, self.month, result.location),
+            lambda: export_mail(self.context.db, Month(self.year, self.month), result.location),
             note="Het wachtwoord gaat niet mee in de e-mail. Geef het telefonisch of per sms "
             f"door aan de ontvanger: {result.password}",
         )

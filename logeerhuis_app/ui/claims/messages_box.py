@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBo
 
 from ...claims.received_messages import AnswerInfo, answer_file, list_answers
 from ...domain.dates import format_date
+from ...domain.months import Month
 from ...house.municipalities import municipality_label
 from ...services.errors import ServiceError
 from ...storage.private_files import write_private
@@ -51,7 +52,7 @@ class MessagesBox(QWidget):
         layout.addLayout(actions)
 
     def refresh(self, year: int, month: int) -> None:
-        self.model.set_records(list_answers(self.context.db, year, month))
+        self.model.set_records(list_answers(self.context.db, Month(year, month)))
         self.view.resizeColumnsToContents()
 
     def selected(self) -> AnswerInfo | None:

@@ -39,6 +39,7 @@ from ...domain.access_log import EXPORT
 from ...domain.claims import Claim
 from ...domain.dates import format_date, format_month
 from ...domain.money import format_cents
+from ...domain.months import Month
 from ...services.errors import ServiceError
 from ...storage.private_files import write_private
 from ..context import AppContext
@@ -161,7 +162,7 @@ class ClaimsPage(Page):
     def refresh(self) -> None:
         year, month, today = self.year.value(), self.month.value(), date.today()
         try:
-            drafts = claim_drafts(self.context.db, year, month, today=today)
+            drafts = claim_drafts(self.context.db, Month(year, month), today=today)
             drafts += [
                 d
                 for d in pending_corrections(self.context.db, today=today)

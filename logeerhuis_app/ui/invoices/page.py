@@ -23,6 +23,7 @@ from ...billing.invoicing import make_drafts
 from ...domain.dates import DUTCH_MONTHS, format_date, format_month
 from ...domain.enums import InvoiceKind, InvoiceStatus
 from ...domain.money import format_cents
+from ...domain.months import Month
 from ...domain.validation import InvalidValue
 from ...services.errors import ServiceError
 from ..context import AppContext
@@ -142,7 +143,7 @@ class InvoicesPage(Page):
 
     def make_drafts(self) -> None:
         try:
-            drafts = make_drafts(self.context.db, self.year.value(), self.month.value())
+            drafts = make_drafts(self.context.db, Month(self.year.value(), self.month.value()))
         except ServiceError as exc:
             self.context.prompter.error("Geen concepten gemaakt", exc.message)
             return

@@ -27,6 +27,7 @@ from ...billing.registration import (
     registration_month,
 )
 from ...domain.dates import DUTCH_WEEKDAYS_SHORT, format_month
+from ...domain.months import Month
 from ..context import TOPIC_STAYS, AppContext
 from ..page import Page
 
@@ -89,7 +90,7 @@ class RegistrationPage(Page):
         self.data: RegistrationMonth | None = None
 
     def refresh(self) -> None:
-        data = registration_month(self.context.db, self.year.value(), self.month.value())
+        data = registration_month(self.context.db, Month(self.year.value(), self.month.value()))
         self.data = data
         state = "afgesloten" if data.closed else "open"
         total = sum(r.billable_nights for r in data.rows)
@@ -183,9 +184,9 @@ class RegistrationPage(Page):
         from ...billing.months import close_month, month_check
         from ...services.errors import ServiceError
 
-        year, month = self.year.value(), self.month.value()
-        name = format_month(year, month).capitalize()
-        check = month_check(self.context.db, year, month)
+        month = Month(self.year.value(), self.month.value())
+        name = month.label.capitalize()
+        check = month_check(self.context.db, month)
         if check.closed:
             self.context.prompter.info("Maand afsluiten", f"{name} is al afgesloten.")
             return
@@ -199,7 +200,7 @@ class RegistrationPage(Page):
         if not self.context.prompter.confirm("Maand afsluiten", text):
             return
         try:
-            close_month(self.context.db, year, month, by=self.context.who(), now=datetime.now())
+            close_month(self.context.db, month, by=self.context.who(), now=datetime.now())
         except ServiceError as exc:
             self.context.prompter.error("Niet afgesloten", exc.message)
             return
