@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget
 
 from ...domain.enums import CountingRule, TariffModel, Unit
 from ...house.contracts import ContractData, save_contract
-from ...services.errors import ServiceError, ValidationError
 from ..context import AppContext
 from ..widgets.fields import CheckField, ChoiceField, DateField, IntField, NoteField, TextField
-from ..widgets.form import ERROR_STYLE, Form
+from ..widgets.form import Form
+from ..widgets.form_dialog import FormDialog
 from .rates_table import RatesEditor
 
 
-class ContractDialog(QDialog):
+class ContractDialog(FormDialog):
     def __init__(
         self, context: AppContext, contract: ContractData, parent: QWidget | None = None
     ) -> None:
@@ -45,37 +46,8 @@ class ContractDialog(QDialog):
         add(grid, "rates", "Tarieven", RatesEditor())
         add(grid, "active", "", CheckField("Actief"))
         add(grid, "notes", "Opmerkingen", NoteField(lines=2))
-        self.message = QLabel()
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
-        self.message.hide()
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.add_message_and_buttons(layout)
         self.form.set_values(dict(contract.__dict__))
 
-    def save(self) -> None:
-        values, problems = self.form.read()
-        if problems:
-            self.form.show_errors(problems)
-            return
-        try:
-            self.saved = save_contract(self.context.db, replace(self.contract, **values))
-        except ValidationError as exc:
-            rest = self.form.show_errors(exc.field_errors)
-            self._say(rest or "Controleer de rood gemarkeerde velden.")
-            return
-        except ServiceError as exc:
-            self._say(exc.message)
-            return
-        self.accept()
-
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
+    def store(self, values: dict[str, Any]) -> None:
+        self.saved = save_contract(self.context.db, replace(self.contract, **values))

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget
 
 from ...domain.enums import AllocationKind, VolumeFrequency
 from ...house.allocations import AllocationData, kinds_for_funder, save_allocation
 from ...house.contracts import list_contracts
 from ...house.funders import list_funders
-from ...services.errors import ServiceError, ValidationError
 from ..context import AppContext
 from ..widgets.fields import ChoiceField, DateField, IntField, NoteField, TextField
-from ..widgets.form import ERROR_STYLE, Form
+from ..widgets.form import Form
+from ..widgets.form_dialog import FormDialog
 
 
-class AllocationDialog(QDialog):
+class AllocationDialog(FormDialog):
     def __init__(
         self, context: AppContext, allocation: AllocationData, parent: QWidget | None = None
     ) -> None:
@@ -49,19 +50,7 @@ class AllocationDialog(QDialog):
         self.form.add(grid, "care_profile", "Zorgprofiel", TextField(max_length=20))
         self.form.add(grid, "notes", "Opmerkingen", NoteField(lines=2))
         self.form.fields["funder_id"].currentIndexChanged.connect(self._fill_contracts)
-        self.message = QLabel()
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
-        self.message.hide()
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.add_message_and_buttons(layout)
         values = dict(allocation.__dict__)
         self.form.fields["funder_id"].set_value(allocation.funder_id)
         self._fill_contracts()
@@ -85,22 +74,5 @@ class AllocationDialog(QDialog):
         if current in {k.value for k in kinds}:
             field.set_value(current)
 
-    def save(self) -> None:
-        values, problems = self.form.read()
-        if problems:
-            self.form.show_errors(problems)
-            return
-        try:
-            self.saved = save_allocation(self.context.db, replace(self.allocation, **values))
-        except ValidationError as exc:
-            rest = self.form.show_errors(exc.field_errors)
-            self._say(rest or "Controleer de rood gemarkeerde velden.")
-            return
-        except ServiceError as exc:
-            self._say(exc.message)
-            return
-        self.accept()
-
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
+    def store(self, values: dict[str, Any]) -> None:
+        self.saved = save_allocation(self.context.db, replace(self.allocation, **values))

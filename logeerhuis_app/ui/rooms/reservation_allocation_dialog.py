@@ -3,18 +3,20 @@ on in the WMO323 and the toewijzingnummer (decision 0033). Empty both to remove 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.dates import format_date
 from ...house.guests import search_guests
 from ...house.reservations import ReservationData, set_reservation_allocation
-from ...services.errors import ServiceError, ValidationError
 from ..context import AppContext
 from ..widgets.fields import ChoiceField, TextField
-from ..widgets.form import ERROR_STYLE, Form
+from ..widgets.form import Form
+from ..widgets.form_dialog import FormDialog
 
 
-class ReservationAllocationDialog(QDialog):
+class ReservationAllocationDialog(FormDialog):
     def __init__(
         self, context: AppContext, reservation: ReservationData, parent: QWidget | None = None
     ) -> None:
@@ -44,19 +46,7 @@ class ReservationAllocationDialog(QDialog):
                 "allocation_reference": reservation.allocation_reference,
             }
         )
-        self.message = QLabel()
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
-        self.message.hide()
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.add_message_and_buttons(layout)
 
     def _clients(self) -> list[tuple[object, str]]:
         """Guests with a BSN (iWmo declares on a BSN), and the current client in any case."""
@@ -68,29 +58,12 @@ class ReservationAllocationDialog(QDialog):
                 choices.append((g.id, f"{g.name} ({born}{g.city or 'woonplaats onbekend'})"))
         return choices
 
-    def save(self) -> None:
-        values, problems = self.form.read()
-        if problems:
-            self.form.show_errors(problems)
-            return
+    def store(self, values: dict[str, Any]) -> None:
         assert self.reservation.id is not None  # the dialog is for a saved reservation
-        try:
-            self.saved = set_reservation_allocation(
-                self.context.db,
-                self.reservation.id,
-                values["allocation_guest_id"],
-                values["allocation_reference"],
-                version=self.reservation.version,
-            )
-        except ValidationError as exc:
-            rest = self.form.show_errors(exc.field_errors)
-            self._say(rest or "Controleer de rood gemarkeerde velden.")
-            return
-        except ServiceError as exc:
-            self._say(exc.message)
-            return
-        self.accept()
-
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
+        self.saved = set_reservation_allocation(
+            self.context.db,
+            self.reservation.id,
+            values["allocation_guest_id"],
+            values["allocation_reference"],
+            version=self.reservation.version,
+        )

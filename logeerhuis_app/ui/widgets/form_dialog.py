@@ -1,0 +1,56 @@
+"""A dialog around a Form: the fields, a Dutch message under them, Opslaan and Annuleren, and
+one way to save: read the form, let the subclass store the values, show what the service
+refused (under the field it concerns, else as the message) and close only when it was saved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+
+from ...services.errors import ServiceError, ValidationError
+from .form import ERROR_STYLE, Form
+
+
+class FormDialog(QDialog):
+    form: Form
+
+    def add_message_and_buttons(self, layout: QVBoxLayout) -> None:
+        """Below the fields: the hidden message and Opslaan / Annuleren."""
+        self.message = QLabel()
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def store(self, values: dict[str, Any]) -> None:
+        """Save the values through the service (keeping the result); raise ServiceError."""
+        raise NotImplementedError
+
+    def save(self) -> None:
+        values, problems = self.form.read()
+        if problems:
+            self.form.show_errors(problems)
+            return
+        try:
+            self.store(values)
+        except ValidationError as exc:
+            rest = self.form.show_errors(exc.field_errors)
+            self._say(rest or "Controleer de rood gemarkeerde velden.")
+            return
+        except ServiceError as exc:
+            self._say(exc.message)
+            return
+        self.accept()
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
