@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "logeerhuis_app"
 # The feature packages (decision 0051): each owns its use cases; a module whose name starts with
 # `_` is private to its package. `services/` is only the shared kernel (errors, field checks).
 FEATURES = ("planning", "intake", "billing", "claims", "house", "access", "storage", "mail")
-KERNEL = {"__init__", "errors", "field_check"}
+KERNEL = {"__init__", "changes", "errors", "field_check"}
 
 
 def _app(*names: str) -> set[str]:

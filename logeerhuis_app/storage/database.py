@@ -7,11 +7,11 @@ database: the start reads its first page with Core (`read()`) and paints it befo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.exc import OperationalError, ProgrammingError, SQLAlchemyError
@@ -22,6 +22,7 @@ from ..db.locking import StaleVersionError
 from ..domain.accounts import CurrentUser
 from ..domain.redaction import scrub
 from ..paths import database_path
+from ..services.changes import Outcome
 from ..services.errors import ConflictError, DataError
 from .database_server import database_url, describe_url, parse_url, server_problem
 from .private_files import create_private_file, private_dir, tighten_data_dir
@@ -39,6 +40,7 @@ __all__ = [
     "test_connection",
 ]
 
+T = TypeVar("T")
 
 # The installer adds the PostgreSQL driver only when asked to (decision 0035).
 NO_SERVER_DRIVER = (
@@ -67,15 +69,19 @@ class Database:
     # or a test, which may do everything as the local system user (decision 0014).
     user: CurrentUser | None = None
     _sessions: sessionmaker[Session] | None = field(default=None, init=False, repr=False)
+    # The tables written by committed units of work, one set per Database.run() in progress.
+    _recording: list[set[str]] = field(default_factory=list, init=False, repr=False)
 
     @property
     def sessions(self) -> sessionmaker[Session]:
         """The session factory, made (and the ORM imported) when first needed."""
         if self._sessions is None:
             from ._text_bounds import guard_text_lengths
+            from .written_tables import note_written_tables
 
             self._sessions = make_session_factory(self.engine)
             guard_text_lengths(self._sessions)  # no text longer than its column (0028)
+            note_written_tables(self._sessions)  # what a unit of work changed (0053)
         return self._sessions
 
     @property
@@ -99,6 +105,7 @@ class Database:
         try:
             yield session
             session.commit()
+            self._record(session)
         except OperationalError as exc:  # the disk, not the data: say so in Dutch
             session.rollback()
             dutch = self._storage_error(exc)
@@ -113,6 +120,27 @@ class Database:
             raise
         finally:
             session.close()
+
+    def run(self, op: Callable[[], T]) -> Outcome[T]:
+        """Run a use case and say what it changed: its value and the subjects of every table
+        its committed units of work wrote (decision 0053). A ServiceError passes through."""
+        from .written_tables import changes_of
+
+        written: set[str] = set()
+        self._recording.append(written)
+        try:
+            value = op()
+        finally:
+            self._recording.pop()  # runs nest: the innermost ends first
+        return Outcome(value, changes_of(written))
+
+    def _record(self, session: Session) -> None:
+        from .written_tables import WRITTEN
+
+        written = session.info.get(WRITTEN)
+        if written:
+            for recording in self._recording:
+                recording.update(written)
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

@@ -8,19 +8,24 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from ..services.changes import Change
 from .widgets.prompter import Prompter
 
 if TYPE_CHECKING:  # the database (SQLAlchemy) is imported only after the window is shown
     from ..storage.database import Database
 
-# Topics carried by AppContext.data_changed; a page reloads only for topics it shows.
-TOPIC_GUESTS = "guests"
-TOPIC_ROOMS = "rooms"
-TOPIC_FUNDERS = "funders"  # funders and their contracts
-TOPIC_ALLOCATIONS = "allocations"
-TOPIC_SETTINGS = "settings"
-TOPIC_STAYS = "stays"
-TOPIC_ALL = "all"  # e.g. after an import
+# Topics carried by AppContext.data_changed are the values of services.changes.Change; a page
+# reloads only for the subjects it shows. Only ui/operations.py announces them (decision 0053).
+TOPIC_GUESTS = Change.GUESTS.value
+TOPIC_ROOMS = Change.ROOMS.value
+TOPIC_FUNDERS = Change.FUNDERS.value  # funders and their contracts
+TOPIC_ALLOCATIONS = Change.ALLOCATIONS.value
+TOPIC_SETTINGS = Change.SETTINGS.value
+TOPIC_STAYS = Change.STAYS.value
+TOPIC_INVOICES = Change.INVOICES.value
+TOPIC_CLAIMS = Change.CLAIMS.value
+TOPIC_ACCOUNTS = Change.ACCOUNTS.value
+TOPIC_ALL = Change.EVERYTHING.value  # another database was opened
 
 
 class AppContext(QObject):
@@ -50,5 +55,6 @@ class AppContext(QObject):
         self._status(message)
 
     def announce(self, topic: str) -> None:
-        """Tell every page that data of this topic changed."""
+        """Tell every page that data of this topic changed; pages call operations.run, which
+        calls this with what the use case wrote."""
         self.data_changed.emit(topic)

@@ -9,11 +9,14 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from ...services.errors import ServiceError, ValidationError
+from .. import operations
+from ..context import AppContext
 from .form import ERROR_STYLE, Form
 
 
 class FormDialog(QDialog):
     form: Form
+    context: AppContext
 
     def add_message_and_buttons(self, layout: QVBoxLayout) -> None:
         """Below the fields: the hidden message and Opslaan / Annuleren."""
@@ -40,16 +43,17 @@ class FormDialog(QDialog):
         if problems:
             self.form.show_errors(problems)
             return
-        try:
-            self.store(values)
-        except ValidationError as exc:
-            rest = self.form.show_errors(exc.field_errors)
-            self._say(rest or "Controleer de rood gemarkeerde velden.")
-            return
-        except ServiceError as exc:
-            self._say(exc.message)
-            return
-        self.accept()
+        if operations.run(self.context, lambda: self.store(values), shown_in=self) is not None:
+            self.accept()
+
+    def show_error(self, error: ServiceError) -> None:
+        """A refusal: under the fields it concerns, the rest (or the reason) as the message."""
+        rest = (
+            self.form.show_errors(error.field_errors)
+            if isinstance(error, ValidationError)
+            else error.message
+        )
+        self._say(rest or "Controleer de rood gemarkeerde velden.")
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

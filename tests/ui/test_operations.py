@@ -1,0 +1,64 @@
+"""ui/operations.run: one way to show a refusal and to tell the pages what changed."""
+
+from __future__ import annotations
+
+from logeerhuis_app.house.guests import GuestData, save_guest
+from logeerhuis_app.services.changes import Change
+from logeerhuis_app.services.errors import ServiceError, ValidationError
+from logeerhuis_app.ui import operations
+
+
+def _heard(context) -> list[str]:
+    topics: list[str] = []
+    context.data_changed.connect(topics.append)
+    return topics
+
+
+def test_a_saved_guest_is_announced_and_reported(context) -> None:
+    topics = _heard(context)
+    got = []
+    outcome = operations.run(
+        context,
+        lambda: save_guest(context.db, GuestData(first_name="An", last_name="Smit")),
+        got.append,
+        done=lambda guest: f"Gast opgeslagen: {guest.last_name}",
+    )
+    assert outcome is not None and got == [outcome]
+    assert topics == [Change.GUESTS.value]
+    assert context.messages[-1] == "Gast opgeslagen: Smit"
+
+
+def test_field_errors_without_a_form_are_spelled_out(context, prompter) -> None:
+    """No field to mark: the box names each problem, not "controleer de gemarkeerde velden"."""
+    topics = _heard(context)
+    outcome = operations.run(
+        context,
+        lambda: save_guest(context.db, GuestData(first_name="", last_name="")),
+        title="Gast niet opgeslagen",
+    )
+    assert outcome is None and topics == []
+    kind, title, text = prompter.messages[-1]
+    assert (kind, title) == ("error", "Gast niet opgeslagen")
+    assert "gemarkeerde" not in text and "achternaam" in text.lower()
+    assert context.messages[-1] == text
+
+
+def test_a_form_shows_the_refusal_itself(context, prompter) -> None:
+    shown: list[ServiceError] = []
+
+    class Form:
+        def show_error(self, error: ServiceError) -> None:
+            shown.append(error)
+
+    def refuse() -> None:
+        raise ValidationError({"arrival": "Kies een datum."})
+
+    assert operations.run(context, refuse, shown_in=Form()) is None
+    assert [e.field_errors for e in shown] == [{"arrival": "Kies een datum."}]  # type: ignore[attr-defined]
+    assert prompter.messages == []
+
+
+def test_another_database_reloads_every_page_once(context) -> None:
+    topics = _heard(context)
+    operations.run(context, lambda: None, also=[Change.EVERYTHING])
+    assert topics == [Change.EVERYTHING.value]
