@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..services.errors import ConflictError, NotFoundError, ServiceError, ValidationError
+from . import operations
 from .page import Page
 from .widgets.form import ERROR_STYLE, Form
 from .widgets.raw_value import raw_value
@@ -186,7 +187,7 @@ class MasterDetailPage(Page):
         try:
             records = self.load_records(self.search.text().strip())
         except ServiceError as exc:
-            self.context.prompter.error("Laden mislukt", exc.message)
+            operations.show_error(self.context, exc, title="Laden mislukt")
             return
         self.model.set_records(records)
         self.table.resizeColumnsToContents()
@@ -274,27 +275,28 @@ class MasterDetailPage(Page):
             self._show_problems(problems)
             return False
         item = self.from_values(self.current, values)
-        try:
-            saved = self.save(item)
-        except ValidationError as exc:
-            self._show_problems(exc.field_errors)
+        outcome = operations.run(self.context, lambda: self.save(item), shown_in=self)
+        if outcome is None:
             return False
-        except ConflictError as exc:
-            self._offer_reload(exc.message)
-            return False
-        except NotFoundError as exc:
-            self.context.prompter.error("Niet opgeslagen", exc.message)
-            return False
-        except ServiceError as exc:
-            self._show_problems({"": exc.message})
-            return False
+        saved = outcome.value
         self.context.status(f"{self.item_noun.capitalize()} opgeslagen: {self.title_of(saved)}")
         self.current = saved
         self.show_item(saved)
-        self.context.announce(self.topic_after_save())
         self.refresh()
         self._select_quietly(self.record_id(saved))
         return True
+
+    def show_error(self, error: ServiceError) -> None:
+        """A refused save (operations.run): the fields marked, a conflict offers the saved
+        version, a vanished item is said in a box, anything else under the fields."""
+        if isinstance(error, ValidationError):
+            self._show_problems(error.field_errors)
+        elif isinstance(error, ConflictError):
+            self._offer_reload(error.message)
+        elif isinstance(error, NotFoundError):
+            operations.show_error(self.context, error, title="Niet opgeslagen")
+        else:
+            self._show_problems({"": error.message})
 
     def _offer_reload(self, message: str) -> None:
         """Someone else saved this item first (another PC): the user chooses between their
@@ -310,15 +312,12 @@ class MasterDetailPage(Page):
         try:
             fresh = self.fetch(item_id)
         except NotFoundError as exc:
-            self.context.prompter.error("Niet geladen", exc.message)
+            operations.show_error(self.context, exc, title="Niet geladen")
             return
         self.show_item(fresh)
         self.refresh()
         self._select_quietly(item_id)
         self.context.status("De opgeslagen versie is geladen.")
-
-    def topic_after_save(self) -> str:
-        return self.topics[0]
 
     def _show_problems(self, problems: dict[str, str]) -> None:
         rest = self.form.show_errors(self.map_problems(problems))
@@ -353,7 +352,7 @@ class MasterDetailPage(Page):
         try:
             self.show_item(self.fetch(self.record_id(record)))
         except NotFoundError as exc:
-            self.context.prompter.error("Niet gevonden", exc.message)
+            operations.show_error(self.context, exc, title="Niet gevonden")
             self.refresh()
 
     _selecting = False

@@ -33,7 +33,8 @@ from ...access.access_log import (
 )
 from ...domain.access_log import ACTIONS
 from ...house.guests import search_guests
-from ...services.errors import ServiceError
+from ...services.changes import Change
+from .. import operations
 from ..context import AppContext
 from ..page import Page
 
@@ -42,6 +43,8 @@ COORDINATORS_ONLY = "Alleen een coördinator kan het toegangslog inzien."
 
 class AccessLogPage(Page):
     nav_title = "Toegangslog"
+    # The log itself is read again on every visit; the guests' names in the filter and lines.
+    topics = (Change.GUESTS,)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -162,11 +165,13 @@ class AccessLogPage(Page):
         )
 
     def load_lines(self) -> None:
-        try:
-            self.lines = list_access(self.context.db, self.current_filter())
-        except ServiceError as exc:
-            self.context.prompter.error("Toegangslog", exc.detail)
+        chosen = self.current_filter()
+        read = operations.run(
+            self.context, lambda: list_access(self.context.db, chosen), title="Toegangslog"
+        )
+        if read is None:
             return
+        self.lines = read.value
         self.table.setRowCount(len(self.lines))
         for index, line in enumerate(self.lines):
             guest = line.guest_name or (f"gast {line.guest_id}" if line.guest_id else "")
@@ -185,11 +190,12 @@ class AccessLogPage(Page):
         )
         if target is None:
             return
-        try:
-            count = export_access_log(self.context.db, target, self.current_filter())
-        except ServiceError as exc:
-            self.context.prompter.error("Toegangslog exporteren", exc.detail)
-            return
-        self.context.prompter.info(
-            "Toegangslog geëxporteerd", f"{count} regels opgeslagen in {target}."
+        chosen = self.current_filter()
+        operations.run(
+            self.context,
+            lambda: export_access_log(self.context.db, target, chosen),
+            lambda done: self.context.prompter.info(
+                "Toegangslog geëxporteerd", f"{done.value} regels opgeslagen in {target}."
+            ),
+            title="Toegangslog exporteren",
         )

@@ -1,12 +1,15 @@
 """Dialogs around accounts: a new account (also the first coordinator) and a new password.
 
 Each dialog calls its service in accept(); on a refusal it tells the user through the prompter
-and stays open, so the user can correct the input.
+and stays open, so the user can correct the input. Given the window's context (a page, not the
+sign-in before there is one), accept() runs the service through operations.run, so the pages
+hear that the accounts changed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,7 +26,11 @@ from ...access.accounts import NewAccount
 from ...domain.accounts import Role
 from ...domain.passwords import MIN_PASSWORD_LENGTH
 from ...services.errors import ServiceError
+from .. import operations
 from ..widgets.prompter import Prompter
+
+if TYPE_CHECKING:
+    from ..context import AppContext
 
 POLICY_HINT = (
     f"Minstens {MIN_PASSWORD_LENGTH} tekens, niet de gebruikersnaam en geen veelgebruikt "
@@ -50,11 +57,18 @@ def password_field(name: str) -> QLineEdit:
 class ServiceDialog(QDialog):
     """accept() runs `submit`; a ServiceError is shown and the dialog stays open."""
 
-    def __init__(self, title: str, prompter: Prompter, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        prompter: Prompter,
+        parent: QWidget | None = None,
+        context: AppContext | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(420)
         self.prompter = prompter
+        self._runs_in = context  # not `context`: the sign-in dialogs keep their own
         self.layout_ = QVBoxLayout(self)
         self.form = QFormLayout()
         self.buttons = QDialogButtonBox(
@@ -71,12 +85,20 @@ class ServiceDialog(QDialog):
         raise NotImplementedError
 
     def accept(self) -> None:
-        try:
-            self.submit()
-        except ServiceError as exc:
-            self.prompter.error(self.windowTitle(), exc.detail)
-            return
+        if self._runs_in is not None:
+            if operations.run(self._runs_in, self.submit, shown_in=self) is None:
+                return
+        else:
+            try:
+                self.submit()
+            except ServiceError as exc:
+                self.show_error(exc)
+                return
         super().accept()
+
+    def show_error(self, error: ServiceError) -> None:
+        """A refusal: in a box titled like the dialog, which stays open for a correction."""
+        self.prompter.error(self.windowTitle(), error.detail)
 
 
 class AccountDialog(ServiceDialog):
@@ -91,8 +113,9 @@ class AccountDialog(ServiceDialog):
         intro: str = "",
         fixed_role: str | None = None,
         parent: QWidget | None = None,
+        context: AppContext | None = None,
     ) -> None:
-        super().__init__(title, prompter, parent)
+        super().__init__(title, prompter, parent, context)
         self.save = save
         self.fixed_role = fixed_role
         if intro:
@@ -143,8 +166,9 @@ class PasswordDialog(ServiceDialog):
         *,
         title: str = "Wachtwoord opnieuw instellen",
         intro: str = "",
+        context: AppContext | None = None,
     ) -> None:
-        super().__init__(title, prompter, parent)
+        super().__init__(title, prompter, parent, context)
         self.save = save
         intro = intro or (
             f"Nieuw wachtwoord voor {who}. Geef het persoonlijk door; bij de volgende keer "

@@ -22,6 +22,7 @@ class OwnPasswordDialog(PasswordDialog):
             parent,
             title="Mijn wachtwoord wijzigen",
             intro="Vul eerst uw huidige wachtwoord in en kies dan een nieuw wachtwoord.",
+            context=context,
         )
         self.current = password_field("current")
         self.form.insertRow(0, "Huidig wachtwoord", self.current)

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 from ...access import accounts
 from ...access.accounts import AccountData
 from ...domain.accounts import Role
+from ...services.changes import Change
 from ...services.errors import ServiceError
+from .. import operations
 from ..context import AppContext
 from ..page import Page
 from .dialogs import AccountDialog, PasswordDialog
@@ -37,6 +39,7 @@ def may_manage(context: AppContext) -> bool:
 
 class AccountsPage(Page):
     nav_title = "Accounts"
+    topics = (Change.ACCOUNTS,)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -90,7 +93,7 @@ class AccountsPage(Page):
         try:
             self.accounts = accounts.list_accounts(self.context.db)
         except ServiceError as exc:
-            self.context.prompter.error("Accounts", exc.detail)
+            operations.show_error(self.context, exc, title="Accounts")
             return
         self.table.setRowCount(len(self.accounts))
         for index, account in enumerate(self.accounts):
@@ -115,6 +118,10 @@ class AccountsPage(Page):
             "Weer inschakelen" if account is not None and not account.active else "Uitschakelen"
         )
 
+    def _show_account(self, user_name: str) -> None:
+        self.refresh()
+        self.select_user(user_name)
+
     def select_user(self, user_name: str) -> None:
         for index, account in enumerate(self.accounts):
             if account.user_name == user_name:
@@ -123,9 +130,9 @@ class AccountsPage(Page):
     # -- actions -----------------------------------------------------------------------------
     def new_item(self) -> None:
         if not may_manage(self.context):
-            self.context.prompter.error("Accounts", COORDINATORS_ONLY)
+            operations.show_error(self.context, ServiceError(COORDINATORS_ONLY), title="Accounts")
             return
-        dialog = AccountDialog(self.context.prompter, self._add, parent=self)
+        dialog = AccountDialog(self.context.prompter, self._add, parent=self, context=self.context)
         if self.context.prompter.run_dialog(dialog):
             self.refresh()
             self.select_user(dialog.account().user_name.strip().lower())
@@ -143,6 +150,7 @@ class AccountsPage(Page):
             f"{account.name} ({account.user_name})",
             lambda pw, again: accounts.reset_password(self.context.db, account.id, pw, again),
             parent=self,
+            context=self.context,
         )
         if self.context.prompter.run_dialog(dialog):
             self.context.status("Wachtwoord opnieuw ingesteld")
@@ -157,10 +165,9 @@ class AccountsPage(Page):
             "het toegangslog en kan later weer worden ingeschakeld. Uitschakelen?",
         ):
             return
-        try:
-            accounts.set_active(self.context.db, account.id, not account.active)
-        except ServiceError as exc:
-            self.context.prompter.error("Accounts", exc.detail)
-            return
-        self.refresh()
-        self.select_user(account.user_name)
+        operations.run(
+            self.context,
+            lambda: accounts.set_active(self.context.db, account.id, not account.active),
+            lambda _done: self._show_account(account.user_name),
+            title="Accounts",
+        )

@@ -21,7 +21,7 @@ from ...domain.money import format_cents
 from ...domain.rates import RatePeriod, rate_on
 from ...house.contracts import ContractData, get_contract, list_contracts
 from ...house.funders import FunderData, get_funder, list_funders, save_funder, validate_funder
-from ..context import TOPIC_FUNDERS
+from ...services.changes import Change
 from ..master_detail import MasterDetailPage
 from ..widgets.fields import CheckField, ChoiceField, NoteField, TextField
 from ..widgets.municipality_field import MunicipalityCodeField
@@ -57,7 +57,7 @@ CONTRACT_COLUMNS = (
 
 class FundersPage(MasterDetailPage):
     nav_title = "Financiers en contracten"
-    topics = (TOPIC_FUNDERS,)
+    topics = (Change.FUNDERS,)  # funders, their contracts and rates
     new_label = "Nieuwe financier"
     item_noun = "financier"
     list_width = 470
@@ -170,7 +170,6 @@ class FundersPage(MasterDetailPage):
 
     def _open_contract(self, contract: ContractData) -> None:
         dialog = ContractDialog(self.context, contract, self)
-        if self.context.prompter.run_dialog(dialog):
+        if self.context.prompter.run_dialog(dialog):  # it saved through operations.run
             self.context.status(f"Contract opgeslagen: {dialog.saved.name if dialog.saved else ''}")
-            self.context.announce(TOPIC_FUNDERS)
             self._show_contracts(contract.funder_id)

@@ -19,7 +19,8 @@ from ...domain.enums import AllocationKind, VolumeFrequency
 from ...house.allocations import AllocationData, delete_allocation, list_allocations
 from ...house.wlz_elsewhere import nights_elsewhere, set_nights_elsewhere
 from ...services.errors import ServiceError
-from ..context import TOPIC_ALLOCATIONS, TOPIC_STAYS, AppContext
+from .. import operations
+from ..context import AppContext
 from ..widgets.record_table import Column, RecordTableModel
 from .allocation_dialog import AllocationDialog
 
@@ -112,18 +113,16 @@ class AllocationsPanel(QWidget):
             return
         text = self.elsewhere.text().strip() or "0"
         if not text.isdigit():
-            self.context.prompter.error(
-                "Niet opgeslagen", "Vul een aantal nachten in (een heel getal)."
-            )
+            refusal = ServiceError("Vul een aantal nachten in (een heel getal).")
+            operations.show_error(self.context, refusal, title="Niet opgeslagen")
             return
-        try:
-            set_nights_elsewhere(self.context.db, self.guest_id, date.today().year, int(text))
-        except ServiceError as exc:
-            message = exc.detail
-            self.context.prompter.error("Niet opgeslagen", message)
-            return
-        self.context.status("Wlz-nachten elders opgeslagen; ze tellen mee voor de 156.")
-        self.context.announce(TOPIC_STAYS)
+        guest_id, year = self.guest_id, date.today().year
+        operations.run(
+            self.context,
+            lambda: set_nights_elsewhere(self.context.db, guest_id, year, int(text)),
+            title="Niet opgeslagen",
+            done="Wlz-nachten elders opgeslagen; ze tellen mee voor de 156.",
+        )
 
     def _selected(self) -> AllocationData | None:
         index = self.table.currentIndex()
@@ -140,9 +139,8 @@ class AllocationsPanel(QWidget):
 
     def _open(self, allocation: AllocationData) -> None:
         dialog = AllocationDialog(self.context, allocation, self)
-        if self.context.prompter.run_dialog(dialog):
+        if self.context.prompter.run_dialog(dialog):  # it saved through operations.run
             self.context.status("Toewijzing opgeslagen.")
-            self.context.announce(TOPIC_ALLOCATIONS)
             self.show_guest(self.guest_id)
 
     def delete_selected(self) -> None:
@@ -153,11 +151,11 @@ class AllocationsPanel(QWidget):
             "Toewijzing verwijderen", f"Toewijzing {allocation.reference or ''} verwijderen?"
         ):
             return
-        try:
-            assert allocation.id is not None  # listed, so saved
-            delete_allocation(self.context.db, allocation.id)
-        except ServiceError as exc:
-            self.context.prompter.error("Niet verwijderd", exc.message)
-            return
-        self.context.announce(TOPIC_ALLOCATIONS)
-        self.show_guest(self.guest_id)
+        allocation_id = allocation.id
+        assert allocation_id is not None  # listed, so saved
+        operations.run(
+            self.context,
+            lambda: delete_allocation(self.context.db, allocation_id),
+            lambda _done: self.show_guest(self.guest_id),
+            title="Niet verwijderd",
+        )

@@ -19,7 +19,7 @@ from ...domain.enums import Grondslag
 from ...domain.redaction import mask_bsn
 from ...domain.validation import format_iban
 from ...house.guests import GuestData, get_guest, save_guest, search_guests, validate_guest
-from ..context import TOPIC_GUESTS
+from ...services.changes import Change
 from ..master_detail import MasterDetailPage
 from ..widgets.fields import CheckField, ChoiceField, DateField, IntField, NoteField, TextField
 from ..widgets.municipality_field import MunicipalityCodeField
@@ -33,7 +33,8 @@ GENDERS = [("", "—"), ("V", "vrouw"), ("M", "man"), ("X", "anders / onbekend")
 
 class GuestsPage(MasterDetailPage):
     nav_title = "Gasten"
-    topics = (TOPIC_GUESTS,)
+    # The guest list, and in the editor the guest's allocations with their funder and contract.
+    topics = (Change.GUESTS, Change.ALLOCATIONS, Change.FUNDERS)
     search_placeholder = "Zoek op naam, BSN of geboortedatum (Ctrl+F)"
     new_label = "Nieuwe gast"
     item_noun = "gast"
@@ -58,6 +59,11 @@ class GuestsPage(MasterDetailPage):
         return search_guests(
             self.context.db, search, include_inactive=self.show_inactive.isChecked()
         )
+
+    def refresh(self) -> None:
+        super().refresh()
+        if self.current is not None:  # the allocations panel shows what another page changed
+            self.allocations.show_guest(self.current.id)
 
     def count_text(self, count: int) -> str:
         return "1 gast" if count == 1 else f"{count} gasten"

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from ...access.privacy import erase_care_data, guest_dossier
 from ...services.errors import ServiceError
 from ...storage.private_files import write_private
-from ..context import TOPIC_GUESTS, AppContext
+from .. import operations
+from ..context import AppContext
 
 
 class PrivacyPanel(QWidget):
@@ -51,14 +52,16 @@ class PrivacyPanel(QWidget):
         if path is None:
             return
         try:
-            write_private(Path(path), guest_dossier(self.context.db, guest_id, now=datetime.now()))
-        except ServiceError as exc:
-            self.context.prompter.error("Inzage niet gemaakt", exc.message)
-            return
+            operations.run(
+                self.context,
+                lambda: write_private(
+                    Path(path), guest_dossier(self.context.db, guest_id, now=datetime.now())
+                ),
+                title="Inzage niet gemaakt",
+                done=f"Inzage bewaard: {path}",
+            )
         except OSError as exc:
             self.context.prompter.error("Inzage niet bewaard", f"{path}: {exc.strerror or exc}")
-            return
-        self.context.status(f"Inzage bewaard: {path}")
 
     def erase(self) -> None:
         guest_id = self._guest()
@@ -75,19 +78,19 @@ class PrivacyPanel(QWidget):
             "worden gemaakt (alleen met een backup). Doorgaan?",
         ):
             return
-        try:
-            erased = erase_care_data(self.context.db, guest_id, reason=reason)
-        except ServiceError as exc:
-            self.context.prompter.error("Niet verwijderd", exc.detail)
-            return
-        self.context.status(
-            f"Zorggegevens verwijderd ({erased.intake_answers} intake-antwoorden, "
-            f"{erased.strain_scores} belastingsscores)."
+        operations.run(
+            self.context,
+            lambda: erase_care_data(self.context.db, guest_id, reason=reason),
+            title="Niet verwijderd",
+            done=lambda erased: (
+                f"Zorggegevens verwijderd ({erased.intake_answers} intake-antwoorden, "
+                f"{erased.strain_scores} belastingsscores)."
+            ),
         )
-        self.context.announce(TOPIC_GUESTS)
 
     def _guest(self) -> int | None:
         guest_id = self.guest_id()
         if guest_id is None:
-            self.context.prompter.error("Privacy", "Kies eerst een opgeslagen gast.")
+            refusal = ServiceError("Kies eerst een opgeslagen gast.")
+            operations.show_error(self.context, refusal, title="Privacy")
         return guest_id

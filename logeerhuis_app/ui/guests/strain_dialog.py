@@ -30,6 +30,7 @@ from ...domain import carer_strain as csi
 from ...domain.dates import format_date
 from ...intake.carer_strain import StrainData, StrainRecord, list_strain, record_strain
 from ...services.errors import ServiceError, ValidationError
+from .. import operations
 from ..context import AppContext
 from ..widgets.fields import CheckField, ChoiceField, DateField, NoteField, TextField
 from ..widgets.form import ERROR_STYLE, Form
@@ -209,17 +210,23 @@ class StrainDialog(QDialog):
             consent_recorded_by=values["consent_recorded_by"],
             note=values["note"],
         )
-        try:
-            self.saved = record_strain(self.context.db, data)
-        except ValidationError as exc:
-            rest = self.form.show_errors(exc.field_errors)
-            self._say(rest or exc.field_errors.get("consent") or exc.message)
-            return
-        except ServiceError as exc:
-            self._say(exc.message)
-            return
-        self.context.status(f"Belasting mantelzorger vastgelegd: score {self.saved.score}")
-        self.accept()
+        outcome = operations.run(
+            self.context,
+            lambda: record_strain(self.context.db, data),
+            shown_in=self,
+            done=lambda saved: f"Belasting mantelzorger vastgelegd: score {saved.score}",
+        )
+        if outcome is not None:
+            self.saved = outcome.value
+            self.accept()
+
+    def show_error(self, error: ServiceError) -> None:
+        """A refusal (operations.run): under the fields, else (no consent) as the message."""
+        if isinstance(error, ValidationError):
+            rest = self.form.show_errors(error.field_errors)
+            self._say(rest or error.field_errors.get("consent") or error.message)
+        else:
+            self._say(error.message)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_date
 from ...domain.validation import InvalidValue
 from ...house.closures import ClosureData, add_closure, list_closures, remove_closure
-from ...services.errors import ServiceError, ValidationError
-from ..context import TOPIC_STAYS, AppContext
+from ...services.errors import ServiceError
+from .. import operations
+from ..context import AppContext
 from ..widgets.fields import DateField, TextField
 from ..widgets.form import ERROR_STYLE
 
@@ -82,37 +83,41 @@ class ClosuresPanel(QGroupBox):
             return
         try:
             start, last = self.start.value(), self.last.value()
-            assert start is not None and last is not None  # required fields: None raises
-            add_closure(
-                self.context.db, ClosureData(None, self.room_id, start, last, self.reason.value())
-            )
         except InvalidValue as exc:
             self._say(exc.message)
             return
-        except ValidationError as exc:
-            self._say(exc.detail)
-            return
-        except ServiceError as exc:
-            self._say(exc.message)
-            return
+        assert start is not None and last is not None  # required fields: None raises
+        closure = ClosureData(None, self.room_id, start, last, self.reason.value())
+        operations.run(
+            self.context,
+            lambda: add_closure(self.context.db, closure),
+            self._added,
+            shown_in=self,
+            done="Kamer gesloten voor de gekozen periode.",
+        )
+
+    def _added(self, _outcome: object) -> None:
         self.start.clear()
         self.last.clear()
         self.reason.clear()
-        self.context.status("Kamer gesloten voor de gekozen periode.")
-        self.context.announce(TOPIC_STAYS)
         self.show_room(self.room_id)
 
     def remove(self) -> None:
         item = self.list.currentItem()
         if item is None:
             return
-        try:
-            remove_closure(self.context.db, int(item.data(256)))
-        except ServiceError as exc:
-            self._say(exc.message)
-            return
-        self.context.announce(TOPIC_STAYS)
-        self.show_room(self.room_id)
+        closure_id = int(item.data(256))
+        operations.run(
+            self.context,
+            lambda: remove_closure(self.context.db, closure_id),
+            lambda _done: self.show_room(self.room_id),
+            shown_in=self,
+        )
+
+    def show_error(self, error: ServiceError) -> None:
+        """A refusal (operations.run): the panel has no field marks, so the field messages
+        themselves (error.detail), not "controleer de gemarkeerde velden"."""
+        self._say(error.detail)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

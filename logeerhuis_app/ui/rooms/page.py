@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.enums import RoomEnvironment
 from ...house.rooms import MAX_BEDS, RoomData, get_room, list_rooms, save_room, validate_room
-from ..context import TOPIC_ROOMS
+from ...services.changes import Change
 from ..master_detail import MasterDetailPage
 from ..widgets.fields import CheckField, ChoiceField, IntField, NoteField, TextField
 from ..widgets.record_table import Column
@@ -27,7 +27,9 @@ def _features(room: RoomData) -> str:
 
 class RoomsPage(MasterDetailPage):
     nav_title = "Kamers"
-    topics = (TOPIC_ROOMS,)
+    # Rooms with their closures and reserved beds; a reservation names its funder, contract
+    # and the guest of its toewijzing.
+    topics = (Change.ROOMS, Change.FUNDERS, Change.GUESTS)
     new_label = "Nieuwe kamer"
     item_noun = "kamer"
     list_width = 600
@@ -45,6 +47,11 @@ class RoomsPage(MasterDetailPage):
 
     def load_records(self, search: str) -> list[Any]:
         return list_rooms(self.context.db)
+
+    def refresh(self) -> None:
+        super().refresh()
+        if self.current is not None and self.current.id is not None:
+            self.after_load(self.current)  # the panels show what another page changed
 
     def count_text(self, count: int) -> str:
         return "1 kamer" if count == 1 else f"{count} kamers"

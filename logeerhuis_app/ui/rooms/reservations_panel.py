@@ -28,7 +28,8 @@ from ...house.reservations import (
     reserve_bed,
 )
 from ...services.errors import ServiceError
-from ..context import TOPIC_STAYS, AppContext
+from .. import operations
+from ..context import AppContext
 from ..widgets.fields import ChoiceField, DateField
 from ..widgets.form import ERROR_STYLE
 from .reservation_allocation_dialog import ReservationAllocationDialog
@@ -128,33 +129,31 @@ class ReservationsPanel(QGroupBox):
                 raise InvalidValue(
                     "Maak eerst een contract met het tariefmodel 'per gereserveerde dag'."
                 )
-            reserve_bed(
-                self.context.db,
-                ReservationData(
-                    None, cast(int, self.bed.value()), cast(int, self.contract.value()), start, last
-                ),
-            )
         except InvalidValue as exc:
             self._say(exc.message)
             return
-        except ServiceError as exc:
-            self._say(exc.detail)
-            return
-        self.context.status("Bed gereserveerd.")
-        self.context.announce(TOPIC_STAYS)
-        self.show_room(self.bed_ids)
+        reservation = ReservationData(
+            None, cast(int, self.bed.value()), cast(int, self.contract.value()), start, last
+        )
+        operations.run(
+            self.context,
+            lambda: reserve_bed(self.context.db, reservation),
+            lambda _done: self.show_room(self.bed_ids),
+            shown_in=self,
+            done="Bed gereserveerd.",
+        )
 
     def remove(self) -> None:
         item = self.list.currentItem()
         if item is None:
             return
-        try:
-            remove_reservation(self.context.db, int(item.data(256)))
-        except ServiceError as exc:
-            self._say(exc.message)
-            return
-        self.context.announce(TOPIC_STAYS)
-        self.show_room(self.bed_ids)
+        reservation_id = int(item.data(256))
+        operations.run(
+            self.context,
+            lambda: remove_reservation(self.context.db, reservation_id),
+            lambda _done: self.show_room(self.bed_ids),
+            shown_in=self,
+        )
 
     def edit_allocation(self) -> None:
         item = self.list.currentItem()
@@ -162,11 +161,14 @@ class ReservationsPanel(QGroupBox):
             self._say("Kies eerst een reservering in de lijst.")
             return
         dialog = ReservationAllocationDialog(self.context, self.shown[int(item.data(256))], self)
-        if not self.context.prompter.run_dialog(dialog):
+        if not self.context.prompter.run_dialog(dialog):  # it saves through operations.run
             return
         self.context.status("Toewijzing van het bed opgeslagen.")
-        self.context.announce(TOPIC_STAYS)
         self.show_room(self.bed_ids)
+
+    def show_error(self, error: ServiceError) -> None:
+        """A refusal (operations.run): no field marks here, so the field messages themselves."""
+        self._say(error.detail)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from ...domain.intake import GATE_CHECK_IN, GATE_CONFIRM, ITEMS
 from ...house.house_texts import CONDITIONS, EVALUATION, get_text, set_text
 from ...intake.intake import required_items, set_required_items
-from ...services.errors import ServiceError
-from ..context import TOPIC_STAYS, AppContext
+from .. import operations
+from ..context import AppContext
 
 GATES = (GATE_CONFIRM, GATE_CHECK_IN)
 
@@ -98,12 +98,13 @@ class IntakeSettingsPanel(QGroupBox):
             )
             for column, gate in zip((1, 2), GATES, strict=True)
         }
-        try:
+        conditions, evaluation = self.conditions.toPlainText(), self.evaluation.toPlainText()
+
+        def store() -> None:
             set_required_items(self.context.db, required)
-            set_text(self.context.db, CONDITIONS, self.conditions.toPlainText())
-            set_text(self.context.db, EVALUATION, self.evaluation.toPlainText())
-        except ServiceError as exc:
-            self.context.prompter.error("Niet opgeslagen", exc.message)
-            return
-        self.context.status("Intake-instellingen opgeslagen.")
-        self.context.announce(TOPIC_STAYS)
+            set_text(self.context.db, CONDITIONS, conditions)
+            set_text(self.context.db, EVALUATION, evaluation)
+
+        operations.run(
+            self.context, store, title="Niet opgeslagen", done="Intake-instellingen opgeslagen."
+        )

@@ -3,6 +3,8 @@ OS keyring (never into the database); where there is no keyring it is asked at e
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,8 +20,12 @@ from PySide6.QtWidgets import (
 from ...domain.mail import SECURITY
 from ...mail.mail_settings import MailSettings, get_mail_settings, save_mail_settings
 from ...services.errors import ServiceError
-from ..context import TOPIC_SETTINGS, AppContext
+from .. import operations
+from ..context import AppContext
 from ..widgets.roles import coordinator_only
+
+if TYPE_CHECKING:
+    from ...storage.database import Database
 
 
 class MailSettingsPanel(QGroupBox):
@@ -123,29 +129,19 @@ class MailSettingsPanel(QGroupBox):
         )
 
     def save(self) -> None:
-        from ...mail.mail_secret import forget_password, store_password
-
-        db = self.context.db
-        before = get_mail_settings(db)
-        try:
-            saved = save_mail_settings(db, self.settings())
-        except ServiceError as exc:
-            self.context.prompter.error("E-mailinstellingen niet opgeslagen", exc.detail)
+        db, settings, password = self.context.db, self.settings(), self.password.text()
+        outcome = operations.run(
+            self.context,
+            lambda: _store(db, settings, password),
+            title="E-mailinstellingen niet opgeslagen",
+        )
+        if outcome is None:
             return
-        if before.user and before.account != saved.account:
-            forget_password(before)  # another server or user: the old password goes
-        password, problem = self.password.text(), ""
-        self.password.clear()
-        if password:
-            try:
-                store_password(db, saved, password)
-            except ServiceError as exc:
-                problem = exc.detail
         self.load()
-        self.context.announce(TOPIC_SETTINGS)
-        if problem:
+        if outcome.value:
             self.context.prompter.error(
-                "Wachtwoord niet bewaard", f"{problem}\n\nDe andere instellingen zijn opgeslagen."
+                "Wachtwoord niet bewaard",
+                f"{outcome.value}\n\nDe andere instellingen zijn opgeslagen.",
             )
         self.context.status("E-mailinstellingen opgeslagen.")
 
@@ -154,3 +150,20 @@ class MailSettingsPanel(QGroupBox):
         from ..mail.sending import mail_document
 
         mail_document(self.context, self, "Testbericht", lambda: test_mail(self.context.db))
+
+
+def _store(db: Database, settings: MailSettings, password: str) -> str:
+    """Save the settings and put a typed password in the keyring; what went wrong with the
+    password (the settings are saved regardless), or ""."""
+    from ...mail.mail_secret import forget_password, store_password
+
+    before = get_mail_settings(db)
+    saved = save_mail_settings(db, settings)
+    if before.user and before.account != saved.account:
+        forget_password(before)  # another server or user: the old password goes
+    if password:
+        try:
+            store_password(db, saved, password)
+        except ServiceError as exc:
+            return exc.detail
+    return ""

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBox
 
 from ...domain.validation import format_iban
 from ...house.provider import ProviderData, get_provider, save_provider, validate_provider
-from ..context import TOPIC_SETTINGS
+from ...services.changes import Change
 from ..master_detail import MasterDetailPage
 from ..widgets.fields import IntField, NoteField, TextField
 from .intake_panel import IntakeSettingsPanel
@@ -23,7 +23,7 @@ class SettingsPage(MasterDetailPage):
     """One record (the provider), so the list is hidden and the editor always open."""
 
     nav_title = "Instellingen"
-    topics = (TOPIC_SETTINGS,)
+    topics = (Change.SETTINGS,)  # the provider, intake, security, mail and retention
     item_noun = "instellingen"
 
     def __init__(self, context, parent: QWidget | None = None) -> None:

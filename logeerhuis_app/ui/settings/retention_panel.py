@@ -8,8 +8,8 @@ from datetime import date
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from ...access.privacy import Retention, get_retention, past_retention, set_retention
-from ...services.errors import ServiceError
-from ..context import TOPIC_SETTINGS, AppContext
+from .. import operations
+from ..context import AppContext
 from ..widgets.roles import coordinator_only
 
 
@@ -44,13 +44,13 @@ class RetentionPanel(QGroupBox):
         )
 
     def save(self) -> None:
-        try:
-            set_retention(self.context.db, Retention(self.care.value(), self.money.value()))
-        except ServiceError as exc:
-            self.context.prompter.error("Niet opgeslagen", exc.detail)
-            return
-        self.context.status("Bewaartermijnen opgeslagen.")
-        self.context.announce(TOPIC_SETTINGS)
+        retention = Retention(self.care.value(), self.money.value())
+        operations.run(
+            self.context,
+            lambda: set_retention(self.context.db, retention),
+            title="Niet opgeslagen",
+            done="Bewaartermijnen opgeslagen.",
+        )
 
     def show_past(self) -> None:
         found = past_retention(self.context.db, today=date.today())

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from ...access.security_settings import MAX_IDLE, MIN_IDLE, idle_minutes, set_idle_minutes
-from ...services.errors import ServiceError
-from ..context import TOPIC_SETTINGS, AppContext
+from .. import operations
+from ..context import AppContext
 from ..widgets.roles import coordinator_only
 
 
@@ -39,10 +39,10 @@ class SecuritySettingsPanel(QGroupBox):
         )
 
     def save(self) -> None:
-        try:
-            set_idle_minutes(self.context.db, self.minutes.value())
-        except ServiceError as exc:
-            self.context.prompter.error("Niet opgeslagen", exc.detail)
-            return
-        self.context.status(f"Vergrendelen na {self.minutes.value()} minuten opgeslagen.")
-        self.context.announce(TOPIC_SETTINGS)
+        minutes = self.minutes.value()
+        operations.run(
+            self.context,
+            lambda: set_idle_minutes(self.context.db, minutes),
+            title="Niet opgeslagen",
+            done=f"Vergrendelen na {minutes} minuten opgeslagen.",
+        )
