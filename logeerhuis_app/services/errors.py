@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .changes import Change
+
 
 class ServiceError(Exception):
     """Something the user can understand and act on."""
@@ -9,6 +14,9 @@ class ServiceError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+        # What the use case had already committed before it was refused (set by Database.run):
+        # a use case of several units of work may have saved its first steps.
+        self.changed: frozenset[Change] = frozenset()
 
     @property
     def detail(self) -> str:

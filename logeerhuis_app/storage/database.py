@@ -23,7 +23,7 @@ from ..domain.accounts import CurrentUser
 from ..domain.redaction import scrub
 from ..paths import database_path
 from ..services.changes import Outcome
-from ..services.errors import ConflictError, DataError
+from ..services.errors import ConflictError, DataError, ServiceError
 from .database_server import database_url, describe_url, parse_url, server_problem
 from .private_files import create_private_file, private_dir, tighten_data_dir
 from .work_dirs import clean_work_dirs
@@ -123,13 +123,17 @@ class Database:
 
     def run(self, op: Callable[[], T]) -> Outcome[T]:
         """Run a use case and say what it changed: its value and the subjects of every table
-        its committed units of work wrote (decision 0053). A ServiceError passes through."""
+        its committed units of work wrote (decision 0053). A ServiceError passes through, carrying
+        what was committed before it in `changed`."""
         from .written_tables import changes_of
 
         written: set[str] = set()
         self._recording.append(written)
         try:
             value = op()
+        except ServiceError as exc:
+            exc.changed = exc.changed | changes_of(written)
+            raise
         finally:
             self._recording.pop()  # runs nest: the innermost ends first
         return Outcome(value, changes_of(written))

@@ -42,6 +42,7 @@ def run(
     try:
         outcome = context.db.run(op)
     except ServiceError as exc:
+        announce_changes(context, exc.changed)  # the steps saved before the refusal
         show_error(context, exc, title=title, shown_in=shown_in)
         return None
     if also:

@@ -64,3 +64,16 @@ def test_runs_nest_and_the_outer_run_sees_both(db) -> None:
     outer = db.run(both)
     assert outer.value.changed == {Change.ROOMS}
     assert outer.changed == {Change.ROOMS, Change.GUESTS}
+
+
+def test_a_refusal_after_a_saved_step_says_what_was_saved(db) -> None:
+    """A use case of two units of work refused in the second: the first stays saved, and the
+    window must hear of it."""
+
+    def two_steps():
+        save_room(db, RoomData(name="Eik", beds=1))
+        save_guest(db, GuestData(first_name="", last_name=""))
+
+    with pytest.raises(ValidationError) as refused:
+        db.run(two_steps)
+    assert refused.value.changed == {Change.ROOMS}

@@ -62,3 +62,17 @@ def test_another_database_reloads_every_page_once(context) -> None:
     topics = _heard(context)
     operations.run(context, lambda: None, also=[Change.EVERYTHING])
     assert topics == [Change.EVERYTHING.value]
+
+
+def test_what_was_saved_before_a_refusal_is_still_announced(context, prompter) -> None:
+    from logeerhuis_app.house.rooms import RoomData, save_room
+
+    topics = _heard(context)
+
+    def two_steps() -> None:
+        save_room(context.db, RoomData(name="Eik", beds=1))
+        save_guest(context.db, GuestData(first_name="", last_name=""))
+
+    assert operations.run(context, two_steps) is None
+    assert topics == [Change.ROOMS.value]
+    assert prompter.messages[-1][0] == "error"

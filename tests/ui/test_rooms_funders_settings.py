@@ -284,3 +284,26 @@ def test_a_funder_reserves_a_bed_and_the_planner_shows_it(qtbot, context, show):
     planner.refresh()
     [reserved] = planner.view.reservations
     assert (reserved.bed_id, reserved.funder_name) == (room.bed_ids[1], "Gemeente Amersfoort")
+
+
+def test_saving_one_settings_panel_keeps_what_is_typed_in_another(qtbot, context, show):
+    """Saving the intake settings reloads the page; the mail panel's unsaved host stays."""
+    from logeerhuis_app.house.house_texts import CONDITIONS, get_text
+    from logeerhuis_app.mail.mail_settings import get_mail_settings
+
+    page = show(SettingsPage(context))
+    page.activate()
+    _type(qtbot, page.mail_panel.host, "smtp.example.nl")
+    page.intake_panel.conditions.setPlainText("Eigen medicijnen meenemen.")
+    qtbot.mouseClick(page.intake_panel.save_button, Qt.MouseButton.LeftButton)
+    assert get_text(context.db, CONDITIONS) == "Eigen medicijnen meenemen."
+    assert page.mail_panel.host.text() == "smtp.example.nl"  # typed, not saved: still there
+    assert get_mail_settings(context.db).host == ""
+    assert page.intake_panel.conditions.toPlainText() == "Eigen medicijnen meenemen."
+    # A panel without typing does reload: a change saved elsewhere shows.
+    from logeerhuis_app.access.security_settings import set_idle_minutes
+
+    set_idle_minutes(context.db, 12)
+    page.refresh()
+    assert page.security_panel.minutes.value() == 12
+    assert page.mail_panel.host.text() == "smtp.example.nl"

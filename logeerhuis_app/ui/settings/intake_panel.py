@@ -20,11 +20,12 @@ from ...house.house_texts import CONDITIONS, EVALUATION, get_text, set_text
 from ...intake.intake import required_items, set_required_items
 from .. import operations
 from ..context import AppContext
+from ..widgets.typed_input import RemembersLoadedInput
 
 GATES = (GATE_CONFIRM, GATE_CHECK_IN)
 
 
-class IntakeSettingsPanel(QGroupBox):
+class IntakeSettingsPanel(RemembersLoadedInput, QGroupBox):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("Intake en teksten", parent)
         self.context = context
@@ -88,6 +89,7 @@ class IntakeSettingsPanel(QGroupBox):
                 self._box(row, column).setCheckState(state)
         self.conditions.setPlainText(get_text(self.context.db, CONDITIONS))
         self.evaluation.setPlainText(get_text(self.context.db, EVALUATION))
+        self.remember_input()
 
     def save(self) -> None:
         required = {
@@ -106,5 +108,9 @@ class IntakeSettingsPanel(QGroupBox):
             set_text(self.context.db, EVALUATION, evaluation)
 
         operations.run(
-            self.context, store, title="Niet opgeslagen", done="Intake-instellingen opgeslagen."
+            self.context,
+            store,
+            lambda _saved: self.remember_input(),
+            title="Niet opgeslagen",
+            done="Intake-instellingen opgeslagen.",
         )

@@ -23,12 +23,13 @@ from ...services.errors import ServiceError
 from .. import operations
 from ..context import AppContext
 from ..widgets.roles import coordinator_only
+from ..widgets.typed_input import RemembersLoadedInput
 
 if TYPE_CHECKING:
     from ...storage.database import Database
 
 
-class MailSettingsPanel(QGroupBox):
+class MailSettingsPanel(RemembersLoadedInput, QGroupBox):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("E-mail", parent)
         self.context = context
@@ -117,6 +118,7 @@ class MailSettingsPanel(QGroupBox):
             self.context.db,
             "Alleen een coördinator mag de e-mailinstellingen wijzigen.",
         )  # fmt: skip
+        self.remember_input()
 
     def settings(self) -> MailSettings:
         return MailSettings(

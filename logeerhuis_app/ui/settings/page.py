@@ -44,10 +44,14 @@ class SettingsPage(MasterDetailPage):
         if self.is_dirty():
             return  # never overwrite what the user is typing
         self.show_item(get_provider(self.context.db))
-        self.intake_panel.load()
-        self.security_panel.load()
-        self.mail_panel.load()
-        self.retention_panel.load()
+        for panel in (
+            self.intake_panel,
+            self.security_panel,
+            self.mail_panel,
+            self.retention_panel,
+        ):
+            if not panel.typed_since_load():  # each panel saves on its own: keep its typing
+                panel.load()
 
     def title_of(self, item: ProviderData) -> str:
         return "Gegevens van het logeerhuis"

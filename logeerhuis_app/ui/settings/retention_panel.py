@@ -11,9 +11,10 @@ from ...access.privacy import Retention, get_retention, past_retention, set_rete
 from .. import operations
 from ..context import AppContext
 from ..widgets.roles import coordinator_only
+from ..widgets.typed_input import RemembersLoadedInput
 
 
-class RetentionPanel(QGroupBox):
+class RetentionPanel(RemembersLoadedInput, QGroupBox):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("Bewaartermijnen", parent)
         self.context = context
@@ -42,12 +43,14 @@ class RetentionPanel(QGroupBox):
             self.context.db,
             "Alleen een coördinator mag de bewaartermijnen wijzigen.",
         )
+        self.remember_input()
 
     def save(self) -> None:
         retention = Retention(self.care.value(), self.money.value())
         operations.run(
             self.context,
             lambda: set_retention(self.context.db, retention),
+            lambda _saved: self.remember_input(),
             title="Niet opgeslagen",
             done="Bewaartermijnen opgeslagen.",
         )

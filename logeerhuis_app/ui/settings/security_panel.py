@@ -8,9 +8,10 @@ from ...access.security_settings import MAX_IDLE, MIN_IDLE, idle_minutes, set_id
 from .. import operations
 from ..context import AppContext
 from ..widgets.roles import coordinator_only
+from ..widgets.typed_input import RemembersLoadedInput
 
 
-class SecuritySettingsPanel(QGroupBox):
+class SecuritySettingsPanel(RemembersLoadedInput, QGroupBox):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("Beveiliging", parent)
         self.context = context
@@ -37,12 +38,14 @@ class SecuritySettingsPanel(QGroupBox):
             self.context.db,
             "Alleen een coördinator mag de vergrendeltijd wijzigen.",
         )
+        self.remember_input()
 
     def save(self) -> None:
         minutes = self.minutes.value()
         operations.run(
             self.context,
             lambda: set_idle_minutes(self.context.db, minutes),
+            lambda _saved: self.remember_input(),
             title="Niet opgeslagen",
             done=f"Vergrendelen na {minutes} minuten opgeslagen.",
         )
