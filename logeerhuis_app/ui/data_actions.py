@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from ..services.errors import ServiceError
+from . import operations
 from .context import AppContext
 
 JSON_FILTER = "Logeerhuis-gegevens (*.json)"
@@ -23,12 +23,14 @@ def export_all(context: AppContext) -> bool:
         return False
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        summary = export_to_file(context.db, path)
-    except ServiceError as exc:
-        context.prompter.error("Export mislukt", exc.message)
-        return False
+        written = operations.run(
+            context,
+            lambda: export_to_file(context.db, path),
+            title="Export mislukt",
+            done=lambda summary: (
+                f"Alle gegevens geschreven naar {path} ({sum(summary.counts.values())} regels)."
+            ),
+        )
     finally:
         QApplication.restoreOverrideCursor()
-    rows = sum(summary.counts.values())
-    context.status(f"Alle gegevens geschreven naar {path} ({rows} regels).")
-    return True
+    return written is not None

@@ -10,12 +10,19 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..services.changes import Change
 from ..services.errors import ServiceError
-from .context import TOPIC_ALL, AppContext
+from . import operations
+from .context import AppContext
+
+if TYPE_CHECKING:
+    from ..demo.builder import DemoSummary
+    from ..storage.data_exchange import ExchangeSummary
 
 NEW, DEMO, OTHER_PC = "nieuw", "demo", "andere-pc"
 FILE_FILTER = "Logeerhuis-gegevens of backup (*.json *.zip *.sqlite3);;Alle bestanden (*)"
@@ -71,10 +78,19 @@ class FirstStartDialog(QDialog):
         from ..demo.builder import build_demo
         from ..demo.messages import save_demo_message
 
-        with _busy():
-            summary = build_demo(self.context.db)
-            example = save_demo_message(self.context.db, self.context.data_dir)
-            answer = write_demo_answer(self.context.db, self.context.data_dir, date.today())
+        def build() -> tuple[DemoSummary, Path, Path | None]:
+            db, data_dir = self.context.db, self.context.data_dir
+            return (
+                build_demo(db),
+                save_demo_message(db, data_dir),
+                write_demo_answer(db, data_dir, date.today()),
+            )
+
+        with _busy():  # a whole house at once: every page reloads
+            built = operations.run(self.context, build, also=[Change.EVERYTHING])
+        if built is None:
+            return
+        summary, example, answer = built.value
         answered = " en een antwoord op een declaratie (WMO325)" if answer else ""
         self.context.status(
             f"Demo-logeerhuis gemaakt: {summary.guests} gasten, {summary.stays} verblijven. "
@@ -93,22 +109,26 @@ class FirstStartDialog(QDialog):
             read = self._read_backup(path)
         else:
             read = self._read_export(path)
-        if read:
-            self.context.announce(TOPIC_ALL)
+        if read:  # the run announced Change.EVERYTHING
             self.choice = OTHER_PC
             self.accept()
 
     def _read_export(self, path: Path) -> bool:
         from ..storage.data_exchange import import_from_file
 
-        try:
-            with _busy():
-                summary = import_from_file(self.context.db, path)
-        except ServiceError as exc:
-            self.context.prompter.error(
-                "Gegevens niet ingelezen", f"{exc.message}\n\nEr is niets ingelezen."
+        def read() -> ExchangeSummary:
+            try:
+                return import_from_file(self.context.db, path)
+            except ServiceError as exc:
+                raise ServiceError(f"{exc.message}\n\nEr is niets ingelezen.") from exc
+
+        with _busy():  # a whole data set: every page reloads
+            imported = operations.run(
+                self.context, read, title="Gegevens niet ingelezen", also=[Change.EVERYTHING]
             )
+        if imported is None:
             return False
+        summary = imported.value
         self.context.prompter.info(
             "Gegevens ingelezen",
             f"De gegevens uit {path.name} zijn ingelezen ({summary.counts.get('guests', 0)} "

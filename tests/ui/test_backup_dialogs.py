@@ -208,3 +208,29 @@ def qtbot_left():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_a_restore_tells_every_page_once_with_the_restored_database_open(
+    qtbot, context, show, prompter
+):
+    """The recorder cannot see a file being replaced: the run says Change.EVERYTHING, once,
+    after context.db is the reopened database, so a reloading page reads the restored data."""
+    from logeerhuis_app.services.changes import Change
+
+    _add_guest(context, "Bos")
+    make_backup(context.data_dir, now=datetime(2026, 11, 27, 9, 15))
+    _add_guest(context, "Later")
+    old_db = context.db
+    heard: list[tuple[str, object, list[str]]] = []
+    context.data_changed.connect(
+        lambda topic: heard.append((topic, context.db, _guest_names(context)))
+    )
+    dialog = show(RestoreDialog(context), 800, 500)
+    dialog.table.selectRow(0)
+    dialog.run_restore()
+    try:
+        assert context.db is not old_db
+        assert heard == [(Change.EVERYTHING.value, context.db, ["Bos"])]
+        assert context.messages[-1] == "Backup teruggezet."
+    finally:
+        context.db.close()

@@ -130,3 +130,31 @@ def test_a_damaged_file_is_refused_in_dutch_and_nothing_is_read(qtbot, context, 
     assert (kind, title) == ("error", "Gegevens niet ingelezen")
     assert text.endswith("Er is niets ingelezen.") and "Traceback" not in text
     assert context.db.is_empty and not accounts.has_accounts(context.db)
+
+
+def test_the_demo_house_and_a_backup_of_another_pc_reload_every_page_once(
+    qtbot, context, prompter, tmp_path
+):
+    """Another house is there at once: the run says Change.EVERYTHING (the recorder would
+    list every subject), once; a backup used to be announced twice."""
+    from logeerhuis_app.services.changes import Change
+
+    heard: list[str] = []
+    context.data_changed.connect(heard.append)
+    prompter.dialog_handler = _click(qtbot, "demo_house")
+    assert first_start(context) == DEMO
+    assert heard == [Change.EVERYTHING.value]
+
+    heard.clear()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    backup = make_backup(_other_pc(tmp_path), out=stick, now=datetime(2026, 3, 1))
+    prompter.files = [backup.path]
+    prompter.texts = [""]  # asked only for a ZIP: not encrypted
+    prompter.dialog_handler = _click(qtbot, "other_pc")
+    try:
+        assert first_start(context) == OTHER_PC
+        assert heard == [Change.EVERYTHING.value]
+        assert accounts.has_accounts(context.db)
+    finally:
+        context.db.close()

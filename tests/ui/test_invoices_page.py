@@ -98,3 +98,36 @@ def test_the_signed_in_coordinator_is_recorded_as_who_finalised(qtbot, context, 
     qtbot.mouseClick(page.final_all_button, Qt.MouseButton.LeftButton)
     with context.db.session() as s:
         assert set(s.scalars(select(Invoice.finalised_by))) == {"Ingrid Jansen"}
+
+
+def test_a_refused_payment_says_why_in_a_message_box_and_the_status_bar(
+    qtbot, context, show, prompter
+):
+    """A payment of nothing is refused with a field error; with no field to mark, the box says
+    the reason itself (error.detail) instead of "controleer de gemarkeerde velden"."""
+    page = _january_drafts(qtbot, context, show)
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.final_button, Qt.MouseButton.LeftButton)
+    [final] = [i for i in list_invoices(context.db) if i.number]
+    page.table.selectRow(page.model.row_of(lambda i: i.id == final.id))
+    heard: list[str] = []
+    context.data_changed.connect(heard.append)
+    prompter.texts.append("0,00")
+    qtbot.mouseClick(page.payment_button, Qt.MouseButton.LeftButton)
+    assert prompter.messages[-1] == ("error", "Niet geregistreerd", "Vul het betaalde bedrag in.")
+    assert context.messages[-1] == "Vul het betaalde bedrag in."
+    assert heard == [] and [i.paid_cents for i in list_invoices(context.db)] == [0, 0]
+
+
+def test_making_drafts_announces_the_invoices_it_wrote(qtbot, context, show, prompter):
+    from logeerhuis_app.services.changes import Change
+
+    build_house(context.db)
+    page = show(InvoicesPage(context))
+    page.year.setValue(2026)
+    page.month.setValue(1)
+    heard: list[str] = []
+    context.data_changed.connect(heard.append)
+    qtbot.mouseClick(page.drafts_button, Qt.MouseButton.LeftButton)
+    assert Change.INVOICES.value in heard
+    assert page.model.rowCount() == 2 and context.messages[-1] == "2 concept-facturen gemaakt."

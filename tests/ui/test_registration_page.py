@@ -100,3 +100,58 @@ def test_closing_the_month_shows_the_warnings_first(qtbot, context, show, prompt
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
     assert month_check(context.db, Month(2026, 1)).closed
     assert "(afgesloten)" in page.title.text()
+
+
+def test_closing_a_month_tells_a_hidden_claims_page_to_reload(
+    qtbot, context, show, prompter, wmo_house
+):
+    """Issue 19: closing a month announced nothing, so Declaraties kept saying "nog niet
+    afgesloten" until something else changed. The run announces what it wrote (the closed
+    month is a stay subject); the hidden page reloads when it is shown again."""
+    from PySide6.QtCore import Qt
+
+    from logeerhuis_app.services.changes import Change
+    from logeerhuis_app.ui.claims.page import ClaimsPage
+
+    wmo_house()
+    claims = ClaimsPage(context)  # made, never shown: like a page in the navigation
+    qtbot.addWidget(claims)
+    claims.year.setValue(2026)
+    claims.month.setValue(3)
+    claims.activate()
+    assert "nog niet afgesloten" in claims.problems.toPlainText()
+    heard: list[str] = []
+    context.data_changed.connect(heard.append)
+    page = show(RegistrationPage(context))
+    page.year.setValue(2026)
+    page.month.setValue(3)
+    prompter.confirm_answer = True
+    qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    assert heard == [Change.STAYS.value]
+    assert context.messages[-1] == "Maart 2026 is afgesloten."
+    claims.activate()
+    assert claims.problems.toPlainText() == "Klaar om te declareren."
+
+
+def test_a_refused_correction_is_said_in_a_message_box(qtbot, context, show, prompter):
+    """A correction without a reason is refused; the box says what is missing (error.detail),
+    not "controleer de gemarkeerde velden", and nothing is announced."""
+    build_house(context.db)
+    page = show(RegistrationPage(context))
+    page.year.setValue(2026)
+    page.month.setValue(1)
+    page.activate()
+    heard: list[str] = []
+    context.data_changed.connect(heard.append)
+    row = next(
+        r for r in range(page.table.rowCount()) if page.table.item(r, 0).text() == "Dam, Piet"
+    )
+    prompter.texts.append("   ")  # only spaces: no reason
+    page.correct(row, 1 + 14)
+    kind, title, text = prompter.messages[-1]
+    assert (kind, title, text) == (
+        "error",
+        "Niet gecorrigeerd",
+        "Schrijf de reden van de correctie op.",
+    )
+    assert heard == [] and page.table.item(row, 1 + 14).text() == "●"

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from ...services.changes import Change
 from ...services.errors import ServiceError
 from ...storage.backup import (
     BackupResult,
@@ -19,8 +20,9 @@ from ...storage.backup import (
     newest_good_backup,
     quick_check,
 )
-from ...storage.backup_restore import restore_backup
-from ..context import TOPIC_ALL, AppContext
+from ...storage.backup_restore import RestoreResult, restore_backup
+from .. import operations
+from ..context import AppContext
 from ..widgets.prompter import Prompter
 
 if TYPE_CHECKING:
@@ -34,26 +36,30 @@ def backup_automatically(
     context: AppContext, parent: QWidget | None = None, now: datetime | None = None
 ) -> bool:
     """A backup into the backups folder, with rotation; a failure is told, never hidden."""
-    result: BackupResult | ServerBackupResult
-    with _Progress(parent, "Backup maken…") as progress:
+
+    def backup(progress: Callable[[int, int, str], None]) -> BackupResult | ServerBackupResult:
         try:
             if context.db.on_server:  # pg_dump or the JSON export, into the same folder
                 from ...storage.backup import backups_dir
                 from ...storage.backup_postgres import make_server_backup
 
                 progress(0, 1, "")
-                result = make_server_backup(context.db, backups_dir(context.data_dir), now=now)
-            else:
-                result = make_backup(context.data_dir, now=now, progress=progress)
+                return make_server_backup(context.db, backups_dir(context.data_dir), now=now)
+            return make_backup(context.data_dir, now=now, progress=progress)
         except ServiceError as exc:
-            context.prompter.error(
-                "Backup mislukt",
+            raise ServiceError(
                 f"De automatische backup is niet gelukt.\n\n{exc.message}\n\n"
-                "Uw gegevens zelf zijn niet veranderd.",
-            )
-            return False
-    context.status(f"Backup gemaakt: {result.path.name}")
-    return True
+                "Uw gegevens zelf zijn niet veranderd."
+            ) from exc
+
+    with _Progress(parent, "Backup maken…") as progress:
+        made = operations.run(
+            context,
+            lambda: backup(progress),
+            title="Backup mislukt",
+            done=lambda result: f"Backup gemaakt: {result.path.name}",
+        )
+    return made is not None
 
 
 def backup_at_close(context: AppContext) -> bool:
@@ -127,35 +133,50 @@ def switch_to_backup(
     password: str | None = None,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> bool:
-    """Close the engine, restore, reopen. The old file stays beside it, renamed."""
+    """Close the engine, restore, reopen. The old file stays beside it, renamed.
+
+    Two runs, each with its own Dutch title. The second puts the reopened database in
+    `context.db` before it ends, so the pages that reload for Change.EVERYTHING read the
+    restored data (the recorder cannot see a file being replaced: `also`)."""
     from ...storage.database import open_database
 
     user = context.db.user
     context.db.close()
-    try:
-        result = restore_backup(
-            context.data_dir,
-            source,
-            password=password,
-            progress=progress,
-            check_lock=False,
-            user=user,
-        )
-    except ServiceError as exc:
-        context.prompter.error("Backup niet teruggezet", f"{exc.message}\n\nEr is niets veranderd.")
+
+    def restore() -> RestoreResult:
+        try:
+            return restore_backup(
+                context.data_dir,
+                source,
+                password=password,
+                progress=progress,
+                check_lock=False,
+                user=user,
+            )
+        except ServiceError as exc:
+            raise ServiceError(f"{exc.message}\n\nEr is niets veranderd.") from exc
+
+    restored = operations.run(context, restore, title="Backup niet teruggezet")
+    if restored is None:
         return False  # the engine reconnects to the unchanged file on its next use
-    try:
-        reopened = open_database(context.data_dir)
-    except ServiceError as exc:
-        context.prompter.error(
-            "Backup teruggezet, niet geopend",
-            f"De backup is teruggezet, maar kon niet worden geopend: {exc.message}\n\n"
-            "Sluit Logeerhuis en start het opnieuw.",
-        )
+    result = restored.value
+
+    def reopen() -> None:
+        try:
+            reopened = open_database(context.data_dir)
+        except ServiceError as exc:
+            raise ServiceError(
+                f"De backup is teruggezet, maar kon niet worden geopend: {exc.message}\n\n"
+                "Sluit Logeerhuis en start het opnieuw."
+            ) from exc
+        reopened.user = user  # still the one who signed in, with the same rights
+        context.db = reopened
+
+    opened = operations.run(
+        context, reopen, title="Backup teruggezet, niet geopend", also=[Change.EVERYTHING]
+    )
+    if opened is None:
         return False
-    reopened.user = user  # still the one who signed in, with the same rights
-    context.db = reopened
-    context.announce(TOPIC_ALL)
     aside = (
         f"\n\nHet vorige gegevensbestand is bewaard als:\n{result.set_aside}\n\n"
         f"{result.carried} regels van het toegangslog die na de backup zijn geschreven, zijn "

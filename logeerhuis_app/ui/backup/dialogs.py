@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...services.errors import ServiceError
 from ...storage.backup import BackupInfo, BackupResult, inspect_backup, list_backups, make_backup
+from .. import operations
 from ..context import AppContext
 
 if TYPE_CHECKING:
@@ -178,13 +179,10 @@ class BackupDialog(QDialog):
         if password == "":
             return
         self.go.setEnabled(False)
-        try:
-            result = self._make(folder, password)
-        except ServiceError as exc:
-            self.outcome.setText(exc.message)
-            self.go.setEnabled(True)
+        made = operations.run(self.context, lambda: self._make(folder, password), shown_in=self)
+        if made is None:
             return
-        self.result_backup = result
+        result = self.result_backup = made.value
         lines = [f"Backup gemaakt en gecontroleerd:\n{result.path}"]
         note = getattr(result, "note", "")  # only a server backup has a note
         if note:
@@ -201,6 +199,11 @@ class BackupDialog(QDialog):
         self.outcome.setText("\n\n".join(lines))
         self.context.status(f"Backup gemaakt: {result.path}")
         self.go.setVisible(False)
+
+    def show_error(self, error: ServiceError) -> None:
+        """A refused backup: the reason under the choices, and the button to try again."""
+        self.outcome.setText(error.detail)
+        self.go.setEnabled(True)
 
     def _make(self, folder: Path, password: str | None) -> BackupResult | ServerBackupResult:
         """A copy of this PC's file, or (working on a server) of the server database."""

@@ -21,7 +21,7 @@ from ...claims.claim_answers import mark_fixed, read_wmo325_file
 from ...domain.dates import format_date
 from ...domain.money import format_cents
 from ...domain.months import Month
-from ...services.errors import ServiceError
+from .. import operations
 from ..context import AppContext
 from ..widgets.record_table import Column, RecordTableModel
 
@@ -37,9 +37,10 @@ REJECTED_COLUMNS = (
 
 
 class AnswersPanel(QWidget):
-    def __init__(self, context: AppContext, on_change, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, reload, parent: QWidget | None = None) -> None:
+        """`reload` shows the page again after an answer was read or a line marked."""
         super().__init__(parent)
-        self.context, self.on_change = context, on_change
+        self.context, self.reload = context, reload
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.totals = QLabel()
@@ -91,16 +92,18 @@ class AnswersPanel(QWidget):
         path = self.context.prompter.open_file(title, "iWmo-bericht (*.xml);;Alle bestanden (*)")
         if path is None:
             return
-        try:
-            result = read_wmo325_file(
+        read = operations.run(
+            self.context,
+            lambda: read_wmo325_file(
                 self.context.db, Path(path), by=self.context.who(), now=datetime.now()
-            )
-        except ServiceError as exc:
-            self.context.prompter.error(title, exc.message)
+            ),
+            title=title,
+        )
+        if read is None:
             return
-        self.context.prompter.info(title, result.summary)
-        self.context.status(result.summary)
-        self.on_change()
+        self.context.prompter.info(title, read.value.summary)
+        self.context.status(read.value.summary)
+        self.reload()
 
     def mark_selected_fixed(self) -> None:
         line = self.selected()
@@ -118,9 +121,11 @@ class AnswersPanel(QWidget):
             "regel (een afgewezen regel wordt nooit gecrediteerd).",
         ):
             return
-        try:
-            mark_fixed(self.context.db, line.reference, by=self.context.who(), now=datetime.now())
-        except ServiceError as exc:
-            self.context.prompter.error(title, exc.message)
-            return
-        self.on_change()
+        operations.run(
+            self.context,
+            lambda: mark_fixed(
+                self.context.db, line.reference, by=self.context.who(), now=datetime.now()
+            ),
+            lambda _outcome: self.reload(),
+            title=title,
+        )

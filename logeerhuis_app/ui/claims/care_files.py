@@ -9,7 +9,7 @@ from pathlib import Path
 from ...claims.care_messages import save_care_messages
 from ...domain.dates import format_month
 from ...domain.months import Month
-from ...services.errors import ServiceError
+from .. import operations
 from ..context import AppContext
 
 
@@ -18,13 +18,16 @@ def save_care_files(context: AppContext, year: int, month: int) -> None:
     folder = context.prompter.choose_folder(f"{title} bewaren")
     if folder is None:
         return
-    try:
-        result = save_care_messages(
+    saved = operations.run(
+        context,
+        lambda: save_care_messages(
             context.db, Month(year, month), Path(folder), made_on=date.today()
-        )
-    except ServiceError as exc:
-        context.prompter.error("Niet bewaard", exc.message)
+        ),
+        title="Niet bewaard",
+    )
+    if saved is None:
         return
+    result = saved.value
     starts = sum(1 for f in result.files if f.name.startswith("WMO305"))
     stops = len(result.files) - starts
     when = format_month(year, month)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_month
 from ...domain.months import Month
 from ...services.errors import ServiceError
+from .. import operations
 from ..context import AppContext
 
 if TYPE_CHECKING:
@@ -119,20 +120,26 @@ class ExportDialog(QDialog):
         self.go.setEnabled(False)
         from ...claims.month_export import export_month  # documents only when exporting
 
-        try:
-            self.result_export = export_month(
+        made = operations.run(
+            self.context,
+            lambda: export_month(
                 self.context.db,
                 Month(self.year, self.month),
                 Path(text),
                 today=date.today(),
                 encrypt=self.encrypt.isChecked(),
                 progress=self._progress,
-            )
-        except ServiceError as exc:
-            self.outcome.setText(exc.message)
-            self.go.setEnabled(True)
-            return
-        self._show_result(self.result_export)
+            ),
+            shown_in=self,
+        )
+        if made is not None:
+            self.result_export = made.value
+            self._show_result(made.value)
+
+    def show_error(self, error: ServiceError) -> None:
+        """A refused export: the reason under the choices, and the button to try again."""
+        self.outcome.setText(error.detail)
+        self.go.setEnabled(True)
 
     def _progress(self, done: int, total: int, what: str) -> None:
         self.progress.setMaximum(total)

@@ -11,9 +11,9 @@ from ...claims.received_messages import AnswerInfo, answer_file, list_answers
 from ...domain.dates import format_date
 from ...domain.months import Month
 from ...house.municipalities import municipality_label
-from ...services.errors import ServiceError
-from ...storage.private_files import write_private
+from .. import operations
 from ..context import AppContext
+from ..document_actions import write_file
 from ..widgets.record_table import Column, RecordTableModel
 
 ANSWER_COLUMNS = (
@@ -67,11 +67,9 @@ class MessagesBox(QWidget):
         path = self.context.prompter.save_file("Antwoord bewaren", answer.name, "XML (*.xml)")
         if path is None:
             return
-        try:
-            _name, data = answer_file(self.context.db, answer.id)
-            write_private(Path(path), data)
-        except (OSError, ServiceError) as exc:
-            text = exc.message if isinstance(exc, ServiceError) else (exc.strerror or str(exc))
-            self.context.prompter.error("Niet bewaard", f"{path}: {text}")
-            return
-        self.context.status(f"Bewaard: {path}")
+        operations.run(
+            self.context,
+            lambda: write_file(Path(path), answer_file(self.context.db, answer.id)[1]),
+            title="Niet bewaard",
+            done=f"Bewaard: {path}",
+        )

@@ -40,15 +40,15 @@ from ...domain.claims import Claim
 from ...domain.dates import format_date, format_month
 from ...domain.money import format_cents
 from ...domain.months import Month
+from ...services.changes import Change
 from ...services.errors import ServiceError
-from ...storage.private_files import write_private
+from .. import operations
 from ..context import AppContext
+from ..document_actions import write_file
 from ..page import Page
 from ..widgets.record_table import Column, RecordTableModel
 from .answers_panel import AnswersPanel
 from .care_files import save_care_files
-
-TOPIC_CLAIMS = "claims"
 
 DRAFT_COLUMNS = (
     Column("Financier", lambda d: d.claim.funder_name),
@@ -73,7 +73,12 @@ SENT_COLUMNS = (
 
 class ClaimsPage(Page):
     nav_title = "Declaraties"
-    topics = (TOPIC_CLAIMS, "stays", "invoices", "funders", "settings", "guests")
+    # What is to be claimed comes from the nights, toewijzingen, contracts, the guests' data,
+    # the house's own codes and what was invoiced; what was claimed and answered from claims.
+    topics = (
+        Change.CLAIMS, Change.STAYS, Change.ALLOCATIONS, Change.INVOICES, Change.FUNDERS,
+        Change.SETTINGS, Change.GUESTS,
+    )  # fmt: skip
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -87,7 +92,7 @@ class ClaimsPage(Page):
 
         self.messages_box = MessagesBox(context)
         split.addWidget(self.messages_box)
-        self.answers = AnswersPanel(context, self._answers_changed)
+        self.answers = AnswersPanel(context, self.refresh)
         split.addWidget(self.answers)
         layout.addWidget(split, 1)
 
@@ -185,10 +190,6 @@ class ClaimsPage(Page):
             self.drafts_view.selectRow(0)
         self._show_problems()
 
-    def _answers_changed(self) -> None:
-        self.context.announce(TOPIC_CLAIMS)
-        self.refresh()
-
     def selected_draft(self) -> ClaimDraft | None:
         index = self.drafts_view.currentIndex()
         return self.drafts.record(index.row()) if index.isValid() else None
@@ -244,24 +245,34 @@ class ClaimsPage(Page):
             self._submit(ready)
 
     def _submit(self, drafts: list[ClaimDraft]) -> None:
-        made = []
-        for draft in drafts:
-            c = draft.claim
-            try:
-                made.append(
-                    submit_claim(
-                        self.context.db, c.year, c.month, draft.funder_id, by=self.context.who(),
-                        now=datetime.now(),
-                    )
-                )  # fmt: skip
-            except ServiceError as exc:
-                self.context.prompter.error("Declaratie niet gemaakt", exc.message)
-                break
-        if made:
-            self.context.status(
-                "Declaratie gemaakt: " + ", ".join(f"{c.number} ({c.funder_name})" for c in made)
-            )
-            self.context.announce(TOPIC_CLAIMS)
+        """Each claim is its own unit of work: the ones made before a refusal stay made (and
+        are announced), the refusal is shown after them."""
+
+        def submit_each() -> tuple[list[Claim], ServiceError | None]:
+            made: list[Claim] = []
+            for draft in drafts:
+                c = draft.claim
+                try:
+                    made.append(
+                        submit_claim(
+                            self.context.db, c.year, c.month, draft.funder_id,
+                            by=self.context.who(), now=datetime.now(),
+                        )
+                    )  # fmt: skip
+                except ServiceError as exc:
+                    return made, exc
+            return made, None
+
+        outcome = operations.run(self.context, submit_each, title="Declaratie niet gemaakt")
+        if outcome is not None:
+            made, refused = outcome.value
+            if made:
+                self.context.status(
+                    "Declaratie gemaakt: "
+                    + ", ".join(f"{c.number} ({c.funder_name})" for c in made)
+                )
+            if refused is not None:
+                operations.show_error(self.context, refused, title="Declaratie niet gemaakt")
         self.refresh()
 
     def save_xml(self) -> None:
@@ -293,13 +304,11 @@ class ClaimsPage(Page):
                 "van cliënten met een VV-zorgprofiel heeft een AW319-bestand.",
             )
             return
-        try:
-            data = aw319_file(self.context.db, claim)
-        except ServiceError as exc:
-            self.context.prompter.error(TITLE, exc.message)
+        made = operations.run(self.context, lambda: aw319_file(self.context.db, claim), title=TITLE)
+        if made is None:
             return
         name = aw319_name(with_current_codes(self.context.db, claim))
-        self._write(claim, "AW319", "AW319 (*.txt)", lambda: data, name=name)
+        self._write(claim, "AW319", "AW319 (*.txt)", lambda: made.value, name=name)
 
     def _save(self, kind: str) -> None:
         claim = self._chosen_claim()
@@ -336,16 +345,15 @@ class ClaimsPage(Page):
         path = self.context.prompter.save_file("Bewaren", suggested, file_filter)
         if path is None:
             return
-        try:
-            write_private(Path(path), make())
-        except OSError as exc:
-            self.context.prompter.error(
-                "Niet bewaard", f"{path} kan niet worden geschreven: {exc.strerror or exc}"
+
+        def save() -> None:
+            write_file(Path(path), make())
+            log_access(
+                self.context.db, EXPORT, detail=f"Declaratie {claim.number} bewaard ({suffix})"
             )
-            return
-        log_access(self.context.db, EXPORT, detail=f"Declaratie {claim.number} bewaard ({suffix})")
-        self.context.status(f"Bewaard: {path}")
-        if suffix == "pdf":
+
+        saved = operations.run(self.context, save, title="Niet bewaard", done=f"Bewaard: {path}")
+        if saved is not None and suffix == "pdf":
             self.context.prompter.open_document(Path(path))
 
     def save_care_files(self) -> None:

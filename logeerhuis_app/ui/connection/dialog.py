@@ -179,7 +179,7 @@ class ConnectionDialog(QDialog):
             user = self.db.user if self.db is not None else None
             save_server_url(self.data_dir, url, user=user)
         except ServiceError as exc:
-            self.outcome.setText(exc.message)
+            self.show_error(exc)
             return
         where = "de server" if url else "het gegevensbestand op deze pc"
         if self.db is not None:  # at a start the choice is used at once
@@ -203,7 +203,7 @@ class ConnectionDialog(QDialog):
         try:
             report = move_to_server(self.db, self.url() or "", self.data_dir, progress=self._step)
         except ServiceError as exc:
-            self.outcome.setText(exc.message)
+            self.show_error(exc)
             return
         self.prompter.info(
             "Verhuisd",
@@ -211,6 +211,12 @@ class ConnectionDialog(QDialog):
             + RESTART.format(where="de server"),
         )
         self.accept()
+
+    def show_error(self, error: ServiceError) -> None:
+        """A refusal stays in this dialog, under the fields (what operations.run does with a
+        form). No run here: the choice and the move touch no data of the open database (the
+        server is used after a restart), and at a start there is no window to tell."""
+        self.outcome.setText(error.detail)
 
     def _step(self, percent: int, what: str) -> None:
         self.progress.setValue(percent)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...billing.invoice_finalising import credit, finalise
+from ...billing.invoice_finalising import Finalised, credit, finalise
 from ...billing.invoice_records import InvoiceData, invoice_pdf, list_invoices, register_payment
 from ...billing.invoicing import make_drafts
 from ...domain.dates import DUTCH_MONTHS, format_date, format_month
@@ -25,12 +27,14 @@ from ...domain.enums import InvoiceKind, InvoiceStatus
 from ...domain.money import format_cents
 from ...domain.months import Month
 from ...domain.validation import InvalidValue
-from ...services.errors import ServiceError
+from ...services.changes import Change
+from ...services.errors import DataError, ServiceError
+from .. import operations
 from ..context import AppContext
 from ..page import Page
 from ..widgets.record_table import Column, RecordTableModel
 
-TOPIC_INVOICES = "invoices"
+T = TypeVar("T")
 
 COLUMNS = (
     Column("Nummer", lambda i: i.number or InvoiceStatus.DRAFT.label),
@@ -49,7 +53,7 @@ COLUMNS = (
 
 class InvoicesPage(Page):
     nav_title = "Facturen"
-    topics = (TOPIC_INVOICES,)
+    topics = (Change.INVOICES, Change.GUESTS, Change.FUNDERS)  # the invoices and who pays them
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -136,18 +140,25 @@ class InvoicesPage(Page):
         index = self.table.currentIndex()
         return self.model.record(index.row()) if index.isValid() else None
 
-    def _done(self, message: str) -> None:
-        self.context.status(message)
-        self.context.announce(TOPIC_INVOICES)
-        self.refresh()
+    def _run(self, op: Callable[[], T], title: str, done: Callable[[T], str]) -> None:
+        """Run an invoice use case: a refusal in a message box titled `title`, else the
+        status line and the list reloaded. A disk that refuses the PDF is said in Dutch."""
+
+        def on_disk() -> T:
+            try:
+                return op()
+            except OSError as exc:
+                raise DataError(str(exc)) from exc
+
+        operations.run(self.context, on_disk, lambda _o: self.refresh(), title=title, done=done)
 
     def make_drafts(self) -> None:
-        try:
-            drafts = make_drafts(self.context.db, Month(self.year.value(), self.month.value()))
-        except ServiceError as exc:
-            self.context.prompter.error("Geen concepten gemaakt", exc.message)
-            return
-        self._done(f"{len(drafts)} concept-facturen gemaakt.")
+        month = Month(self.year.value(), self.month.value())
+        self._run(
+            lambda: make_drafts(self.context.db, month),
+            "Geen concepten gemaakt",
+            lambda drafts: f"{len(drafts)} concept-facturen gemaakt.",
+        )
 
     def finalise_selected(self) -> None:
         invoice = self.selected()
@@ -160,16 +171,13 @@ class InvoicesPage(Page):
             "definitief maken? Daarna kan hij niet meer worden gewijzigd (alleen gecrediteerd).",
         ):
             return
-        try:
-            final = finalise(
+        self._run(
+            lambda: finalise(
                 self.context.db, invoice.id, invoice_date=date.today(), by=self.context.who()
-            )
-        except (ServiceError, OSError) as exc:
-            self.context.prompter.error(
-                "Niet definitief gemaakt", getattr(exc, "message", str(exc))
-            )
-            return
-        self._done(f"Factuur {final.number} is definitief.")
+            ),
+            "Niet definitief gemaakt",
+            lambda final: f"Factuur {final.number} is definitief.",
+        )
 
     def finalise_month(self) -> None:
         """Every draft of the chosen month at once: numbered in order, all or none."""
@@ -207,23 +215,21 @@ class InvoicesPage(Page):
             progress.setValue(done)
             QApplication.processEvents()
 
-        try:
-            finals = finalise_all(
-                self.context.db,
-                [r.id for r in drafts],
-                invoice_date=date.today(),
-                by=self.context.who(),
-                progress=step,
-            )
-        except (ServiceError, OSError) as exc:
-            self.context.prompter.error(
-                "Niet definitief gemaakt", getattr(exc, "message", str(exc))
-            )
-            return
-        finally:
-            progress.close()
-        self._done(
-            f"{len(finals)} facturen definitief: {finals[0].number} t/m {finals[-1].number}."
+        def all_final() -> list[Finalised]:
+            try:
+                return finalise_all(
+                    self.context.db, [r.id for r in drafts], invoice_date=date.today(),
+                    by=self.context.who(), progress=step,
+                )  # fmt: skip
+            finally:
+                progress.close()
+
+        self._run(
+            all_final,
+            "Niet definitief gemaakt",
+            lambda finals: (
+                f"{len(finals)} facturen definitief: {finals[0].number} t/m {finals[-1].number}."
+            ),
         )
 
     def credit_selected(self) -> None:
@@ -235,14 +241,13 @@ class InvoicesPage(Page):
             "Crediteren", f"Een creditfactuur maken voor factuur {invoice.number}?"
         ):
             return
-        try:
-            note = credit(
+        self._run(
+            lambda: credit(
                 self.context.db, invoice.id, invoice_date=date.today(), by=self.context.who()
-            )
-        except ServiceError as exc:
-            self.context.prompter.error("Niet gecrediteerd", exc.message)
-            return
-        self._done(f"Creditfactuur {note.number} gemaakt voor {invoice.number}.")
+            ),
+            "Niet gecrediteerd",
+            lambda note: f"Creditfactuur {note.number} gemaakt voor {invoice.number}.",
+        )
 
     def register_payment(self) -> None:
         from ...domain.money import parse_euro
@@ -260,14 +265,17 @@ class InvoicesPage(Page):
             return
         try:
             amount = parse_euro(text)
-            register_payment(self.context.db, invoice.id, paid_on=date.today(), amount_cents=amount)
         except InvalidValue as exc:
-            self.context.prompter.error("Niet geregistreerd", exc.message)
+            refused = ServiceError(exc.message)
+            operations.show_error(self.context, refused, title="Niet geregistreerd")
             return
-        except ServiceError as exc:
-            self.context.prompter.error("Niet geregistreerd", exc.message)
-            return
-        self._done(f"Betaling van {format_cents(amount)} geregistreerd bij {invoice.number}.")
+        self._run(
+            lambda: register_payment(
+                self.context.db, invoice.id, paid_on=date.today(), amount_cents=amount
+            ),
+            "Niet geregistreerd",
+            lambda _p: f"Betaling van {format_cents(amount)} geregistreerd bij {invoice.number}.",
+        )
 
     def save_pdf(self) -> None:
         from ..document_actions import save_pdf

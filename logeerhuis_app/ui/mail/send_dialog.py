@@ -19,24 +19,27 @@ from PySide6.QtWidgets import (
 
 from ...domain.mail import format_size, join_recipients
 from ...services.errors import ServiceError
+from .. import operations
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
 
     from ...mail.mail_drafts import MailDraft
     from ...mail.mailing import PreparedMail
+    from ..context import AppContext
 
 
 class MailDialog(QDialog):
     def __init__(
         self,
+        context: AppContext,
         draft: MailDraft,
         prepare: Callable[[str], PreparedMail],
         note: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.prepare = prepare
+        self.context, self.prepare = context, prepare
         self.prepared: PreparedMail | None = None
         self.setWindowTitle("Versturen per e-mail")
         self.setMinimumWidth(560)
@@ -76,13 +79,15 @@ class MailDialog(QDialog):
         layout.addWidget(buttons)
 
     def check_and_accept(self) -> None:
-        try:
-            self.prepared = self.prepare(self.to.text())
-        except ServiceError as exc:
-            self.problem.setText(exc.detail)
-            self.to.setFocus()
-            return
-        self.accept()
+        checked = operations.run(self.context, lambda: self.prepare(self.to.text()), shown_in=self)
+        if checked is not None:
+            self.prepared = checked.value
+            self.accept()
+
+    def show_error(self, error: ServiceError) -> None:
+        """An address or size refused: said under the fields, the cursor back in Aan."""
+        self.problem.setText(error.detail)
+        self.to.setFocus()
 
 
 def _selectable() -> Qt.TextInteractionFlag:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEventLoop, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ...services.errors import ServiceError
+from .. import operations
 from ..context import AppContext
 from .send_dialog import MailDialog
 
@@ -29,7 +30,7 @@ class _Delivery(QThread):
         super().__init__()
         self.prepared, self.password = prepared, password
         self.refused: tuple[str, ...] = ()
-        self.error = ""
+        self.error: ServiceError | None = None
 
     def run(self) -> None:
         from ...mail.mailing import transmit
@@ -37,9 +38,9 @@ class _Delivery(QThread):
         try:
             self.refused = transmit(self.prepared, self.password, progress=self.step.emit)
         except ServiceError as exc:
-            self.error = exc.message
+            self.error = exc
         except Exception as exc:  # never let a thread die silently
-            self.error = f"Versturen is mislukt ({type(exc).__name__})."
+            self.error = ServiceError(f"Versturen is mislukt ({type(exc).__name__}).")
 
 
 def mail_document(
@@ -59,12 +60,11 @@ def mail_document(
     if not get_mail_settings(db).configured:
         context.prompter.error(title, NOT_CONFIGURED)
         return None
-    try:
-        draft = make_draft()
-    except ServiceError as exc:
-        context.prompter.error(title, exc.detail)
+    made = operations.run(context, make_draft, title=title)
+    if made is None:
         return None
-    dialog = MailDialog(draft, lambda to: prepare(db, draft, to), note, parent)
+    draft = made.value
+    dialog = MailDialog(context, draft, lambda to: prepare(db, draft, to), note, parent)
     if not context.prompter.run_dialog(dialog) or dialog.prepared is None:
         return None
     prepared = dialog.prepared
@@ -72,14 +72,10 @@ def mail_document(
     if prepared.needs_password and not password:
         return None
     delivery = _deliver(parent, prepared, password)
-    if delivery.error:
-        context.prompter.error(f"{title}: niet verstuurd", delivery.error)
+    if delivery.error is not None:  # the network part ran in a thread, not as a run
+        operations.show_error(context, delivery.error, title=f"{title}: niet verstuurd")
         return None
-    try:
-        return _after(context, title, prepared, delivery.refused)
-    except ServiceError as exc:  # the mail went; only the copy or the log row failed
-        context.prompter.error(title, f"De e-mail is verstuurd, maar: {exc.detail}")
-        return None
+    return _after(context, title, prepared, delivery.refused)
 
 
 def _password(context: AppContext, prepared: PreparedMail) -> str | None:
@@ -119,11 +115,20 @@ def _deliver(parent: QWidget | None, prepared: PreparedMail, password: str | Non
 
 def _after(
     context: AppContext, title: str, prepared: PreparedMail, refused: tuple[str, ...]
-) -> SentMail:
+) -> SentMail | None:
     from ...domain.mail import join_recipients
     from ...mail.mailing import record_sent
 
-    sent = record_sent(context.db, context.data_dir, prepared, refused)
+    def record() -> SentMail:
+        try:
+            return record_sent(context.db, context.data_dir, prepared, refused)
+        except ServiceError as exc:  # the mail went; only the copy or the log row failed
+            raise ServiceError(f"De e-mail is verstuurd, maar: {exc.detail}") from exc
+
+    recorded = operations.run(context, record, title=title)
+    if recorded is None:
+        return None
+    sent = recorded.value
     context.status(f"{prepared.draft.subject}: verstuurd aan {join_recipients(sent.to)}.")
     if sent.warning:
         context.prompter.error(title, sent.warning)

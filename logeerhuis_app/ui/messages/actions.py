@@ -8,6 +8,7 @@ from datetime import date, datetime
 from PySide6.QtWidgets import QWidget
 
 from ...claims.read_message import (
+    AppliedMessage,
     MessageRefused,
     apply_message,
     read_message,
@@ -15,10 +16,10 @@ from ...claims.read_message import (
 )
 from ...claims.received_messages import keep_refusal
 from ...services.errors import ServiceError
-from ..context import TOPIC_ALLOCATIONS, TOPIC_GUESTS, AppContext
+from .. import operations
+from ..context import AppContext
 from .read_dialog import ReadMessageDialog
 
-TOPIC_CLAIMS = "claims"  # the Declaraties page lists the answers
 FILE_FILTER = "iWmo-berichten (*.xml);;Alle bestanden (*)"
 
 
@@ -35,19 +36,25 @@ def read_message_from_file(context: AppContext, parent: QWidget | None = None) -
     dialog = ReadMessageDialog(preview, parent)
     if not context.prompter.run_dialog(dialog) or not preview.changes:
         return False
-    try:
-        applied = apply_message(
-            context.db, preview, data_dir=context.data_dir,
-            accept_offer=dialog.offer_accepted(), by=context.who(), now=datetime.now(),
-        )  # fmt: skip
-    except MessageRefused as refused:  # something changed in between: read again
-        _refused(context, refused)
+
+    def apply() -> AppliedMessage | MessageRefused:
+        try:
+            return apply_message(
+                context.db, preview, data_dir=context.data_dir,
+                accept_offer=dialog.offer_accepted(), by=context.who(), now=datetime.now(),
+            )  # fmt: skip
+        except MessageRefused as refused:  # something changed in between: read again
+            return refused
+        except ServiceError as exc:
+            raise ServiceError(f"{exc.detail}\n\nEr is niets veranderd.") from exc
+
+    outcome = operations.run(context, apply, title="Bericht niet ingelezen")
+    if outcome is None:
         return False
-    except ServiceError as exc:
-        context.prompter.error("Bericht niet ingelezen", f"{exc.message}\n\nEr is niets veranderd.")
+    applied = outcome.value
+    if isinstance(applied, MessageRefused):
+        _refused(context, applied)
         return False
-    for topic in (TOPIC_GUESTS, TOPIC_ALLOCATIONS, TOPIC_CLAIMS):
-        context.announce(topic)
     lines = list(applied.lines)
     lines += [f"Let op: {w}" for w in applied.warnings]
     if applied.answer_path is not None:
@@ -69,11 +76,10 @@ def _refused(context: AppContext, refused: MessageRefused) -> None:
     )
     if not keep:
         return
-    try:
-        path = keep_refusal(context.db, refused, data_dir=context.data_dir, by=context.who(),
-                            now=datetime.now())  # fmt: skip
-    except ServiceError as exc:
-        context.prompter.error("Niet bewaard", exc.message)
-        return
-    context.announce(TOPIC_CLAIMS)
-    context.status(f"Antwoordbericht met de afkeuring bewaard: {path}")
+    operations.run(
+        context,
+        lambda: keep_refusal(context.db, refused, data_dir=context.data_dir, by=context.who(),
+                             now=datetime.now()),
+        title="Niet bewaard",
+        done=lambda path: f"Antwoordbericht met de afkeuring bewaard: {path}",
+    )  # fmt: skip

@@ -30,8 +30,9 @@ from ...domain.overview import (
     format_percent,
     ratio,
 )
-from ...storage.private_files import write_private
-from ..context import TOPIC_ALL, TOPIC_FUNDERS, TOPIC_ROOMS, TOPIC_STAYS, AppContext
+from ...services.changes import Change
+from .. import operations
+from ..context import AppContext
 from ..page import Page
 from .charts import BAR, BAR_LIGHT, ColumnBars, HorizontalBars
 
@@ -50,7 +51,9 @@ FIGURES = (
 
 class OverviewPage(Page):
     nav_title = "Overzichten"
-    topics = (TOPIC_STAYS, TOPIC_ROOMS, TOPIC_FUNDERS, "guests", "requests", TOPIC_ALL)
+    # Nights, requests and stays; rooms and beds (occupancy); who pays (toewijzing, funder);
+    # the guests' municipality and age.
+    topics = (Change.STAYS, Change.ROOMS, Change.ALLOCATIONS, Change.FUNDERS, Change.GUESTS)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -363,13 +366,13 @@ class OverviewPage(Page):
         path = self.context.prompter.save_file(title, self._file_name("xlsx"), "Excel (*.xlsx)")
         if path is None:
             return
-        try:
-            write_private(Path(path), overview_xlsx(ov))
-        except OSError as exc:
-            self.context.prompter.error(
-                f"{title}: niet opgeslagen",
-                f"{path} kan niet worden geschreven: {exc.strerror or exc}",
-            )
-            return
-        self.context.status(f"{title} opgeslagen: {path}")
-        self.context.prompter.open_document(Path(path))
+        from ..document_actions import write_file
+
+        saved = operations.run(
+            self.context,
+            lambda: write_file(Path(path), overview_xlsx(ov)),
+            title=f"{title}: niet opgeslagen",
+            done=f"{title} opgeslagen: {path}",
+        )
+        if saved is not None:
+            self.context.prompter.open_document(Path(path))

@@ -28,7 +28,9 @@ from ...billing.registration import (
 )
 from ...domain.dates import DUTCH_WEEKDAYS_SHORT, format_month
 from ...domain.months import Month
-from ..context import TOPIC_STAYS, AppContext
+from ...services.changes import Change
+from .. import operations
+from ..context import AppContext
 from ..page import Page
 
 MARKS = {
@@ -41,7 +43,9 @@ MARKS = {
 
 class RegistrationPage(Page):
     nav_title = "Registratie"
-    topics = (TOPIC_STAYS, "invoices")
+    # The nights and closed months, who stays, what pays them (toewijzing, funder, contract)
+    # and the corrections that invoices settle.
+    topics = (Change.STAYS, Change.ALLOCATIONS, Change.FUNDERS, Change.GUESTS, Change.INVOICES)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -141,7 +145,6 @@ class RegistrationPage(Page):
         from datetime import datetime
 
         from ...billing.corrections import correct_night
-        from ...services.errors import ServiceError
 
         if self.data is None or not 0 <= row < len(self.data.rows) or column < 2:
             return
@@ -160,29 +163,22 @@ class RegistrationPage(Page):
         )
         if not reason:
             return
-        try:
-            correct_night(
-                self.context.db,
-                record.stays[day],
-                night,
-                billable=billable,
-                reason=reason,
-                by=self.context.who(),
-                now=datetime.now(),
-            )
-        except ServiceError as exc:
-            message = exc.detail
-            self.context.prompter.error("Niet gecorrigeerd", message)
-            return
-        self.context.status(f"Nacht van {night.strftime('%d-%m-%Y')} gecorrigeerd: {reason}")
-        self.refresh()
+        operations.run(
+            self.context,
+            lambda: correct_night(
+                self.context.db, record.stays[day], night, billable=billable, reason=reason,
+                by=self.context.who(), now=datetime.now(),
+            ),
+            lambda _outcome: self.refresh(),
+            title="Niet gecorrigeerd",
+            done=f"Nacht van {night.strftime('%d-%m-%Y')} gecorrigeerd: {reason}",
+        )  # fmt: skip
 
     def close_month(self) -> None:
         """Show what to look at first; closing locks the nights (later changes are corrections)."""
         from datetime import datetime
 
         from ...billing.months import close_month, month_check
-        from ...services.errors import ServiceError
 
         month = Month(self.year.value(), self.month.value())
         name = month.label.capitalize()
@@ -199,10 +195,10 @@ class RegistrationPage(Page):
         )
         if not self.context.prompter.confirm("Maand afsluiten", text):
             return
-        try:
-            close_month(self.context.db, month, by=self.context.who(), now=datetime.now())
-        except ServiceError as exc:
-            self.context.prompter.error("Niet afgesloten", exc.message)
-            return
-        self.context.status(f"{name} is afgesloten.")
-        self.refresh()
+        operations.run(
+            self.context,
+            lambda: close_month(self.context.db, month, by=self.context.who(), now=datetime.now()),
+            lambda _outcome: self.refresh(),
+            title="Niet afgesloten",
+            done=f"{name} is afgesloten.",
+        )
