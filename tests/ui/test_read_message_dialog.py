@@ -147,3 +147,26 @@ def test_the_declaraties_page_lists_the_answers_of_the_month_and_saves_one(
     assert target.read_bytes().startswith(b"<?xml") and b"<wmo302:BerichtCode>415<" in (
         target.read_bytes()
     )
+
+
+def test_a_database_that_cannot_be_read_is_told_not_a_crash(
+    context, prompter, wmo_house, tmp_path, monkeypatch
+):
+    from logeerhuis_app.services.errors import DataError
+    from logeerhuis_app.ui.messages import actions
+
+    wmo_house()
+    path = tmp_path / "toewijzing.xml"
+    path.write_bytes(wmo301())
+
+    def unreadable(*_args, **_kwargs):
+        raise DataError("De database kan niet worden gelezen.")
+
+    monkeypatch.setattr(actions, "read_message", unreadable)
+    prompter.files.append(path)
+    assert actions.read_message_from_file(context) is False
+    assert prompter.messages[-1] == (
+        "error",
+        "Bericht niet ingelezen",
+        "De database kan niet worden gelezen.",
+    )

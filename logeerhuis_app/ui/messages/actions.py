@@ -33,6 +33,9 @@ def read_message_from_file(context: AppContext, parent: QWidget | None = None) -
     except MessageRefused as refused:
         _refused(context, refused)
         return False
+    except ServiceError as exc:  # e.g. the database could not be read
+        operations.show_error(context, exc, title="Bericht niet ingelezen")
+        return False
     dialog = ReadMessageDialog(preview, parent)
     if not context.prompter.run_dialog(dialog) or not preview.changes:
         return False
