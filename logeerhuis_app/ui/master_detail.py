@@ -282,7 +282,7 @@ class MasterDetailPage(Page):
         self.context.status(f"{self.item_noun.capitalize()} opgeslagen: {self.title_of(saved)}")
         self.current = saved
         self.show_item(saved)
-        self.refresh()
+        self.reload_after(outcome.changed)
         self._select_quietly(self.record_id(saved))
         return True
 

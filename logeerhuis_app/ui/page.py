@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from ..services.changes import Change
 from .context import TOPIC_ALL, AppContext
 
 
@@ -42,6 +43,14 @@ class Page(QWidget):
 
     def new_item(self) -> None:
         """Ctrl+N: start a new item of what this page lists, if it lists anything."""
+
+    def reload_after(self, changed: frozenset[Change]) -> None:
+        """After the page's own operation: reload, unless the announcement of what it changed
+        has just reloaded this (visible) page."""
+        heard = TOPIC_ALL in changed or any(c in self.topics for c in changed)
+        if not (heard and self.isVisible()):
+            self.refresh()
+            self._stale = False
 
     def _on_data_changed(self, topic: str) -> None:
         if topic == TOPIC_ALL or topic in self.topics:

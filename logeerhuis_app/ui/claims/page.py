@@ -273,7 +273,7 @@ class ClaimsPage(Page):
                 )
             if refused is not None:
                 operations.show_error(self.context, refused, title="Declaratie niet gemaakt")
-        self.refresh()
+            self.reload_after(outcome.changed)
 
     def save_xml(self) -> None:
         claim = self._chosen_claim()

@@ -150,7 +150,9 @@ class InvoicesPage(Page):
             except OSError as exc:
                 raise DataError(str(exc)) from exc
 
-        operations.run(self.context, on_disk, lambda _o: self.refresh(), title=title, done=done)
+        operations.run(
+            self.context, on_disk, lambda o: self.reload_after(o.changed), title=title, done=done
+        )
 
     def make_drafts(self) -> None:
         month = Month(self.year.value(), self.month.value())

@@ -169,7 +169,7 @@ class RegistrationPage(Page):
                 self.context.db, record.stays[day], night, billable=billable, reason=reason,
                 by=self.context.who(), now=datetime.now(),
             ),
-            lambda _outcome: self.refresh(),
+            lambda outcome: self.reload_after(outcome.changed),
             title="Niet gecorrigeerd",
             done=f"Nacht van {night.strftime('%d-%m-%Y')} gecorrigeerd: {reason}",
         )  # fmt: skip
@@ -198,7 +198,7 @@ class RegistrationPage(Page):
         operations.run(
             self.context,
             lambda: close_month(self.context.db, month, by=self.context.who(), now=datetime.now()),
-            lambda _outcome: self.refresh(),
+            lambda outcome: self.reload_after(outcome.changed),
             title="Niet afgesloten",
             done=f"{name} is afgesloten.",
         )
