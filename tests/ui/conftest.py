@@ -46,3 +46,17 @@ def activate(qtbot):
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
 
     return _activate
+
+
+@pytest.fixture
+def press():
+    """Click a dialog's button by its object name ("save_stay", "action_check_in"…)."""
+    from PySide6.QtWidgets import QPushButton
+
+    def _press(dialog, name: str) -> None:
+        button = dialog.findChild(QPushButton, name)
+        assert button is not None, f"no button {name}"
+        assert button.isEnabled(), f"button {name} is disabled"
+        button.click()
+
+    return _press

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from logeerhuis_app.house.guests import GuestData, save_guest
 from logeerhuis_app.house.rooms import RoomData, save_room
 from logeerhuis_app.planning.stays import NewStay, create_stay, list_stays
+from logeerhuis_app.ui import operations
 from logeerhuis_app.ui.planner.page import PlannerPage
 
 MONDAY = date(2026, 3, 2)
@@ -66,13 +67,13 @@ def test_the_grid_shows_beds_down_and_the_stay_across(planner, house):
 
 
 def test_dragging_over_free_days_creates_a_stay_and_undo_removes_it(
-    qtbot, planner, house, prompter, context
+    qtbot, planner, house, prompter, context, press
 ):
     def fill(dialog):
         assert dialog.form.fields["arrival"].text() == "12-03-2026"
         assert dialog.form.fields["departure"].text() == "15-03-2026"
         dialog.form.fields["guest_id"].set_value(house["piet"].id)
-        dialog._act("create")
+        press(dialog, "save_stay")
 
     prompter.dialog_handler = fill
     _drag(
@@ -211,7 +212,7 @@ def _complete_intake(context, stay_id):
 
 
 def test_check_in_and_an_early_check_out_free_the_remaining_nights(
-    planner, house, prompter, context
+    planner, house, prompter, context, press
 ):
     from logeerhuis_app.db.models import Night
 
@@ -223,7 +224,7 @@ def test_check_in_and_an_early_check_out_free_the_remaining_nights(
         action = next(actions)
         if action == "check_out":
             dialog.form.fields["departure"].setText("11-03-2026")  # two nights early
-        dialog._act(action)
+        press(dialog, f"action_{action}")
 
     prompter.dialog_handler = act
     planner.open_stay(stay_id)
@@ -243,7 +244,7 @@ def test_check_in_and_an_early_check_out_free_the_remaining_nights(
 
 
 def test_an_open_intake_holds_check_in_back_and_an_override_is_kept(
-    qtbot, planner, house, prompter, context
+    qtbot, planner, house, prompter, context, press
 ):
     from logeerhuis_app.intake.intake import get_intake
 
@@ -256,7 +257,7 @@ def test_an_open_intake_holds_check_in_back_and_an_override_is_kept(
         if len(attempts) > 2:
             dialog.reject()
             return
-        dialog._act("check_in")
+        press(dialog, "action_check_in")
 
     # 1. Nothing filled in: the unknown resuscitation policy stops it, no override offered.
     prompter.dialog_handler = check_in
@@ -290,7 +291,7 @@ def test_an_open_intake_holds_check_in_back_and_an_override_is_kept(
     # 3. Check-in is refused; the coordinator overrides with a reason, and it goes through.
     prompter.confirm_answer = True
     prompter.texts.append("Overdracht komt vanmiddag per mail")
-    prompter.dialog_handler = lambda dialog: dialog._act("check_in")
+    prompter.dialog_handler = lambda dialog: press(dialog, "action_check_in")
     planner.open_stay(stay_id)
     assert _stays(context)[0][4] == "aanwezig"
     [kept] = get_intake(context.db, stay_id).overrides
@@ -310,10 +311,14 @@ def test_scrolling_a_week_reuses_the_loaded_window_and_changes_reload(planner, h
     planner.scroll_days(7 * 20)
     assert planner.loads == loads + 1  # far away: the next window is read
     planner.scroll_days(-7 * 20)
-    create_stay(
-        context.db, NewStay(house["piet"].id, house["eik"].id, date(2026, 3, 3), date(2026, 3, 5))
+    # A change made elsewhere in the app (another page): announced, the planner reloads.
+    operations.run(
+        context,
+        lambda: create_stay(
+            context.db,
+            NewStay(house["piet"].id, house["eik"].id, date(2026, 3, 3), date(2026, 3, 5)),
+        ),
     )
-    planner._changed()
     assert any(s.guest_id == house["piet"].id for s in planner.view.stays)
 
 
@@ -352,7 +357,9 @@ def test_intake_form_and_statement_pdfs_from_the_checklist(
     dialog.close()
 
 
-def test_departure_documents_from_the_stay_dialog(planner, house, prompter, context, tmp_path):
+def test_departure_documents_from_the_stay_dialog(
+    planner, house, prompter, context, tmp_path, press
+):
     from logeerhuis_app.planning import planning
 
     _complete_intake(context, house["stay"].id)
@@ -367,7 +374,7 @@ def test_departure_documents_from_the_stay_dialog(planner, house, prompter, cont
         if action is None:
             dialog.reject()
         else:
-            dialog._act(action)
+            press(dialog, f"action_{action}")
 
     checklist, letter = tmp_path / "vertrek.pdf", tmp_path / "evaluatie.pdf"
     prompter.files += [checklist, letter]

@@ -177,7 +177,7 @@ def test_rejecting_needs_a_reason(planner, house, prompter, context):
 
 
 def test_this_and_later_weeks_of_a_series_move_to_another_weekday(
-    planner, house, prompter, context
+    planner, house, prompter, context, press
 ):
     from logeerhuis_app.planning.series import SeriesData, create_series
 
@@ -198,7 +198,7 @@ def test_this_and_later_weeks_of_a_series_move_to_another_weekday(
     def change(dialog):
         dialog.form.fields["arrival"].setText("12-03-2026")  # thursday
         dialog.form.fields["departure"].setText("15-03-2026")  # three nights
-        dialog._act("series_later")
+        press(dialog, "action_series_later")
 
     prompter.dialog_handler = change
     planner.open_stay(second)
@@ -215,7 +215,7 @@ def test_this_and_later_weeks_of_a_series_move_to_another_weekday(
     ]
 
 
-def test_a_change_by_dialog_records_who_asked_and_how(planner, house, prompter, context):
+def test_a_change_by_dialog_records_who_asked_and_how(planner, house, prompter, context, press):
     stay = create_stay(
         context.db,
         NewStay(
@@ -232,7 +232,7 @@ def test_a_change_by_dialog_records_who_asked_and_how(planner, house, prompter, 
         dialog.form.fields["departure"].setText("13-03-2026")
         dialog.form.fields["asked_by"].setText("Kees Smit (zoon)")
         dialog.form.fields["channel"].set_value("telefoon")
-        dialog._act("move")
+        press(dialog, "save_stay")
 
     prompter.dialog_handler = move
     planner.open_stay(stay.id)

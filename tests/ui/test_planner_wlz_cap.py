@@ -60,7 +60,9 @@ def _one_night(context, house):
     return stay
 
 
-def test_the_new_stay_dialog_asks_and_no_saves_nothing(qtbot, planner, house, prompter, context):
+def test_the_new_stay_dialog_asks_and_no_saves_nothing(
+    qtbot, planner, house, prompter, context, press
+):
     rounds = []
 
     def fill(dialog):
@@ -68,7 +70,7 @@ def test_the_new_stay_dialog_asks_and_no_saves_nothing(qtbot, planner, house, pr
         prompter.confirm_answer = len(rounds) > 1  # no first; the dialog stays open; then yes
         dialog.form.fields["guest_id"].set_value(house["piet"].id)
         dialog.form.fields["allocation_id"].set_value(house["indication"].id)
-        dialog._act("create")
+        press(dialog, "save_stay")
 
     prompter.dialog_handler = fill
     _drag(qtbot, planner.grid, _point(planner, 1, date(2026, 3, 12)),
@@ -132,19 +134,26 @@ def test_moving_by_mouse_into_a_full_year_asks_first(qtbot, planner, house, prom
     assert len(cap_log(context.db)) == 1
 
 
-def test_moving_in_the_stay_dialog_asks_first(planner, house, prompter, context):
+def test_moving_in_the_stay_dialog_asks_first(planner, house, prompter, context, press):
     stay = _one_night(context, house)
     planner.refresh()
 
+    shown = []
+
     def move(dialog):
+        if shown:  # the refusal came back into the open dialog: close it
+            shown.append(dialog.message.text())
+            dialog.reject()
+            return
+        shown.append(dialog)
         dialog.form.fields["departure"].setText("13-03-2026")
-        dialog._act("move")
+        press(dialog, "save_stay")
 
     prompter.confirm_answer = False
     prompter.dialog_handler = move
     planner.open_stay(stay.id)
     assert len(_asked(prompter)) == 1 and _nights(context) == 1
-    assert "157 van 156" in context.messages[-1] or prompter.messages[-1][0] == "error"
+    assert shown[1].startswith("Niet opgeslagen.") and "(2026: 158 van 156)" in shown[1]
 
 
 def test_placing_a_request_asks_first(planner, house, prompter, context):
@@ -184,7 +193,7 @@ def test_a_series_asks_first(planner, house, prompter, context):
     assert "2026: 159 van 156" in question and _nights(context) == 0
 
 
-def test_changing_later_weeks_of_a_series_asks_first(planner, house, prompter, context):
+def test_changing_later_weeks_of_a_series_asks_first(planner, house, prompter, context, press):
     data = SeriesData(guest_id=house["piet"].id, room_id=house["linde"].id,
                       allocation_id=house["indication"].id, arrival_weekday=1, nights=1,
                       start_date=MONDAY, weeks=1)  # fmt: skip
@@ -192,8 +201,12 @@ def test_changing_later_weeks_of_a_series_asks_first(planner, house, prompter, c
     planner.refresh()
 
     def change(dialog):
+        if dialog.choice is not None:  # the refusal came back into the open dialog
+            assert dialog.message.text().startswith("Niet opgeslagen. Wlz-logeren")
+            dialog.reject()
+            return
         dialog.form.fields["departure"].setText("06-03-2026")  # three nights
-        dialog._act("series_later")
+        press(dialog, "action_series_later")
 
     prompter.confirm_answer = False
     prompter.dialog_handler = change

@@ -2,7 +2,8 @@
 
 The service call happens before a command is pushed (so a refused edit never enters the
 stack); the command's first redo() is therefore skipped. Re-creating an undone stay gives it a
-new id, so commands refer to stays through the page's id map.
+new id, so commands refer to stays through the page's id map. An undo or redo runs through
+ui/operations.run like any edit: the pages hear what it changed (decision 0053).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from ...services.errors import ServiceError
+from .. import operations
+from ..context import AppContext
 
 
 class StayIds:
@@ -30,31 +33,35 @@ class StayIds:
 class ServiceCommand(QUndoCommand):
     def __init__(
         self,
+        context: AppContext,
         text: str,
         redo: Callable[[], object],
         undo: Callable[[], object],
-        on_error: Callable[[str], None],
-        after: Callable[[], None],
+        on_refused: Callable[[], None] = lambda: None,
     ) -> None:
         super().__init__(text)
+        self.context = context
         self._redo, self._undo = redo, undo
-        self._on_error, self._after = on_error, after
+        self._on_refused = on_refused
         self._first = True
 
     def redo(self) -> None:
         if self._first:
             self._first = False
             return
-        self._run(self._redo)
+        self._run(self._redo, "opnieuw worden gedaan")
 
     def undo(self) -> None:
-        self._run(self._undo)
+        self._run(self._undo, "ongedaan worden gemaakt")
 
-    def _run(self, action: Callable[[], object]) -> None:
-        try:
-            action()
-        except ServiceError as exc:
-            # The world changed since (e.g. the bed was taken): drop this step, say why.
-            self.setObsolete(True)
-            self._on_error(f"{self.text()} kan niet ongedaan worden gemaakt: {exc.message}")
-        self._after()
+    def _run(self, action: Callable[[], object], what: str) -> None:
+        def step() -> object:
+            try:
+                return action()
+            except ServiceError as exc:
+                # The world changed since (e.g. the bed was taken): drop this step, say why.
+                self.setObsolete(True)
+                raise ServiceError(f"{self.text()} kan niet {what}: {exc.detail}") from exc
+
+        if operations.run(self.context, step, title="Kan niet") is None:
+            self._on_refused()

@@ -24,6 +24,7 @@ from ...domain.validation import InvalidValue
 from ...intake.intake import expiry_note, get_intake, save_intake
 from ...intake.intake_reading import IntakeData
 from ...services.errors import ServiceError, ValidationError
+from .. import operations
 from ..context import AppContext
 from ..document_actions import save_pdf
 from ..widgets.fields import DateField, TextField
@@ -231,22 +232,31 @@ class IntakeDialog(QDialog):
         return result
 
     def save(self) -> bool:
-        try:
-            self.intake = save_intake(self.context.db, self.stay_id, self.answers())
-        except ValidationError as exc:
-            for key, message in exc.field_errors.items():
-                row = self.rows.get(key)
-                if row is not None:
-                    row.error.setText(message)
-                    row.error.show()
-            self.message.setText("Niet opgeslagen: controleer de rood gemarkeerde punten.")
-            self.message.show()
+        outcome = operations.run(
+            self.context,
+            lambda: save_intake(self.context.db, self.stay_id, self.answers()),
+            shown_in=self,
+            done=lambda intake: f"Intake opgeslagen. {intake.summary}",
+        )
+        if outcome is None:
             return False
-        except ServiceError as exc:
-            self.message.setText(exc.message)
-            self.message.show()
-            return False
+        self.intake = outcome.value
         self.message.hide()
         self._show(self.intake)
-        self.context.status(f"Intake opgeslagen. {self.intake.summary}")
         return True
+
+    def show_error(self, error: ServiceError) -> None:
+        """A refusal: under the items it concerns, or the reason as the message."""
+        text = error.message
+        if isinstance(error, ValidationError):
+            unknown = []
+            for key, message in error.field_errors.items():
+                row = self.rows.get(key)
+                if row is None:
+                    unknown.append(message)
+                    continue
+                row.error.setText(message)
+                row.error.show()
+            text = " ".join(unknown) or "Niet opgeslagen: controleer de rood gemarkeerde punten."
+        self.message.setText(text)
+        self.message.show()

@@ -7,8 +7,7 @@ stays, and the dialogs, are imported when they are first used.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
@@ -24,30 +23,20 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import format_date
-from ...domain.enums import RequestStatus, StayStatus
 from ...planning.planner_view import PlannerView, load_planner
+from ...services.changes import Change
 from ...services.errors import ServiceError
-from ..context import TOPIC_ROOMS, TOPIC_STAYS, AppContext
+from .. import operations
+from ..context import AppContext
 from ..page import Page
 from ..widgets.fields import DateField
-from .commands import ServiceCommand, StayIds
+from .commands import StayIds
 from .geometry import ZOOMS
 from .grid import PlannerGrid
 from .remote_refresh import RemoteRefresh
 from .waiting_lane import WaitingLane
 
-if TYPE_CHECKING:
-    from ...intake.intake import IntakeGateError
-    from ...planning.stays import NewStay, StayData
-
 LOAD_MARGIN = timedelta(weeks=8)
-
-
-ACTION_DONE = {
-    "confirm": "bevestigd",
-    "check_in": "ingecheckt",
-    "check_out": "uitgecheckt",
-}
 
 
 def monday_of(day: date) -> date:
@@ -56,7 +45,16 @@ def monday_of(day: date) -> date:
 
 class PlannerPage(Page):
     nav_title = "Planner"
-    topics = (TOPIC_STAYS, TOPIC_ROOMS)
+    # Everything the grid shows: stays (and requests, intake), beds, guests' names, the
+    # funding warnings (allocations, funders) and the intake marks (the house's settings).
+    topics = (
+        Change.STAYS,
+        Change.ROOMS,
+        Change.GUESTS,
+        Change.ALLOCATIONS,
+        Change.FUNDERS,
+        Change.SETTINGS,
+    )
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -154,7 +152,7 @@ class PlannerPage(Page):
         self.grid.move_requested.connect(self.move_stay)
         self.grid.open_requested.connect(self.open_stay)
         self.grid.cancel_requested.connect(self.cancel_stay)
-        self.grid.refused.connect(self._refused)
+        self.grid.refused.connect(self.refused)
         self.grid.scroll_requested.connect(self.scroll_days)
         self.grid.request_dropped.connect(self.place_request)
         self.lane.itemDoubleClicked.connect(self._open_request_item)
@@ -250,20 +248,13 @@ class PlannerPage(Page):
     def focus_search(self) -> None:
         self.jump.setFocus()
 
-    def _refused(self, message: str) -> None:
+    def refused(self, message: str) -> None:
+        """What the planner itself rules out (a drag onto a taken bed), before any service."""
         self.context.status(message)
         self.context.prompter.error("Kan niet", message)
 
-    def _changed(self) -> None:
-        before = self.loads
-        self.context.announce(TOPIC_STAYS)  # reloads this page too when it is visible
-        if self.loads == before:
-            self.refresh()
-
-    def _push(self, text: str, redo, undo) -> None:
-        self.undo_stack.push(ServiceCommand(text, redo, undo, self._refused, self._changed))
-        self.context.status(text)
-        self._changed()
+    def room_of_bed(self, bed_id: int) -> int:
+        return next(b.room_id for b in self.grid.beds if b.bed_id == bed_id)
 
     def print_week_list(self) -> None:
         from ...planning.week_list import write_week_list
@@ -274,18 +265,16 @@ class PlannerPage(Page):
         path = self.context.prompter.save_file("Weeklijst opslaan", suggested, "PDF (*.pdf)")
         if path is None:
             return
-        try:
-            written = write_week_list(self.context.db, week, path)
-        except ServiceError as exc:
-            self.context.prompter.error("Weeklijst niet gemaakt", exc.message)
-            return
-        self.context.status(f"Weeklijst opgeslagen: {written}")
-        self.context.prompter.open_document(written)
+        outcome = operations.run(
+            self.context,
+            lambda: write_week_list(self.context.db, week, path),
+            title="Weeklijst niet gemaakt",
+            done=lambda written: f"Weeklijst opgeslagen: {written}",
+        )
+        if outcome is not None:
+            self.context.prompter.open_document(outcome.value)
 
-    # -- edits -------------------------------------------------------------------------------
-    def _room_of_bed(self, bed_id: int) -> int:
-        return next(b.room_id for b in self.grid.beds if b.bed_id == bed_id)
-
+    # -- edits: each in its own module, imported when first used (decision 0034) -------------
     def new_item(self) -> None:
         self.create_stay_at(
             self.grid.beds[0].bed_id if self.grid.beds else 0,
@@ -294,337 +283,34 @@ class PlannerPage(Page):
         )
 
     def create_stay_at(self, bed_id: int, arrival: date, departure: date) -> None:
-        from dataclasses import replace
+        from .edits import create_stay_at
 
-        from ...planning import planning
-        from ...planning.stays import NewStay, create_stay
-        from .cap_confirm import with_cap_choice
-        from .stay_dialog import StayDialog
+        create_stay_at(self, bed_id, arrival, departure)
 
-        dialog = StayDialog(
-            self.context,
-            self.grid.beds,
-            bed_id=bed_id,
-            arrival=arrival,
-            departure=departure,
-            parent=self,
-        )
-        while self.context.prompter.run_dialog(dialog):
-            values = dialog.values
-            new = NewStay(
-                guest_id=values["guest_id"],
-                room_id=self._room_of_bed(values["bed_id"]),
-                bed_id=values["bed_id"],
-                arrival=values["arrival"],
-                departure=values["departure"],
-                status=values["status"],
-                allocation_id=values["allocation_id"],
-                notes=values["notes"],
-            )
+    def move_stay(self, stay_id: int, bed_id: int, arrival: date, departure: date) -> None:
+        from .edits import move_stay
 
-            def save(name: str, new: NewStay = new) -> StayData:
-                return create_stay(self.context.db, replace(new, cap_accepted_by=name))
-
-            try:
-                created, accepted = with_cap_choice(self.context, save)
-            except ServiceError as exc:
-                dialog.show_error(exc)
-                continue
-            new = replace(new, cap_accepted_by=accepted)  # a redo repeats the choice
-            original = created.id
-
-            def redo(new: NewStay = new, original: int = original) -> None:
-                self.ids.remap(original, create_stay(self.context.db, new).id)
-
-            def undo(original: int = original) -> None:
-                planning.delete_planned(self.context.db, self.ids.resolve(original))
-
-            self._push(f"Verblijf gepland ({format_date(new.arrival)})", redo, undo)
-            self.grid.selected_stay = created.id
-            return
-
-    def move_stay(
-        self, stay_id: int, bed_id: int, arrival: date, departure: date, who: object = None
-    ) -> None:
-        from ...planning import planning
-        from .cap_confirm import with_cap_choice
-
-        who = who if isinstance(who, planning.WhoAsked) else planning.WhoAsked("medewerker")
-        stay = self.grid.stay_by_id(stay_id)
-        if stay is None:
-            return
-        room_id = self._room_of_bed(bed_id)
-        try:
-            _moved, accepted = with_cap_choice(
-                self.context,
-                lambda name: planning.move_stay(
-                    self.context.db,
-                    stay_id,
-                    room_id=room_id,
-                    bed_id=bed_id,
-                    arrival=arrival,
-                    departure=departure,
-                    who=who,
-                    cap_accepted_by=name,
-                ),
-            )
-        except ServiceError as exc:
-            self._refused(exc.detail)
-            return
-        old = (stay.room_id, stay.bed_id, stay.arrival, stay.departure)
-
-        def redo() -> None:
-            planning.move_stay(
-                self.context.db,
-                self.ids.resolve(stay_id),
-                room_id=room_id,
-                bed_id=bed_id,
-                arrival=arrival,
-                departure=departure,
-                cap_accepted_by=accepted,
-            )
-
-        def undo() -> None:
-            planning.move_stay(
-                self.context.db,
-                self.ids.resolve(stay_id),
-                room_id=old[0],
-                bed_id=old[1],
-                arrival=old[2],
-                departure=old[3],
-            )
-
-        self._push(f"{stay.guest_name} verplaatst", redo, undo)
+        move_stay(self, stay_id, bed_id, arrival, departure)
 
     def cancel_stay(self, stay_id: int) -> None:
-        stay = self.grid.stay_by_id(stay_id)
-        if stay is None or stay.status not in (StayStatus.OPTION, StayStatus.CONFIRMED):
-            self._refused("Alleen een optie of een bevestigd verblijf kan worden geannuleerd.")
-            return
-        reason = self.context.prompter.ask_text(
-            "Verblijf annuleren", f"Reden van de annulering van {stay.guest_name}:"
-        )
-        if not reason:
-            return
-        if stay.series_id and self.context.prompter.confirm(
-            "Reeks", "Dit verblijf hoort bij vaste logeerdagen. Ook alle volgende keren annuleren?"
-        ):
-            self._cancel_series_from(stay, reason)
-            return
-        from ...planning import planning
+        from .edits import cancel_stay
 
-        try:
-            planning.cancel(
-                self.context.db,
-                stay_id,
-                reason=reason,
-                cancelled_by=self.context.who(),
-                when=datetime.now(),
-            )
-        except ServiceError as exc:
-            self._refused(exc.message)
-            return
-
-        def redo() -> None:
-            planning.cancel(
-                self.context.db,
-                self.ids.resolve(stay_id),
-                reason=reason,
-                cancelled_by=self.context.who(),
-                when=datetime.now(),
-            )
-
-        def undo() -> None:
-            from .cap_confirm import with_cap_choice
-
-            with_cap_choice(
-                self.context,
-                lambda name: planning.reinstate(
-                    self.context.db,
-                    self.ids.resolve(stay_id),
-                    StayStatus(stay.status),
-                    cap_accepted_by=name,
-                ),
-            )
-
-        self._push(f"Verblijf van {stay.guest_name} geannuleerd", redo, undo)
-
-    def _cancel_series_from(self, stay, reason: str) -> None:
-        from ...planning.series import cancel_occurrences
-
-        try:
-            count = cancel_occurrences(
-                self.context.db,
-                stay.id,
-                and_later=True,
-                reason=reason,
-                cancelled_by=self.context.who(),
-                when=datetime.now(),
-            )
-        except ServiceError as exc:
-            self._refused(exc.message)
-            return
-        self.context.status(
-            f"{count} verblijven van {stay.guest_name} geannuleerd (deze en volgende)."
-        )
-        self._changed()
-
-    def _change_series_later(self, stay, values) -> None:
-        """This and all later weeks of a series move to the weekday, length and room chosen."""
-        from ...planning.series import change_later
-        from .cap_confirm import with_cap_choice
-
-        arrival = values["arrival"]
-        try:
-            result, _accepted = with_cap_choice(
-                self.context,
-                lambda name: change_later(
-                    self.context.db,
-                    stay.id,
-                    room_id=self._room_of_bed(values["bed_id"]),
-                    arrival_weekday=arrival.weekday(),
-                    nights=(values["departure"] - arrival).days,
-                    cap_accepted_by=name,
-                ),
-            )
-        except ServiceError as exc:
-            self._refused(exc.detail)
-            return
-        skipped = len(result.skipped)
-        self.context.status(
-            f"Reeks aangepast vanaf {format_date(arrival)}: {len(result.created)} weken"
-            + (f", {skipped} overgeslagen." if skipped else ".")
-        )
-        self._changed()
-
-    def _departure_document(self, stay, action: str) -> None:
-        from ...intake.intake_documents import departure_checklist_pdf, evaluation_letter_pdf
-        from ..document_actions import save_pdf
-
-        slug = "-".join(stay.guest_name.lower().split())
-        if action == "doc_departure":
-            save_pdf(
-                self.context,
-                "Vertrekchecklist",
-                f"vertrek-{slug}.pdf",
-                lambda: departure_checklist_pdf(self.context.db, stay.id),
-            )
-        else:
-            save_pdf(
-                self.context,
-                "Evaluatiebrief",
-                f"evaluatie-{slug}.pdf",
-                lambda: evaluation_letter_pdf(self.context.db, stay.id),
-            )
-
-    def open_intake(self, stay_id: int, guest_name: str) -> None:
-        from .intake_dialog import IntakeDialog
-
-        self.context.prompter.run_dialog(IntakeDialog(self.context, stay_id, guest_name, self))
-        self._changed()
-
-    def _override(self, stay_id: int, error: IntakeGateError) -> bool:
-        """Offer a coordinator to let the stay pass with a written reason."""
-        from ...intake.intake import override
-
-        if not self.context.prompter.confirm(
-            "Intake niet compleet",
-            f"{error.message}\n\nWilt u als coördinator toch doorgaan? U schrijft dan op waarom.",
-        ):
-            return False
-        reason = self.context.prompter.ask_text("Reden", "Waarom mag de gast toch komen?")
-        if not reason:
-            return False
-        try:
-            override(
-                self.context.db,
-                stay_id,
-                error.gate,
-                reason=reason,
-                given_by=self.context.who("coördinator"),
-                now=datetime.now(),
-            )
-        except ServiceError as exc:
-            self._refused(exc.message)
-            return False
-        return True
+        cancel_stay(self, stay_id)
 
     def open_stay(self, stay_id: int) -> None:
-        from ...intake.intake import IntakeGateError
-        from ...planning import planning
-        from .stay_dialog import StayDialog
+        from .stay_actions import open_stay
 
-        stay = self.grid.stay_by_id(stay_id)
-        if stay is None:
-            return
-        dialog = StayDialog(self.context, self.grid.beds, stay=stay, parent=self)
-        while self.context.prompter.run_dialog(dialog):
-            values, action = dialog.values, dialog.action
-            if action == "move":
-                if (values["bed_id"], values["arrival"], values["departure"]) != (
-                    stay.bed_id,
-                    stay.arrival,
-                    stay.departure,
-                ):
-                    who = planning.WhoAsked(
-                        values.get("asked_by") or "medewerker", values.get("channel") or ""
-                    )
-                    self.move_stay(
-                        stay_id, values["bed_id"], values["arrival"], values["departure"], who
-                    )
-                return
-            if action == "series_later":
-                self._change_series_later(stay, values)
-                return
-            if action == "cancel":
-                self.cancel_stay(stay_id)
-                return
-            if action.startswith("doc_"):
-                self._departure_document(stay, action)
-                dialog = StayDialog(self.context, self.grid.beds, stay=stay, parent=self)
-                continue
-            if action == "intake":
-                self.open_intake(stay_id, stay.guest_name)
-                dialog = StayDialog(self.context, self.grid.beds, stay=stay, parent=self)
-                continue
-            try:
-                try:
-                    self._status_action(stay_id, action, values)
-                except IntakeGateError as exc:
-                    if not (exc.overridable and self._override(stay_id, exc)):
-                        raise
-                    self._status_action(stay_id, action, values)
-            except ServiceError as exc:
-                dialog.show_error(exc)
-                continue
-            self.context.status(f"{stay.guest_name}: {ACTION_DONE.get(action, 'gelukt')}.")
-            self._changed()
-            return
+        open_stay(self, stay_id)
 
-    def _status_action(self, stay_id: int, action: str, values: dict) -> None:
-        from ...planning import planning
+    def open_intake(self, stay_id: int, guest_name: str) -> None:
+        from .stay_actions import open_intake
 
-        if action == "confirm":
-            planning.set_status(self.context.db, stay_id, StayStatus.CONFIRMED)
-        elif action == "check_in":
-            when = datetime.combine(values["arrival"], datetime.now().time())
-            planning.check_in(self.context.db, stay_id, when=when)
-        elif action == "check_out":
-            when = datetime.combine(values["departure"], datetime.now().time())
-            planning.check_out(self.context.db, stay_id, when=when)
+        open_intake(self, stay_id, guest_name)
 
     def new_series(self) -> None:
-        from .series_dialog import SeriesDialog
+        from .request_actions import new_series
 
-        dialog = SeriesDialog(self.context, self.grid.beds, self)
-        if self.context.prompter.run_dialog(dialog) and dialog.result_ is not None:
-            result = dialog.result_
-            skipped = len(result.skipped)
-            self.context.status(
-                f"Reeks opgeslagen: {len(result.created)} verblijven gepland"
-                + (f", {skipped} weken overgeslagen." if skipped else ".")
-            )
-            self._changed()
+        new_series(self)
 
     def new_request(self) -> None:
         self.open_request(None)
@@ -635,47 +321,11 @@ class PlannerPage(Page):
             self.open_request(request_id)
 
     def open_request(self, request_id: int | None) -> None:
-        from ...planning.requests import get_request
-        from .request_dialog import RequestDialog
+        from .request_actions import open_request
 
-        request = get_request(self.context.db, request_id) if request_id is not None else None
-        dialog = RequestDialog(self.context, request, self)
-        if self.context.prompter.run_dialog(dialog) and dialog.saved is not None:
-            saved = dialog.saved
-            self.context.status(
-                f"Aanvraag van {saved.guest_name}: {RequestStatus(saved.status).label.lower()}."
-            )
-            self._changed()
+        open_request(self, request_id)
 
     def place_request(self, request_id: int, bed_id: int, day: date) -> None:
-        from ...planning import requests as request_service
-        from .cap_confirm import with_cap_choice
+        from .request_actions import place_dropped_request
 
-        request = (
-            next((r for r in self.view.requests if r.id == request_id), None) if self.view else None
-        )
-        if request is None:
-            return
-        departure = day + timedelta(days=request.nights)
-        problem = self.grid.problem_for(None, self.grid._rows.get(bed_id, -1), day, departure)
-        if problem:
-            self._refused(problem)
-            return
-        try:
-            with_cap_choice(
-                self.context,
-                lambda name: request_service.place_request(
-                    self.context.db,
-                    request_id,
-                    room_id=self._room_of_bed(bed_id),
-                    bed_id=bed_id,
-                    arrival=day,
-                    departure=departure,
-                    cap_accepted_by=name,
-                ),
-            )
-        except ServiceError as exc:
-            self._refused(exc.message)
-            return
-        self.context.status(f"Aanvraag van {request.guest_name} geplaatst.")
-        self._changed()
+        place_dropped_request(self, request_id, bed_id, day)

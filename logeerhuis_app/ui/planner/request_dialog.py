@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -23,6 +24,7 @@ from ...planning.planning import WhoAsked
 from ...planning.request_history import history
 from ...planning.requests import RequestData, reject_request, save_request, withdraw_request
 from ...services.errors import ServiceError, ValidationError
+from .. import operations
 from ..context import AppContext
 from ..widgets.fields import ChoiceField, DateField, NoteField, TextField
 from ..widgets.form import ERROR_STYLE, Form
@@ -145,38 +147,33 @@ class RequestDialog(QDialog):
             self.form.show_errors(problems)
             return
         new_names = {k: values.pop(k) for k in ("new_first_name", "new_prefix", "new_last_name")}
-        try:
-            if not values["guest_id"]:
-                if not new_names["new_last_name"]:
-                    self.form.show_errors({"new_last_name": NEW_GUEST_MESSAGE})
-                    return
-                guest = save_guest(
-                    self.context.db,
-                    GuestData(
-                        first_name=new_names["new_first_name"],
-                        prefix=new_names["new_prefix"],
-                        last_name=new_names["new_last_name"],
-                    ),
-                )
-                values["guest_id"] = guest.id
-                self.form.fields["guest_id"].set_choices(
-                    [*self._choices(), (guest.id, guest.display_name)]
-                )
-                self.form.fields["guest_id"].set_value(guest.id)
-            who = WhoAsked(
-                values["requester_name"] or RequesterKind(values["requester_kind"]).label,
-                values["channel"],
+        if not values["guest_id"]:
+            if not new_names["new_last_name"]:
+                self.form.show_errors({"new_last_name": NEW_GUEST_MESSAGE})
+                return
+            new_guest = GuestData(
+                first_name=new_names["new_first_name"],
+                prefix=new_names["new_prefix"],
+                last_name=new_names["new_last_name"],
             )
-            self.saved = save_request(self.context.db, replace(self.request, **values), who=who)
-        except ValidationError as exc:
-            self._say(
-                self.form.show_errors(exc.field_errors) or "Controleer de rood gemarkeerde velden."
+            # Saved on its own: a refused request then keeps the guest, chosen in the form.
+            added = operations.run(
+                self.context, lambda: save_guest(self.context.db, new_guest), shown_in=self
             )
-            return
-        except ServiceError as exc:
-            self._say(exc.message)
-            return
-        self.accept()
+            if added is None:
+                return
+            guest = added.value
+            values["guest_id"] = guest.id
+            self.form.fields["guest_id"].set_choices(
+                [*self._choices(), (guest.id, guest.display_name)]
+            )
+            self.form.fields["guest_id"].set_value(guest.id)
+        who = WhoAsked(
+            values["requester_name"] or RequesterKind(values["requester_kind"]).label,
+            values["channel"],
+        )
+        request = replace(self.request, **values)
+        self._finish(lambda: save_request(self.context.db, request, who=who))
 
     def _choices(self) -> list[tuple[object, str]]:
         field = self.form.fields["guest_id"]
@@ -190,20 +187,35 @@ class RequestDialog(QDialog):
         reason = self.context.prompter.ask_text("Aanvraag afwijzen", "Reden van de afwijzing:")
         if not reason:
             return
-        try:
-            self.saved = reject_request(self.context.db, self._saved_id(), reason)
-        except ServiceError as exc:
-            self._say(exc.message)
-            return
-        self.accept()
+        request_id = self._saved_id()
+        self._finish(lambda: reject_request(self.context.db, request_id, reason))
 
     def withdraw(self) -> None:
-        try:
-            self.saved = withdraw_request(self.context.db, self._saved_id())
-        except ServiceError as exc:
-            self._say(exc.message)
-            return
-        self.accept()
+        request_id = self._saved_id()
+        self._finish(lambda: withdraw_request(self.context.db, request_id))
+
+    def _finish(self, op: Callable[[], RequestData]) -> None:
+        """Save, reject or withdraw; keep what was saved and close, or show the refusal."""
+        outcome = operations.run(
+            self.context,
+            op,
+            shown_in=self,
+            done=lambda saved: (
+                f"Aanvraag van {saved.guest_name}: {RequestStatus(saved.status).label.lower()}."
+            ),
+        )
+        if outcome is not None:
+            self.saved = outcome.value
+            self.accept()
+
+    def show_error(self, error: ServiceError) -> None:
+        """A refusal: under the fields it concerns, the rest (or the reason) as the message."""
+        rest = (
+            self.form.show_errors(error.field_errors)
+            if isinstance(error, ValidationError)
+            else error.message
+        )
+        self._say(rest or "Controleer de rood gemarkeerde velden.")
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

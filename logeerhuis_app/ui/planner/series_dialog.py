@@ -24,6 +24,7 @@ from ...planning.planner_view import PlannerBed
 from ...planning.series import SeriesData, SeriesResult, create_series, plan_series
 from ...planning.series_occupancy import SeriesOccurrence
 from ...services.errors import ServiceError, ValidationError
+from .. import operations
 from ..context import AppContext
 from ..widgets.fields import ChoiceField, DateField, IntField, NoteField
 from ..widgets.form import ERROR_STYLE, Form
@@ -127,13 +128,12 @@ class SeriesDialog(QDialog):
         data = self._data()
         if data is None:
             return []
-        try:
-            plan = plan_series(self.context.db, data)
-        except ValidationError as exc:
-            self._say(
-                self.form.show_errors(exc.field_errors) or "Controleer de rood gemarkeerde velden."
-            )
+        checked = operations.run(
+            self.context, lambda: plan_series(self.context.db, data), shown_in=self
+        )
+        if checked is None:
             return []
+        plan = checked.value
         self.form.clear_errors()
         self.message.hide()
         self.report.setRowCount(len(plan))
@@ -163,19 +163,35 @@ class SeriesDialog(QDialog):
         data = self._data()
         if data is None:
             return
-        try:
-            self.result_, _accepted = with_cap_choice(
+        outcome = operations.run(
+            self.context,
+            lambda: with_cap_choice(
                 self.context,
                 lambda name: create_series(self.context.db, data, cap_accepted_by=name),
-            )
-        except ValidationError as exc:
-            self._say(self.form.show_errors(exc.field_errors) or exc.message)
-            return
-        except ServiceError as exc:
-            self._say(exc.message)
-            return
-        self.accept()
+            ),
+            shown_in=self,
+            done=lambda value: _saved_text(value[0]),
+        )
+        if outcome is not None:
+            self.result_ = outcome.value[0]
+            self.accept()
+
+    def show_error(self, error: ServiceError) -> None:
+        """A refusal: under the fields it concerns, the rest (or the reason) as the message."""
+        rest = (
+            self.form.show_errors(error.field_errors)
+            if isinstance(error, ValidationError)
+            else error.message
+        )
+        self._say(rest or "Controleer de rood gemarkeerde velden.")
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
+
+
+def _saved_text(result: SeriesResult) -> str:
+    skipped = len(result.skipped)
+    return f"Reeks opgeslagen: {len(result.created)} verblijven gepland" + (
+        f", {skipped} weken overgeslagen." if skipped else "."
+    )

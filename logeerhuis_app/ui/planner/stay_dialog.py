@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -20,18 +21,27 @@ from ...domain.enums import Channel, StayStatus
 from ...house.allocations import list_allocations
 from ...house.guests import search_guests
 from ...planning.planner_view import PlannerBed, PlannerStay
+from ...planning.stays import NewStay
 from ...services.errors import ServiceError, ValidationError
 from ..context import AppContext
 from ..widgets.fields import ChoiceField, DateField, NoteField, TextField
 from ..widgets.form import ERROR_STYLE, Form
+from .stay_choices import (
+    CancelStay,
+    ChangeSeriesLater,
+    ChangeStatus,
+    DocumentKind,
+    MoveStay,
+    OpenIntake,
+    SaveDocument,
+    StatusStep,
+    StayChoice,
+)
 
 
 class StayDialog(QDialog):
-    """For a new stay `stay` is None; the dialog then returns its values in `values`.
-
-    For an existing stay the action buttons report the chosen action in `action`
-    ('move', 'check_in', 'check_out', 'cancel', 'confirm') with `values`.
-    """
+    """Accepted, `choice` says what to do: for a new stay (`stay` None) a `NewStay`, for an
+    existing one the typed choice of the button pressed (planner/stay_choices.py)."""
 
     def __init__(
         self,
@@ -46,8 +56,7 @@ class StayDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.context, self.stay, self.beds = context, stay, beds
-        self.action = ""
-        self.values: dict[str, Any] = {}
+        self.choice: StayChoice | None = None
         self.setWindowTitle("Nieuw verblijf" if stay is None else f"Verblijf van {stay.guest_name}")
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
@@ -130,43 +139,53 @@ class StayDialog(QDialog):
         row = QHBoxLayout()
         stay = self.stay
         if stay is not None:
-            status = StayStatus(stay.status)
-            actions = []
-            if status == StayStatus.OPTION:
-                actions.append(("confirm", "Bevestigen"))
-            if status in (StayStatus.OPTION, StayStatus.CONFIRMED):
-                actions += [("check_in", "Inchecken"), ("cancel", "Annuleren…")]
-            if status in (StayStatus.OPTION, StayStatus.CONFIRMED, StayStatus.PRESENT):
-                actions.insert(0, ("intake", "Intake…"))
-            if status == StayStatus.PRESENT:
-                actions.append(("check_out", "Uitchecken"))
-            if status in (StayStatus.PRESENT, StayStatus.DEPARTED):
-                actions += [
-                    ("doc_departure", "Vertrekchecklist"),
-                    ("doc_evaluation", "Evaluatiebrief"),
-                ]
-            if stay.series_id and status in (StayStatus.OPTION, StayStatus.CONFIRMED):
-                actions.append(("series_later", "Reeks vanaf hier wijzigen"))
-            for name, text in actions:
+            for name, text, choose in self._actions(stay):
                 button = QPushButton(text)
                 button.setObjectName(f"action_{name}")
-                button.clicked.connect(lambda _c=False, n=name: self._act(n))
+                button.clicked.connect(lambda _c=False, f=choose: self._choose(f))
                 row.addWidget(button)
         row.addStretch(1)
         box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        box.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
+        save = box.button(QDialogButtonBox.StandardButton.Save)
+        save.setText("Opslaan")
+        save.setObjectName("save_stay")
         box.button(QDialogButtonBox.StandardButton.Cancel).setText("Sluiten")
-        box.accepted.connect(lambda: self._act("move" if stay is not None else "create"))
+        box.accepted.connect(lambda: self._choose(self._new if stay is None else self._move))
         box.rejected.connect(self.reject)
         row.addWidget(box)
         if stay is not None and StayStatus(stay.status) in (
             StayStatus.DEPARTED,
             StayStatus.CANCELLED,
         ):
-            box.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+            save.setEnabled(False)
         return row
+
+    def _actions(self, stay: PlannerStay) -> list[tuple[str, str, Callable[[], StayChoice | None]]]:
+        """The buttons an existing stay offers in its status: (object name, text, choice)."""
+        status = StayStatus(stay.status)
+        planned = status in (StayStatus.OPTION, StayStatus.CONFIRMED)
+        actions: list[tuple[str, str, Callable[[], StayChoice | None]]] = []
+        if planned or status == StayStatus.PRESENT:
+            actions.append(("intake", "Intake…", OpenIntake))
+        if status == StayStatus.OPTION:
+            actions.append(("confirm", "Bevestigen", lambda: self._status(StatusStep.CONFIRM)))
+        if planned:
+            actions += [
+                ("check_in", "Inchecken", lambda: self._status(StatusStep.CHECK_IN)),
+                ("cancel", "Annuleren…", CancelStay),
+            ]
+        if status == StayStatus.PRESENT:
+            actions.append(("check_out", "Uitchecken", lambda: self._status(StatusStep.CHECK_OUT)))
+        if status in (StayStatus.PRESENT, StayStatus.DEPARTED):
+            actions += [
+                ("doc_departure", "Vertrekchecklist", lambda: SaveDocument(DocumentKind.DEPARTURE)),
+                ("doc_evaluation", "Evaluatiebrief", lambda: SaveDocument(DocumentKind.EVALUATION)),
+            ]
+        if stay.series_id and planned:
+            actions.append(("series_later", "Reeks vanaf hier wijzigen", self._series_later))
+        return actions
 
     def _fill_allocations(self) -> None:
         guest_id = self.form.fields["guest_id"].value()
@@ -179,20 +198,69 @@ class StayDialog(QDialog):
         if allocations and field.value() is None:
             field.setCurrentIndex(1)
 
-    def _act(self, action: str) -> None:
+    def _choose(self, choose: Callable[[], StayChoice | None]) -> None:
+        """Keep what the button asks for and close; a field problem keeps the dialog open."""
+        choice = choose()
+        if choice is not None:
+            self.choice = choice
+            self.accept()
+
+    def _read(self, *, planned: bool = False) -> dict[str, Any] | None:
+        """The fields, or None after marking what is wrong; `planned`: a guest and at least a
+        night are needed too."""
         values, problems = self.form.read()
-        if action == "intake" or action.startswith("doc_"):
-            problems = {}
-        if action in ("create", "move", "series_later") and not problems:
+        if planned and not problems:
             if not values.get("guest_id"):
                 problems["guest_id"] = "Kies de gast."
             elif values["departure"] <= values["arrival"]:
                 problems["departure"] = "Het vertrek moet na de aankomst liggen."
         if problems:
             self.form.show_errors(problems)
-            return
-        self.values, self.action = values, action
-        self.accept()
+            return None
+        return values
+
+    def _new(self) -> NewStay | None:
+        values = self._read(planned=True)
+        if values is None:
+            return None
+        bed_id = values["bed_id"]
+        return NewStay(
+            guest_id=values["guest_id"],
+            room_id=next(b.room_id for b in self.beds if b.bed_id == bed_id),
+            bed_id=bed_id,
+            arrival=values["arrival"],
+            departure=values["departure"],
+            status=values["status"],
+            allocation_id=values["allocation_id"],
+            notes=values["notes"],
+        )
+
+    def _move(self) -> MoveStay | None:
+        values = self._read(planned=True)
+        if values is None:
+            return None
+        return MoveStay(
+            values["bed_id"],
+            values["arrival"],
+            values["departure"],
+            asked_by=values["asked_by"],
+            channel=values["channel"] or "",
+        )
+
+    def _series_later(self) -> ChangeSeriesLater | None:
+        values = self._read(planned=True)
+        if values is None:
+            return None
+        return ChangeSeriesLater(values["bed_id"], values["arrival"], values["departure"])
+
+    def _status(self, step: StatusStep) -> ChangeStatus | None:
+        """A check-in happens on the arrival date as typed, a check-out on the departure."""
+        values = self._read()
+        if values is None:
+            return None
+        day = {StatusStep.CHECK_IN: "arrival", StatusStep.CHECK_OUT: "departure"}.get(step)
+        when = datetime.combine(values[day], datetime.now().time()) if day else None
+        return ChangeStatus(step, when)
 
     def show_error(self, error: ServiceError) -> None:
         """The page reports a refused action here, keeping the dialog and what was typed."""
@@ -203,7 +271,3 @@ class StayDialog(QDialog):
         )
         self.message.setText(rest or error.message)
         self.message.show()
-
-
-def now() -> datetime:
-    return datetime.now().replace(microsecond=0)
