@@ -100,11 +100,7 @@ def _claims(args: argparse.Namespace, directory: Path) -> int:
     try:
         now = datetime.now()
         drafts = claim_drafts(db, month, today=now.date())
-        drafts += [
-            d
-            for d in pending_corrections(db, today=now.date())
-            if (d.claim.year, d.claim.month) != (month.year, month.month)
-        ]
+        drafts += [d for d in pending_corrections(db, today=now.date()) if d.claim.period != month]
         for draft in drafts:
             c = draft.claim
             what = f"{c.kind} {c.funder_name} {c.year}-{c.month:02d}"
@@ -114,14 +110,7 @@ def _claims(args: argparse.Namespace, directory: Path) -> int:
                 for problem in draft.problems:
                     print(f"    - {problem}")
                 continue
-            claim = submit_claim(
-                db,
-                draft.claim.year,
-                draft.claim.month,
-                draft.funder_id,
-                by="opdrachtregel",
-                now=now,
-            )
+            claim = submit_claim(db, c.period, draft.funder_id, by="opdrachtregel", now=now)
             made += 1
             print(f"  {claim.number}  {what:<50} {format_cents(claim.total_cents):>14}")
     finally:

@@ -26,8 +26,9 @@ from ..db.models import (
     Room,
     Stay,
 )
-from ..domain.dates import days_between, format_date, month_bounds
+from ..domain.dates import days_between, format_date
 from ..domain.enums import InvoiceKind, LineKind, TariffModel
+from ..domain.months import Month
 from ..domain.people import display_name
 from ..domain.pricing import (
     MissingRate,
@@ -43,7 +44,7 @@ from ..house.reservations import reservations_between
 from ..services.errors import ServiceError
 
 
-def contract_lines(s: Session, year: int, month: int, first: date) -> dict[int, list[InvoiceLine]]:
+def contract_lines(s: Session, month: Month) -> dict[int, list[InvoiceLine]]:
     """Per funder that wants an invoice: reserved beds, the housing part of split-day contracts
     for every contracted day and fixed monthly sums, unless already on a final invoice of this
     month."""
@@ -54,7 +55,7 @@ def contract_lines(s: Session, year: int, month: int, first: date) -> dict[int, 
             .join(Invoice, InvoiceLine.invoice_id == Invoice.id)
             .where(
                 Invoice.number.is_not(None),
-                Invoice.period_from == first,
+                Invoice.period_from == month.first,
                 Invoice.kind == InvoiceKind.INVOICE,
                 InvoiceLine.stay_id.is_(None),
             )
@@ -68,7 +69,7 @@ def contract_lines(s: Session, year: int, month: int, first: date) -> dict[int, 
         )
     )
     result: dict[int, list[InvoiceLine]] = defaultdict(list)
-    for contract, label, p, _reservation in priced_contract_days(s, year, month, funder_ids):
+    for contract, label, p, _reservation in priced_contract_days(s, month, funder_ids):
         description = f"{label}: {p.description}"
         if description in already:
             continue
@@ -98,8 +99,7 @@ class ContractDays(NamedTuple):
 
 def priced_contract_days(
     s: Session,
-    year: int,
-    month: int,
+    month: Month,
     funder_ids: set[int],
     occupied: dict[int, set[date]] | None = None,
 ) -> list[ContractDays]:
@@ -109,7 +109,7 @@ def priced_contract_days(
 
     `occupied` (bed -> days) leaves out reserved days already declared on the guest who slept
     there (a WMO323 claim, decision 0033); an invoice passes nothing and bills every day."""
-    first, after = month_bounds(year, month)
+    first, after = month.bounds()
     found: list[ContractDays] = []
     for reservation in reservations_between(s, first, after):
         contract = s.get(Contract, reservation.contract_id)
@@ -124,13 +124,11 @@ def priced_contract_days(
                     contract_rates(s, contract.id),
                     reservation.start_date,
                     reservation.end_date,
-                    year,
                     month,
                 )
             else:
-                first_day, after_day = month_bounds(year, month)
-                days = set(days_between(max(reservation.start_date, first_day),
-                                        min(reservation.end_date, after_day)))  # fmt: skip
+                days = set(days_between(max(reservation.start_date, first),
+                                        min(reservation.end_date, after)))  # fmt: skip
                 taken = occupied.get(reservation.bed_id, set())
                 priced = price_days(contract_rates(s, contract.id), days - taken, LineKind.RESERVED)
         found += [ContractDays(contract, f"{contract.name} ({where})", p, reservation)
@@ -145,11 +143,9 @@ def priced_contract_days(
         rates = contract_rates(s, contract.id)
         with rates_of(contract):
             if contract.tariff_model == TariffModel.SPLIT_DAY:
-                priced = price_housing_days(
-                    rates, contract.valid_from, contract.valid_to, year, month
-                )
+                priced = price_housing_days(rates, contract.valid_from, contract.valid_to, month)
             else:
-                priced = price_fixed_month(rates, year, month)
+                priced = price_fixed_month(rates, month)
         found += [ContractDays(contract, contract.name, p, None) for p in priced]
     return found
 

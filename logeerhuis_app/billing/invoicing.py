@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from ..db.locking import take_turn
 from ..db.models import Allocation, Contract, Funder, Guest, Invoice, InvoiceLine, Stay
-from ..domain.dates import month_bounds
 from ..domain.enums import CountingRule, FunderKind, InvoiceKind, StayStatus, TariffModel
 from ..domain.funding_rules import svb_reference
 from ..domain.months import Month
@@ -90,7 +89,7 @@ def make_drafts(db: Database, month: Month) -> list[InvoiceData]:
             to_guest = funder.invoice_to_guest or funder.kind == FunderKind.PGB  # budget holder
             payer_guest = guest.id if to_guest else None
             groups[(funder.id, payer_guest)].append((stay, guest, allocation, contract, funder))
-        by_contract = contract_lines(s, month.year, month.month, first)
+        by_contract = contract_lines(s, month)
         for funder_id in by_contract:
             groups.setdefault((funder_id, None), [])
         settlements = correction_lines(s, first)
@@ -106,9 +105,7 @@ def make_drafts(db: Database, month: Month) -> list[InvoiceData]:
         for (funder_id, payer_guest), stays in groups.items():
             extra = by_contract.get(funder_id, []) if payer_guest is None else []
             extra = [*extra, *settlements.get((funder_id, payer_guest), [])]
-            invoice = _draft(
-                s, month.year, month.month, funder_id, payer_guest, stays, facts, extra
-            )
+            invoice = _draft(s, month, funder_id, payer_guest, stays, facts, extra)
             if invoice is not None:
                 made.append(invoice)
         s.flush()
@@ -164,23 +161,21 @@ def _unbilled_days(corrections: dict) -> dict[int, frozenset[date]]:
 
 def _draft(
     s: Session,
-    year: int,
-    month: int,
+    month: Month,
     funder_id: int,
     payer_guest: int | None,
     stays,
     facts: _MonthFacts,
     extra: list[InvoiceLine] | None = None,
 ) -> Invoice | None:
-    first, after = month_bounds(year, month)
     funder = s.get_one(Funder, funder_id)
     invoice = Invoice(
         kind=InvoiceKind.INVOICE,
-        year=year,
+        year=month.year,
         funder_id=funder_id,
         guest_id=payer_guest,
-        period_from=first,
-        period_to=date.fromordinal(after.toordinal() - 1),
+        period_from=month.first,
+        period_to=month.last,
         version=1,
     )
     references = []
@@ -194,7 +189,6 @@ def _draft(
                 rates,
                 stay.arrival,
                 stay.departure,
-                year,
                 month,
                 absent=facts.absent.get(stay.id, frozenset())
                 | facts.covered.get((stay.bed_id, funder_id), set()),  # paid as a reserved bed

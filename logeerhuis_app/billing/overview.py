@@ -33,8 +33,8 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import Allocation, Bed, Funder, Guest, Night, Room, RoomClosure, Stay, StayRequest
-from ..domain.dates import month_bounds
 from ..domain.enums import FunderKind, StayStatus
+from ..domain.months import Month
 from ..domain.overview import (
     AGE_GROUPS,
     AGE_UNKNOWN,
@@ -66,12 +66,13 @@ class _Nights:
 
 
 def overview(db: Database, year: int, month: int | None, *, today: date | None = None) -> Overview:
-    """The overview of a month, or of the whole year when month is None."""
+    """The overview of a month, or of the whole year when month is None. A period, not only a
+    month, so it keeps the year and the optional month number (decision 0052)."""
     today = today or date.today()
     if month is None:
         start, end = date(year, 1, 1), date(year + 1, 1, 1)
     else:
-        start, end = month_bounds(year, month)
+        start, end = Month(year, month).bounds()
     with db.session() as s:
         rows = _night_rows(s, start, end, today)
         rooms, total = _occupancy(s, start, end, rows)
@@ -312,11 +313,11 @@ def _months(s: Session, year: int, rooms: tuple[Occupancy, ...]) -> tuple[MonthF
     beds = _active_beds(s)
     closed = _closed_days(s, start, end)
     result = []
-    for month in range(1, 13):
-        first, after = month_bounds(year, month)
+    for month in (Month(year, number) for number in range(1, 13)):
+        length = month.last.day
         available = 0
         for room_id in room_ids:
-            lost = sum(1 for day in closed.get(room_id, ()) if first <= day < after)
-            available += beds.get(room_id, 0) * ((after - first).days - lost)
-        result.append(MonthFigures(month, nights[month], available))
+            lost = sum(1 for day in closed.get(room_id, ()) if month.contains(day))
+            available += beds.get(room_id, 0) * (length - lost)
+        result.append(MonthFigures(month.month, nights[month.month], available))
     return tuple(result)

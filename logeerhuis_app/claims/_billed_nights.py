@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import ClaimLine, Invoice, InvoiceLine, Night
+from ..domain.enums import InvoiceKind
 
 
 def billed_days(s: Session, allocation_id: int) -> set[date]:
@@ -32,7 +33,7 @@ def billed_days(s: Session, allocation_id: int) -> set[date]:
         if reference not in credited_lines:
             periods[stay_id].append((first, last))
     credited_invoices = select(Invoice.credits_invoice_id).where(
-        Invoice.kind == "credit",
+        Invoice.kind == InvoiceKind.CREDIT,
         Invoice.credits_invoice_id.is_not(None),  # NOT IN and NULL
     )
     for stay_id, first, last in s.execute(
@@ -41,7 +42,7 @@ def billed_days(s: Session, allocation_id: int) -> set[date]:
         .where(
             InvoiceLine.stay_id.in_(stays),
             Invoice.number.is_not(None),
-            Invoice.kind == "factuur",
+            Invoice.kind == InvoiceKind.INVOICE,
             Invoice.id.not_in(credited_invoices),
         )
     ):

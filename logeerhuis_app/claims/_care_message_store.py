@@ -21,6 +21,7 @@ from ..db.locking import take_turn
 from ..db.models import Guest, Provider, SentCareProduct, SentMessage
 from ..documents.wmo305_307 import render_care_message
 from ..domain.care_messages import CareAllocation, CareClient, CareMessage, CareProduct
+from ..domain.months import Month
 
 _Key = tuple[str, str, int]  # kind, receiver, guest id
 
@@ -29,17 +30,16 @@ def store_month(
     s: Session,
     messages: list[CareMessage],
     allocations: list[CareAllocation],
-    year: int,
-    month: int,
+    month: Month,
     *,
     made_on: date,
     left_out: set[int],
 ) -> list[SentMessage]:
     """Store what is new or changed for the month; return every stored message of the month.
     `left_out` are allocations kept out for a problem: what was sent for them stays as sent."""
-    take_turn(s, f"care-messages-{year}-{month}")
+    take_turn(s, f"care-messages-{month.year}-{month.month}")
     wanted: dict[_Key, CareMessage] = {(m.kind, m.receiver, m.client.guest_id): m for m in messages}
-    sent = _current(s, year, month)
+    sent = _current(s, month)
     for key in [*wanted, *(k for k in sent if k not in wanted)]:
         message = wanted.get(key)
         now = [p for p in (message.products if message else ()) if p not in sent.get(key, [])]
@@ -47,7 +47,7 @@ def store_month(
         gone = [p for p in gone if p.allocation_id not in left_out]
         if not now and not gone:
             continue
-        template = message or _template(s, key, year, month, made_on, allocations, gone)
+        template = message or _template(s, key, month, made_on, allocations, gone)
         deletions = [replace(p, status="3") for p in gone]
         if deletions and {p.key for p in deletions} & {p.key for p in now}:
             batches = [deletions, now]  # same key: delete first, then deliver anew
@@ -61,20 +61,20 @@ def store_month(
             select(SentMessage)
             .where(
                 SentMessage.kind.in_(("305", "307")),
-                SentMessage.year == year,
-                SentMessage.month == month,
+                SentMessage.year == month.year,
+                SentMessage.month == month.month,
             )
             .order_by(SentMessage.kind, SentMessage.receiver, SentMessage.sequence)
         )
     )
 
 
-def _current(s: Session, year: int, month: int) -> dict[_Key, list[CareProduct]]:
+def _current(s: Session, month: Month) -> dict[_Key, list[CareProduct]]:
     """What the municipality has now: every product delivered (1) and not deleted (3) since."""
     rows = s.execute(
         select(SentCareProduct, SentMessage)
         .join(SentMessage, SentCareProduct.message_id == SentMessage.id)
-        .where(SentMessage.year == year, SentMessage.month == month)
+        .where(SentMessage.year == month.year, SentMessage.month == month.month)
         .order_by(SentMessage.id, SentCareProduct.id)
     ).all()
     found: dict[_Key, list[CareProduct]] = defaultdict(list)
@@ -93,8 +93,7 @@ def _current(s: Session, year: int, month: int) -> dict[_Key, list[CareProduct]]
 def _template(
     s: Session,
     key: _Key,
-    year: int,
-    month: int,
+    month: Month,
     made_on: date,
     allocations: list[CareAllocation],
     gone: list[CareProduct],
@@ -112,8 +111,8 @@ def _template(
                             guest.date_of_birth if guest else None,
                             (guest.gender if guest else "") or "")  # fmt: skip
         funder = ""
-    return CareMessage(kind, _sender(s), receiver, funder, year, month, 0, made_on, client,
-                       tuple(gone))  # fmt: skip
+    return CareMessage(kind, _sender(s), receiver, funder, month.year, month.month, 0, made_on,
+                       client, tuple(gone))  # fmt: skip
 
 
 def _sender(s: Session) -> str:

@@ -23,7 +23,7 @@ from ..db.models import Claim as ClaimRow
 from ..db.models import ClaimLine as ClaimLineRow
 from ..db.models import ClaimLineAnswer, RejectedLineFix
 from ..domain.claims import ClaimLine
-from ..domain.dates import format_date, month_bounds
+from ..domain.dates import format_date
 from ..domain.months import Month
 from .claim_lines import SourcedLine, month_lines
 
@@ -39,19 +39,21 @@ class MonthPlan:
     held: list[str] = field(default_factory=list)  # Dutch: rejected lines awaiting correction
 
 
-def is_claimed(s: Session, funder_id: int, year: int, month: int) -> bool:
+def is_claimed(s: Session, funder_id: int, month: Month) -> bool:
     return (
         s.scalar(
             select(ClaimRow.id).where(
-                ClaimRow.funder_id == funder_id, ClaimRow.year == year, ClaimRow.month == month
+                ClaimRow.funder_id == funder_id,
+                ClaimRow.year == month.year,
+                ClaimRow.month == month.month,
             )
         )
         is not None
     )
 
 
-def sent_rows(s: Session, funder_id: int, year: int, month: int) -> list[ClaimLineRow]:
-    first, after = month_bounds(year, month)
+def sent_rows(s: Session, funder_id: int, month: Month) -> list[ClaimLineRow]:
+    first, after = month.bounds()
     rows = list(
         s.scalars(
             select(ClaimLineRow)
@@ -68,10 +70,8 @@ def sent_rows(s: Session, funder_id: int, year: int, month: int) -> list[ClaimLi
     return [r for r in rows if r.debit_credit == "D" and r.reference not in credited]
 
 
-def plan_month(
-    s: Session, funder_id: int, year: int, month: int, wanted: list[SourcedLine]
-) -> MonthPlan:
-    rows = sent_rows(s, funder_id, year, month)
+def plan_month(s: Session, funder_id: int, month: Month, wanted: list[SourcedLine]) -> MonthPlan:
+    rows = sent_rows(s, funder_id, month)
     rejected, fixed = _answers(s, [r.id for r in rows])
     done = _redeclared(s, [r.reference for r in rows if r.id in fixed])
     before: dict[tuple, list[ClaimLineRow]] = defaultdict(list)
@@ -139,17 +139,17 @@ def _redeclared(s: Session, references: list[str]) -> set[str]:
 
 
 def carried_lines(
-    s: Session, funder_id: int, year: int, month: int
+    s: Session, funder_id: int, month: Month
 ) -> tuple[list[tuple[ClaimLine, Source]], list[SourcedLine]]:
     """The lines an earlier month hands to this month's declaration: corrected rejected lines
     declared again (with the credits of their stay or contract), and their due lines (for the
     checks). Only when this month is that month's next unclaimed one."""
     found: list[tuple[ClaimLine, Source]] = []
     sourced: list[SourcedLine] = []
-    for y, m in _months_with_fixes(s, funder_id):
-        if (y, m) >= (year, month) or _next_unclaimed(s, funder_id, y, m) != (year, month):
+    for earlier in _months_with_fixes(s, funder_id):
+        if earlier >= month or _next_unclaimed(s, funder_id, earlier) != month:
             continue
-        plan = plan_month(s, funder_id, y, m, month_lines(s, Month(y, m)).get(funder_id, []))
+        plan = plan_month(s, funder_id, earlier, month_lines(s, earlier).get(funder_id, []))
         for kept, due, pending in plan.carried.values():
             lines = difference(kept, due)
             debits = sorted(
@@ -164,37 +164,36 @@ def carried_lines(
     return found, sourced
 
 
-def redeclaration_months(s: Session) -> list[tuple[int, int]]:
+def redeclaration_months(s: Session) -> list[Month]:
     """The months whose next declaration would carry a rejected line put right."""
     found = set()
     for funder_id in set(s.scalars(select(ClaimRow.funder_id))):
-        for y, m in _months_with_fixes(s, funder_id):
-            found.add(_next_unclaimed(s, funder_id, y, m))
+        for month in _months_with_fixes(s, funder_id):
+            found.add(_next_unclaimed(s, funder_id, month))
     return sorted(found)
 
 
-def _months_with_fixes(s: Session, funder_id: int) -> list[tuple[int, int]]:
+def _months_with_fixes(s: Session, funder_id: int) -> list[Month]:
     days = s.scalars(
         select(ClaimLineRow.period_from)
         .join(RejectedLineFix, RejectedLineFix.claim_line_id == ClaimLineRow.id)
         .join(ClaimRow, ClaimLineRow.claim_id == ClaimRow.id)
         .where(ClaimRow.funder_id == funder_id)
     )
-    return sorted({(d.year, d.month) for d in days})
+    return sorted({Month.of(d) for d in days})
 
 
-def _next_unclaimed(s: Session, funder_id: int, year: int, month: int) -> tuple[int, int]:
+def _next_unclaimed(s: Session, funder_id: int, month: Month) -> Month:
     claimed = {
-        (y, m)
+        Month(y, m)
         for y, m in s.execute(
             select(ClaimRow.year, ClaimRow.month).where(ClaimRow.funder_id == funder_id)
         )
     }
-    y, m = year, month
-    while True:
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-        if (y, m) not in claimed:
-            return y, m
+    month = month.next()
+    while month in claimed:
+        month = month.next()
+    return month
 
 
 def subject_of(row: ClaimLineRow) -> tuple:

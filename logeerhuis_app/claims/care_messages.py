@@ -58,12 +58,11 @@ def care_messages(db: Database, month: Month, *, made_on: date) -> CareMessages:
     agb = get_provider(db).agb_code
     with db.session() as s:
         allocations = _allocations(s)
-        messages, problems = month_care_messages(allocations, agb, month.year, month.month, made_on)
+        messages, problems = month_care_messages(allocations, agb, month, made_on)
         left_out = {a.allocation_id for a in allocations if care_problems(a)}
         if agb_problems(agb):  # nothing can be made: what was sent stays as it was
             left_out = {a.allocation_id for a in allocations}
-        stored = store_month(s, messages, allocations, month.year, month.month, made_on=made_on,
-                             left_out=left_out)  # fmt: skip
+        stored = store_month(s, messages, allocations, month, made_on=made_on, left_out=left_out)
         files = tuple(
             CareMessageFile(
                 row.file_name,

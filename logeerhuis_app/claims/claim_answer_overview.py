@@ -11,6 +11,7 @@ from sqlalchemy import select
 from ..db.models import Claim as ClaimRow
 from ..db.models import ClaimLine as ClaimLineRow
 from ..db.models import ClaimLineAnswer, RejectedLineFix
+from ..domain.enums import FunderKind
 from ..domain.months import Month
 from ..domain.return_codes import describe_all
 from ..storage.database import Database
@@ -53,7 +54,7 @@ def month_answers(db: Database, month: Month) -> MonthAnswers:
             .join(ClaimRow, ClaimLineRow.claim_id == ClaimRow.id)
             .outerjoin(ClaimLineAnswer, ClaimLineAnswer.claim_line_id == ClaimLineRow.id)
             .where(ClaimRow.year == month.year, ClaimRow.month == month.month,
-                   ClaimRow.funder_kind == "gemeente")
+                   ClaimRow.funder_kind == FunderKind.GEMEENTE)
             .order_by(ClaimLineRow.id)
         ).all()  # fmt: skip
         fixed = set(s.scalars(select(RejectedLineFix.claim_line_id)))

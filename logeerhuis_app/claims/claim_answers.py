@@ -26,6 +26,7 @@ from ..domain.access_log import CHANGE
 from ..domain.claim_answers import ClaimAnswerMessage, line_verdicts
 from ..domain.claims import ClaimLine
 from ..domain.dates import format_date
+from ..domain.enums import FunderKind
 from ..domain.money import format_cents
 from ..services.errors import NotFoundError, ServiceError
 from ..storage.database import Database
@@ -129,7 +130,7 @@ def _claim(s: Session, answer: ClaimAnswerMessage) -> ClaimRow:
             f"Niet ingelezen: declaratie {number} is in dit logeerhuis niet bekend. Is het een "
             "antwoord voor een ander logeerhuis of een andere administratie?"
         )
-    if claim.funder_kind != "gemeente":
+    if claim.funder_kind != FunderKind.GEMEENTE:
         raise ServiceError(f"Niet ingelezen: declaratie {number} ging niet naar een gemeente.")
     if answer.sender != claim.funder_code:
         raise ServiceError(

@@ -114,7 +114,6 @@ def month_lines(
     A stay the funding rules refuse (Z1003 without a VV profile, a pgb under a claiming funder)
     is never put in a claim; (funder id, why) goes to `refused` instead.
     """
-    year, month = of.year, of.month  # the pricing below still takes the pair
     first, after = of.bounds()
     funders = {f.id: f for f in claim_funders(s)}
     result: dict[int, list[SourcedLine]] = defaultdict(list)
@@ -137,9 +136,12 @@ def month_lines(
     covered = reserved_days(s, first, after)
     paying = reserved_contracts(s, first, after)
     occupied: dict[int, set[date]] = defaultdict(set)  # bed -> reserved days declared on a guest
-    wlz_guests = {g.id for _s, g, a, _c in rows if funders[a.funder_id].kind == "zorgkantoor"}
+    wlz_guests = {
+        g.id for _s, g, a, _c in rows if funders[a.funder_id].kind == FunderKind.ZORGKANTOOR
+    }
     year_nights = {
-        guest: n for (guest, _y), n in wlz_year_totals(s, wlz_guests, {year}, before=after).items()
+        guest: n
+        for (guest, _y), n in wlz_year_totals(s, wlz_guests, {of.year}, before=after).items()
     }
     for stay, guest, allocation, contract in rows:
         if stay.status == StayStatus.CANCELLED and not _late_billed(stay, contract):
@@ -162,8 +164,7 @@ def month_lines(
                 contract_rates(s, contract.id),
                 stay.arrival,
                 stay.departure,
-                year,
-                month,
+                of,
                 absent=frozenset(absent),
             )
         except MissingRate as exc:
@@ -193,7 +194,7 @@ def month_lines(
             result[allocation.funder_id].append(
                 SourcedLine(line, stay.id, guest.id, contract.id, allocation.id)
             )
-    _contract_lines(s, year, month, funders, result, occupied)
+    _contract_lines(s, of, funders, result, occupied)
     return result
 
 
@@ -211,8 +212,7 @@ def _by_contract(in_bed: dict[date, Contract], slept: set[date]) -> dict[Contrac
 
 def _contract_lines(
     s: Session,
-    year: int,
-    month: int,
+    month: Month,
     funders: dict[int, Funder],
     result: dict,
     occupied: dict[int, set[date]],
@@ -221,9 +221,7 @@ def _contract_lines(
 
     The empty days of a bed the municipality gave a toewijzing for go into the WMO323 on that
     client and number (decision 0033); without one they stay on the summary."""
-    for contract, label, p, reservation in priced_contract_days(
-        s, year, month, set(funders), occupied
-    ):
+    for contract, label, p, reservation in priced_contract_days(s, month, set(funders), occupied):
         toewijzing = _bed_toewijzing(s, reservation, funders[contract.funder_id])
         if toewijzing is None:
             line = _line(p, contract, label=label)
@@ -253,7 +251,7 @@ def unallocated_bed_notes(lines: Iterable[ClaimLine]) -> list[str]:
     the reservation has no toewijzing (not a problem: the claim can be made without them)."""
     days: dict[str, int] = defaultdict(int)
     for ln in lines:
-        if ln.kind == "gereserveerd" and not ln.in_message and ln.debit_credit == "D":
+        if ln.kind == LineKind.RESERVED and not ln.in_message and ln.debit_credit == "D":
             days[ln.contract_name] += ln.volume
     return [
         f"Gereserveerd bed {name} heeft geen toewijzing: de lege dagen ({count}) gaan niet "

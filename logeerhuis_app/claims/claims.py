@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import overload
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -23,7 +24,7 @@ from ..db.models import Claim as ClaimRow
 from ..db.models import ClaimLine as ClaimLineRow
 from ..domain.claim_checks import AllocationTerms, claim_problems
 from ..domain.claims import Claim, ClaimLine, ClaimParty
-from ..domain.dates import format_month
+from ..domain.enums import ClaimKind, FunderKind
 from ..domain.months import Month
 from ..house.provider import get_provider
 from ..services.errors import NotFoundError, ServiceError
@@ -57,7 +58,7 @@ def claim_drafts(db: Database, month: Month, *, today: date) -> list[ClaimDraft]
     one that was sent. Empty when everything is claimed as the data stands."""
     party = _party(db)
     with db.session() as s:
-        return _drafts(s, party, month.year, month.month, today)
+        return _drafts(s, party, month, today)
 
 
 def pending_corrections(db: Database, *, today: date) -> list[ClaimDraft]:
@@ -65,36 +66,45 @@ def pending_corrections(db: Database, *, today: date) -> list[ClaimDraft]:
     the next declarations that carry rejected lines put right (WMO325)."""
     party = _party(db)
     with db.session() as s:
-        months = s.execute(select(ClaimRow.year, ClaimRow.month).distinct()).all()
+        rows = s.execute(select(ClaimRow.year, ClaimRow.month).distinct()).all()
         found = []
-        for year, month in sorted(months):
-            found += [
-                d for d in _drafts(s, party, year, month, today) if d.claim.kind == "correctie"
-            ]
+        for month in sorted(Month(year, number) for year, number in rows):
+            found += [d for d in _drafts(s, party, month, today) if d.claim.is_correction]
         # Rejected lines put right wait in the next declaration, which may be a later month.
-        for year, month in redeclaration_months(s):
+        for month in redeclaration_months(s):
             found += [
                 d
-                for d in _drafts(s, party, year, month, today)
+                for d in _drafts(s, party, month, today)
                 if any(ln.redeclares for ln in d.claim.lines)
             ]
         return found
 
 
+@overload
 def submit_claim(
-    db: Database, year: int, month: int, funder_id: int, *, by: str, now: datetime
-) -> Claim:
-    """Store the funder's draft for the month as sent, with the next declaration number."""
+    db: Database, month: Month, funder_id: int, /, *, by: str, now: datetime
+) -> Claim: ...
+@overload
+def submit_claim(
+    db: Database, year: int, month: int, funder_id: int, /, *, by: str, now: datetime
+) -> Claim: ...
+def submit_claim(db: Database, month: Month | int, *funder: int, by: str, now: datetime) -> Claim:
+    """Store the funder's draft for the month as sent, with the next declaration number.
+
+    `submit_claim(db, Month(2026, 3), funder_id, ...)`; the (year, month, funder) form is kept
+    only for the claims page until it passes a Month (decision 0052)."""
+    if not isinstance(month, Month):
+        month, funder = Month(month, funder[0]), funder[1:]
+    (funder_id,) = funder
     require_role(db)
     party = _party(db)
     with db.session() as s:
         # A second PC sending the same claim waits here, then finds nothing left to claim.
-        take_turn(s, f"claim-{year}-{month}-{funder_id}")
-        drafts = [d for d in _drafts(s, party, year, month, now.date()) if d.funder_id == funder_id]
+        take_turn(s, f"claim-{month.year}-{month.month}-{funder_id}")
+        drafts = [d for d in _drafts(s, party, month, now.date()) if d.funder_id == funder_id]
         if not drafts:
             raise ServiceError(
-                f"Er is voor {format_month(year, month)} niets (meer) te declareren bij deze "
-                "financier."
+                f"Er is voor {month.label} niets (meer) te declareren bij deze financier."
             )
         draft = drafts[0]
         if draft.problems:
@@ -124,37 +134,39 @@ def get_claim(db: Database, number: str) -> Claim:
 
 
 # -- drafts -----------------------------------------------------------------------------------
-def _drafts(s: Session, party: ClaimParty, year: int, month: int, today: date) -> list[ClaimDraft]:
-    closed = _is_closed(s, Month(year, month))
+def _drafts(s: Session, party: ClaimParty, month: Month, today: date) -> list[ClaimDraft]:
+    closed = _is_closed(s, month)
     refused: list[tuple[int, str]] = []
-    target = month_lines(s, Month(year, month), refused)
+    target = month_lines(s, month, refused)
     drafts = []
     for funder in claim_funders(s):
         wanted = target.get(funder.id, [])
         held: list[str] = []
-        if not is_claimed(s, funder.id, year, month):
-            kind = "declaratie"
+        if not is_claimed(s, funder.id, month):
+            kind = ClaimKind.DECLARATION
             sourced = [(sl.line, (sl.stay_id, sl.guest_id, sl.contract_id)) for sl in wanted]
-            carried, carried_due = carried_lines(s, funder.id, year, month)
+            carried, carried_due = carried_lines(s, funder.id, month)
             sourced += carried
             checked = wanted + carried_due
         else:
-            plan = plan_month(s, funder.id, year, month, wanted)
-            kind, sourced, held, checked = "correctie", difference(plan.sent, plan.wanted), \
-                plan.held, plan.wanted  # fmt: skip
+            plan = plan_month(s, funder.id, month, wanted)
+            kind, held, checked = ClaimKind.CORRECTION, plan.held, plan.wanted
+            sourced = difference(plan.sent, plan.wanted)
         lines = [line for line, _source in sourced]
         if not lines:
             if held:  # nothing to send yet, but staff must know why
-                drafts.append(_held_draft(funder, party, year, month, today, held))
+                drafts.append(_held_draft(funder, party, month, today, held))
             continue
         claim = Claim(
             number="",
             kind=kind,
             funder_kind=funder.kind,
             funder_name=funder.name,
-            funder_code=funder.cbs_code if funder.kind == "gemeente" else funder.uzovi_code,
-            year=year,
-            month=month,
+            funder_code=funder.cbs_code
+            if funder.kind == FunderKind.GEMEENTE
+            else funder.uzovi_code,
+            year=month.year,
+            month=month.month,
             made_on=today,
             provider=party,
             lines=tuple(lines),
@@ -164,12 +176,13 @@ def _drafts(s: Session, party: ClaimParty, year: int, month: int, today: date) -
         if not closed:
             problems.insert(
                 0,
-                f"{format_month(year, month).capitalize()} is nog niet afgesloten (Registratie): "
+                f"{month.label.capitalize()} is nog niet afgesloten (Registratie): "
                 "declareer een maand pas als alle nachten kloppen.",
             )
         # Aandachtspunten: reserved Wmo beds without a toewijzing; for a zorgkantoor, what would
         # stop or thin its AW319 file; lines held back until a rejected line is put right.
-        notes = unallocated_bed_notes(lines) if funder.kind == "gemeente" else draft_notes(claim)
+        wmo = funder.kind == FunderKind.GEMEENTE
+        notes = unallocated_bed_notes(lines) if wmo else draft_notes(claim)
         drafts.append(
             ClaimDraft(funder.id, claim, tuple(problems), tuple(notes + held),
                        tuple(source for _line, source in sourced))
@@ -178,11 +191,11 @@ def _drafts(s: Session, party: ClaimParty, year: int, month: int, today: date) -
 
 
 def _held_draft(
-    funder: Funder, party: ClaimParty, year: int, month: int, today: date, held: list[str]
+    funder: Funder, party: ClaimParty, month: Month, today: date, held: list[str]
 ) -> ClaimDraft:
     """No lines to send: only rejected lines that wait for staff to put them right."""
-    claim = Claim("", "correctie", funder.kind, funder.name, funder.cbs_code, year, month,
-                  today, party, ())  # fmt: skip
+    claim = Claim("", ClaimKind.CORRECTION, funder.kind, funder.name, funder.cbs_code,
+                  month.year, month.month, today, party, ())  # fmt: skip
     return ClaimDraft(funder.id, claim, ("Wacht op correctie van afgewezen regels.",),
                       tuple(held))  # fmt: skip
 
@@ -248,7 +261,7 @@ def _store(s: Session, draft: ClaimDraft, funder_id: int, *, by: str, now: datet
     )
     s.add(row)
     s.flush()
-    sources = _sources(s, claim.year, claim.month, funder_id)
+    sources = _sources(s, claim.period, funder_id)
     for index, line in enumerate(claim.lines, start=1):
         known = draft.sources[index - 1] if len(draft.sources) >= index else None
         stay_id, guest_id, contract_id = known or sources.get(_key(line), (None, None, None))
@@ -292,15 +305,19 @@ def _key(line: ClaimLine) -> tuple:
     return (line.kind, line.bsn, line.contract_name, line.period_from, line.period_to)
 
 
-def _sources(s: Session, year: int, month: int, funder_id: int) -> dict:
+def _sources(s: Session, month: Month, funder_id: int) -> dict:
     """Which stay, guest and contract each line came from (kept for later corrections)."""
     found = {}
-    for sl in month_lines(s, Month(year, month)).get(funder_id, []):
+    for sl in month_lines(s, month).get(funder_id, []):
         found[_key(sl.line)] = (sl.stay_id, sl.guest_id, sl.contract_id)
     for row in s.scalars(
         select(ClaimLineRow)
         .join(ClaimRow, ClaimLineRow.claim_id == ClaimRow.id)
-        .where(ClaimRow.funder_id == funder_id, ClaimRow.year == year, ClaimRow.month == month)
+        .where(
+            ClaimRow.funder_id == funder_id,
+            ClaimRow.year == month.year,
+            ClaimRow.month == month.month,
+        )
     ):
         line_key = (row.kind, row.bsn, row.contract_name, row.period_from, row.period_to)
         found.setdefault(line_key, (row.stay_id, row.guest_id, row.contract_id))

@@ -23,6 +23,7 @@ from ..documents.claim_tables import claim_csv, claim_xlsx
 from ..documents.overview_xlsx import overview_xlsx
 from ..domain.access_log import EXPORT
 from ..domain.claims import Claim
+from ..domain.enums import ClaimKind
 from ..domain.months import Month
 from ..domain.wlz_declaration import file_total_cents
 from ..house.provider import get_provider
@@ -169,7 +170,7 @@ def _claim_documents(
 ) -> list[tuple[ExportedFile, bytes]]:
     who = f"{'wmo' if claim.is_wmo else 'wlz'}-{claim.funder_code or 'onbekend'}"
     stem = f"declaraties/{claim.number}-{who}"
-    label = "Correctie" if claim.kind == "correctie" else "Declaratie"
+    label = ClaimKind(claim.kind).label
     found = []
     if claim.is_wmo and claim.message_lines:
         found.append(
@@ -204,7 +205,7 @@ def _aw319_document(
     except ServiceError as exc:
         skipped.append(f"Declaratie {claim.number}: {exc.message}")
         return []
-    label = "Correctie" if claim.kind == "correctie" else "Declaratie"
+    label = ClaimKind(claim.kind).label
     name = f"declaraties/{aw319_name(with_current_codes(db, claim))}"
     what = f"{label} {claim.number}: Wlz-declaratiebestand (AW319)"
     return [(ExportedFile(name, what, file_total_cents(claim)), data)]

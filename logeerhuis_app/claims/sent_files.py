@@ -43,7 +43,7 @@ def wmo323_file(db: Database, claim: Claim, *, by: str, now: datetime) -> bytes:
                 file_name=f"{claim.number}-wmo-{claim.funder_code}-WMO323.xml",
                 claim_id=row.id,
                 guest_id=None,
-                correction=claim.kind == "correctie",
+                correction=claim.is_correction,
                 content=data,
                 sha256=hashlib.sha256(data).hexdigest(),
                 made_at=now.replace(microsecond=0),

@@ -19,6 +19,7 @@ from ..db.models import Claim as ClaimRow
 from ..db.models import Funder
 from ..documents.aw319 import Aw319Refused, render_aw319
 from ..domain.claims import Claim
+from ..domain.enums import FunderKind
 from ..domain.wlz_declaration import file_lines, file_notes, file_problems
 from ..house.provider import get_provider
 from ..services.errors import ServiceError
@@ -29,7 +30,7 @@ TITLE = "AW319-bestand"
 
 def offers_aw319(claim: Claim) -> bool:
     """Whether the claim has a Wlz declaration file at all (zorgkantoor, Z1003 lines of VV)."""
-    return claim.funder_kind == "zorgkantoor" and bool(file_lines(claim))
+    return claim.funder_kind == FunderKind.ZORGKANTOOR and bool(file_lines(claim))
 
 
 def aw319_name(claim: Claim) -> str:
@@ -59,7 +60,7 @@ def draft_notes(claim: Claim) -> list[str]:
 
 
 def with_current_codes(db: Database, claim: Claim) -> Claim:
-    if claim.funder_kind != "zorgkantoor":
+    if claim.funder_kind != FunderKind.ZORGKANTOOR:
         return claim
     changes: dict[str, Any] = {}
     if not re.fullmatch(r"\d{4}", claim.funder_code or "") and claim.number:

@@ -10,20 +10,20 @@ from sqlalchemy import select
 from ..billing.corrections import correct_night
 from ..claims.claims import claim_drafts, pending_corrections, submit_claim
 from ..db.models import ClaimLine as ClaimLineRow
+from ..domain.enums import LineKind
 from ..domain.months import Month
 from ..storage.database import Database
 
 BY = "Ingrid Bakker"
 
 
-def build_demo_claims(db: Database, months: list[tuple[int, int]], today: date) -> int:
+def build_demo_claims(db: Database, months: list[Month], today: date) -> int:
     made = 0
-    for year, month in months:
-        first_next = date(year + (month == 12), month % 12 + 1, 1)
-        when = datetime.combine(first_next + timedelta(days=3), time(14, 0))
-        for draft in claim_drafts(db, Month(year, month), today=when.date()):
+    for month in months:
+        when = datetime.combine(month.after + timedelta(days=3), time(14, 0))
+        for draft in claim_drafts(db, month, today=when.date()):
             if draft.ready:
-                submit_claim(db, year, month, draft.funder_id, by=BY, now=when)
+                submit_claim(db, month, draft.funder_id, by=BY, now=when)
                 made += 1
     if len(months) >= 2:
         made += _absent_night_corrected(db, today)
@@ -36,7 +36,7 @@ def _absent_night_corrected(db: Database, today: date) -> int:
         line = s.scalar(
             select(ClaimLineRow)
             .where(
-                ClaimLineRow.kind == "verblijf",
+                ClaimLineRow.kind == LineKind.STAY,
                 ClaimLineRow.stay_id.is_not(None),
                 ClaimLineRow.volume > 1,
                 ClaimLineRow.allocation_reference != "",
@@ -60,6 +60,6 @@ def _absent_night_corrected(db: Database, today: date) -> int:
     made = 0
     for draft in pending_corrections(db, today=when.date()):
         if draft.ready:
-            submit_claim(db, draft.claim.year, draft.claim.month, draft.funder_id, by=BY, now=when)
+            submit_claim(db, draft.claim.period, draft.funder_id, by=BY, now=when)
             made += 1
     return made

@@ -25,12 +25,10 @@ class MoneySummary:
     claims: int = 0
 
 
-def _months_before(today: date, count: int) -> list[tuple[int, int]]:
-    months = []
-    year, month = today.year, today.month
-    for _ in range(count):
-        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-        months.append((year, month))
+def _months_before(today: date, count: int) -> list[Month]:
+    months = [Month.of(today).previous()]
+    while len(months) < count:
+        months.append(months[-1].previous())
     return sorted(months)
 
 
@@ -84,12 +82,11 @@ def build_demo_money(db: Database, rng: random.Random, today: date) -> MoneySumm
     _reserve_crisis_bed(db, today)
     invoices = credits = payments = 0
     finals = []
-    for year, month in _months_before(today, CLOSED_MONTHS):
-        first_next = date(year + (month == 12), month % 12 + 1, 1)
-        closed_at = datetime.combine(first_next + timedelta(days=1), time(9, 30))
-        close_month(db, Month(year, month), by="Ingrid Bakker (coördinator)", now=closed_at)
-        invoice_date = first_next + timedelta(days=2)
-        for draft in make_drafts(db, Month(year, month)):
+    for month in _months_before(today, CLOSED_MONTHS):
+        closed_at = datetime.combine(month.after + timedelta(days=1), time(9, 30))
+        close_month(db, month, by="Ingrid Bakker (coördinator)", now=closed_at)
+        invoice_date = month.after + timedelta(days=2)
+        for draft in make_drafts(db, month):
             final = finalise(
                 db,
                 draft.id,

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..claims.answer_simulation import simulated_answer
 from ..claims.claims import list_claims
 from ..claims.received_messages import messages_dir
+from ..domain.enums import ClaimKind
 from ..storage.database import Database
 from ..storage.private_files import write_private
 
@@ -25,7 +26,7 @@ def write_demo_answer(db: Database, data_dir: Path, today: date) -> Path | None:
     claims = [
         c
         for c in list_claims(db)
-        if c.is_wmo and c.kind == "declaratie" and len(c.message_lines) >= 2
+        if c.is_wmo and c.kind == ClaimKind.DECLARATION and len(c.message_lines) >= 2
     ]
     if not claims:
         return None

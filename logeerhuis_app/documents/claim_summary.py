@@ -29,7 +29,7 @@ from reportlab.platypus import (
 )
 
 from ..domain.claims import WLZ_YEAR_CAP, Claim, ClaimLine
-from ..domain.dates import format_date, format_month
+from ..domain.dates import format_date
 from ..domain.money import format_cents
 from .fonts import register_fonts
 from .page_layout import GRID, MARGIN, _footer_canvas, grid_table, logo_image, plain_table, text
@@ -95,8 +95,8 @@ def render_claim_summary(claim: Claim, *, logo: bytes | None = None) -> bytes:
 
 def title_of(claim: Claim) -> str:
     law = "Wmo" if claim.is_wmo else "Wlz"
-    kind = "Correctie op declaratie" if claim.kind == "correctie" else "Declaratie"
-    return f"{kind} {law} {format_month(claim.year, claim.month)}"
+    kind = "Correctie op declaratie" if claim.is_correction else "Declaratie"
+    return f"{kind} {law} {claim.period.label}"
 
 
 def _declaration_label(claim: Claim) -> str:

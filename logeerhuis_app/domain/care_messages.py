@@ -25,6 +25,7 @@ from .claim_checks import (
     municipality_code_problems,
 )
 from .dates import format_date
+from .months import Month
 
 START, STOP = "305", "307"
 REASON_PLANNED_END = "19"  # LDT_RedenBeeindiging: levering volgens plan beeindigd
@@ -117,12 +118,12 @@ class CareMessage:
 
 
 def month_care_messages(
-    allocations: list[CareAllocation], agb_code: str, year: int, month: int, made_on: date
+    allocations: list[CareAllocation], agb_code: str, month: Month, made_on: date
 ) -> tuple[list[CareMessage], list[str]]:
     """The WMO305 and WMO307 messages of a month, and in Dutch what kept a guest out."""
     events: list[tuple[str, CareAllocation, CareProduct]] = []
     for allocation in allocations:
-        events += [(kind, allocation, p) for kind, p in _events(allocation, year, month)]
+        events += [(kind, allocation, p) for kind, p in _events(allocation, month)]
     if not events:
         return [], []
     if refused := agb_problems(agb_code):
@@ -146,14 +147,14 @@ def month_care_messages(
         products = sorted((p for _a, p in items), key=lambda p: (p.begin, p.reference))
         messages.append(
             CareMessage(
-                kind, agb_code, receiver, items[0][0].funder_name, year, month,
+                kind, agb_code, receiver, items[0][0].funder_name, month.year, month.month,
                 sequences[(kind, receiver)], made_on, items[0][0].client, tuple(products),
             )
         )  # fmt: skip
     return messages, problems
 
 
-def _events(allocation: CareAllocation, year: int, month: int) -> list[tuple[str, CareProduct]]:
+def _events(allocation: CareAllocation, month: Month) -> list[tuple[str, CareProduct]]:
     first = allocation.first_night
     if first is None:
         return []
@@ -166,10 +167,10 @@ def _events(allocation: CareAllocation, year: int, month: int) -> list[tuple[str
         allocation_id=allocation.allocation_id,
     )
     found = []
-    if (first.year, first.month) == (year, month):
+    if month.contains(first):
         found.append((START, start))
     end = allocation.end_date
-    if end is not None and (end.year, end.month) == (year, month) and first <= end:
+    if end is not None and month.contains(end) and first <= end:
         found.append((STOP, replace(start, end=end, reason=REASON_PLANNED_END)))
     return found
 

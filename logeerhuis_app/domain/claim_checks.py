@@ -14,6 +14,8 @@ from stdnum.nl import bsn as stdnum_bsn
 from .caps import periods_exceeding
 from .claims import Claim, ClaimLine
 from .dates import format_date
+from .enums import LineKind
+from .months import Month
 
 # iWmo WMO020: the product categories a municipality can allocate.
 PRODUCT_CATEGORIES = frozenset(f"{n:02d}" for n in range(1, 19))
@@ -39,7 +41,7 @@ def claim_problems(claim: Claim, terms: dict[str, AllocationTerms]) -> list[str]
     for line in claim.message_lines:
         # A reserved bed's own toewijzing (its empty days) is not a guest's allocation: the
         # guest's period and volume do not describe it.
-        own = terms.get(line.allocation_reference) if line.kind == "verblijf" else None
+        own = terms.get(line.allocation_reference) if line.kind == LineKind.STAY else None
         for problem in _line_problems(claim, line, own):
             if problem not in seen:  # a stay split at a rate change would repeat itself
                 seen.add(problem)
@@ -108,12 +110,9 @@ def _line_problems(claim: Claim, line: ClaimLine, terms: AllocationTerms | None)
 def _period_fits(claim: Claim, line: ClaimLine) -> bool:
     """Inside the declaration month; a line declared again after a rejection (or a credit
     beside it) keeps its own earlier month, which iWmo allows in a later declaration (IV090)."""
-    if claim.first_day <= line.period_from <= line.period_to <= claim.last_day:
-        return True
-    same_month = (line.period_from.year, line.period_from.month) == (
-        line.period_to.year,
-        line.period_to.month,
-    )
+    if claim.period.contains(line.period_from) and claim.period.contains(line.period_to):
+        return line.period_from <= line.period_to
+    same_month = Month.of(line.period_from).contains(line.period_to)
     return same_month and line.period_from <= line.period_to < claim.first_day
 
 

@@ -10,26 +10,24 @@ number, decision 0033), otherwise only into the summary.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 
+from .enums import ClaimKind, FunderKind, LineKind
+from .months import Month
+
 WLZ_YEAR_CAP = 156
 
-CLIENT_KINDS = ("verblijf",)
-KIND_LABELS = {
-    "verblijf": "Verblijf",
-    "huisvesting": "Huisvestingsdeel",
-    "gereserveerd": "Gereserveerd bed",
-    "vast bedrag": "Vast bedrag",
-}
+CLIENT_KINDS = (LineKind.STAY,)
+_KINDS = {kind.value: kind for kind in LineKind}
 
 
 @dataclass(frozen=True)
 class ClaimLine:
     reference: str  # ReferentieNummer, unique per provider (<= 20 characters)
     previous_reference: str  # VorigReferentieNummer: the debit line a credit line cancels
-    kind: str  # verblijf | huisvesting | gereserveerd | vast bedrag (as domain.pricing names them)
+    # A LineKind but corrections (as domain.pricing makes them); stored rows read back as text.
+    kind: str
     guest_name: str  # empty for lines that belong to no guest
     bsn: str
     allocation_reference: str  # toewijzingnummer (Wmo) or indication reference (Wlz)
@@ -58,13 +56,14 @@ class ClaimLine:
     @property
     def in_message(self) -> bool:
         """Whether the line belongs in the WMO323 message (a client line with a BSN)."""
-        if self.kind == "gereserveerd":  # the bed's own toewijzing, when there is one
+        if self.kind == LineKind.RESERVED:  # the bed's own toewijzing, when there is one
             return bool(self.bsn and self.allocation_reference)
         return self.kind in CLIENT_KINDS
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS.get(self.kind, self.kind)
+        known = _KINDS.get(self.kind)
+        return known.label if known else self.kind
 
 
 @dataclass(frozen=True)
@@ -83,7 +82,7 @@ class ClaimParty:
 @dataclass(frozen=True)
 class Claim:
     number: str  # DeclaratieNummer (letters and digits, <= 12); empty for a draft
-    kind: str  # "declaratie", or "correctie" for credit and debit lines of a claimed month
+    kind: str  # a ClaimKind: a declaration, or a correction of a claimed month
     funder_kind: str  # gemeente | zorgkantoor
     funder_name: str
     funder_code: str  # gemeente: CBS code (4 digits); zorgkantoor: UZOVI code
@@ -94,12 +93,21 @@ class Claim:
     lines: tuple[ClaimLine, ...]
 
     @property
+    def period(self) -> Month:
+        """The month claimed (stored as two numbers, like every claim row)."""
+        return Month(self.year, self.month)
+
+    @property
     def first_day(self) -> date:
-        return date(self.year, self.month, 1)
+        return self.period.first
 
     @property
     def last_day(self) -> date:
-        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return self.period.last
+
+    @property
+    def is_correction(self) -> bool:
+        return self.kind == ClaimKind.CORRECTION
 
     @property
     def is_draft(self) -> bool:
@@ -107,7 +115,7 @@ class Claim:
 
     @property
     def is_wmo(self) -> bool:
-        return self.funder_kind == "gemeente"
+        return self.funder_kind == FunderKind.GEMEENTE
 
     @property
     def message_lines(self) -> tuple[ClaimLine, ...]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, timedelta
 
@@ -62,13 +61,6 @@ def age_on(birth: date, on: date) -> int:
     if (on.month, on.day) < (birth.month, birth.day):
         years -= 1
     return years
-
-
-def month_bounds(year: int, month: int) -> tuple[date, date]:
-    """First day of the month and first day of the next month (half-open)."""
-    first = date(year, month, 1)
-    last_day = calendar.monthrange(year, month)[1]
-    return first, first + timedelta(days=last_day)
 
 
 def days_between(start: date, end: date) -> list[date]:

@@ -122,6 +122,14 @@ class LineKind(LabelledEnum):
     CORRECTION = "correctie"  # a night corrected after its month was invoiced (+1 or -1)
 
 
+class ClaimKind(LabelledEnum):
+    """A claim declares a month, or corrects one already declared (credit and debit lines).
+    Claim lines have no kind of their own: they bill what invoice lines bill (`LineKind`)."""
+
+    DECLARATION = "declaratie"
+    CORRECTION = "correctie"
+
+
 class InvoiceStatus(LabelledEnum):
     """Where an invoice stands: worked out when read, never stored."""
 
@@ -226,6 +234,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "gereserveerd": "Gereserveerd bed",
         "huisvesting": "Huisvestingsdeel",
         "vast bedrag": "Vast bedrag",
+        "correctie": "Correctie",
+    },
+    "ClaimKind": {
+        "declaratie": "Declaratie",
         "correctie": "Correctie",
     },
     "InvoiceStatus": {  # the words the invoice list has always shown

@@ -55,7 +55,7 @@ class Month:
         return self.last + timedelta(days=1)
 
     def bounds(self) -> tuple[date, date]:
-        """First day and first day of the next month (half-open), like month_bounds."""
+        """First day and first day of the next month (half-open)."""
         return self.first, self.after
 
     def contains(self, day: date) -> bool:

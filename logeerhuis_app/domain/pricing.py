@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from .dates import days_between, format_date, month_bounds
+from .dates import days_between, format_date
 from .enums import CountingRule, InvoiceStatus, LineKind, TariffModel
 from .money import format_cents
+from .months import Month
 from .nights import billable_days
 from .rates import RatePeriod, rate_on
 
@@ -85,9 +86,8 @@ def _line(run: list[date], kind: LineKind, unit: int) -> PricedLine:
     )
 
 
-def _in_month(days: Iterable[date], year: int, month: int) -> list[date]:
-    first, after = month_bounds(year, month)
-    return [d for d in days if first <= d < after]
+def _in_month(days: Iterable[date], month: Month) -> list[date]:
+    return [d for d in days if month.contains(d)]
 
 
 def price_stay_month(
@@ -96,8 +96,7 @@ def price_stay_month(
     rates: list[RatePeriod],
     arrival: date,
     departure: date,
-    year: int,
-    month: int,
+    month: Month,
     arrival_time: time | None = None,
     absent: frozenset[date] = frozenset(),
 ) -> list[PricedLine]:
@@ -105,17 +104,17 @@ def price_stay_month(
     Days in `absent` (corrected by hand: in hospital) are not billed."""
     if model in (TariffModel.RESERVED_BED, TariffModel.FIXED_PERIOD):
         return []  # paid per reserved day or per month, not per stay
-    days = _in_month(billable_days(arrival, departure, rule, arrival_time), year, month)
+    days = _in_month(billable_days(arrival, departure, rule, arrival_time), month)
     days = [d for d in days if d not in absent]
     part = "stay_cents" if model == TariffModel.SPLIT_DAY else "amount_cents"
     return _lines(days, rates, LineKind.STAY, part)
 
 
 def price_reserved_days(
-    rates: list[RatePeriod], start: date, end_exclusive: date, year: int, month: int
+    rates: list[RatePeriod], start: date, end_exclusive: date, month: Month
 ) -> list[PricedLine]:
     return _lines(
-        _in_month(days_between(start, end_exclusive), year, month),
+        _in_month(days_between(start, end_exclusive), month),
         rates,
         LineKind.RESERVED,
         "amount_cents",
@@ -129,9 +128,9 @@ def price_days(rates: list[RatePeriod], days: Iterable[date], kind: LineKind) ->
 
 
 def price_housing_days(
-    rates: list[RatePeriod], contract_from: date, contract_to: date | None, year: int, month: int
+    rates: list[RatePeriod], contract_from: date, contract_to: date | None, month: Month
 ) -> list[PricedLine]:
-    first, after = month_bounds(year, month)
+    first, after = month.bounds()
     start = max(first, contract_from)
     end = min(after, contract_to + timedelta(days=1)) if contract_to else after
     return _lines(
@@ -139,16 +138,15 @@ def price_housing_days(
     )
 
 
-def price_fixed_month(rates: list[RatePeriod], year: int, month: int) -> list[PricedLine]:
-    first, after = month_bounds(year, month)
+def price_fixed_month(rates: list[RatePeriod], month: Month) -> list[PricedLine]:
+    first = month.first
     rate = rate_on(rates, first)
     if rate is None:
         raise MissingRate(first)
-    last = after - timedelta(days=1)
     return [
         PricedLine(
             first,
-            last,
+            month.last,
             LineKind.FIXED,
             1,
             rate.amount_cents,

@@ -13,6 +13,7 @@ import re
 
 from .claim_checks import agb_problems, bsn_problems
 from .claims import Claim, ClaimLine
+from .enums import FunderKind
 from .funding_rules import has_vv_profile
 from .money import format_cents
 
@@ -54,7 +55,7 @@ def file_problems(claim: Claim, *, draft: bool = False) -> list[str]:
     """Everything that stops the file from being written; empty when it can be.
 
     `draft`: the claim has no number yet (a draft on the Declaraties page)."""
-    if claim.funder_kind != "zorgkantoor":
+    if claim.funder_kind != FunderKind.ZORGKANTOOR:
         return ["Alleen een declaratie aan een zorgkantoor heeft een AW319-bestand."]
     lines = file_lines(claim)
     if not lines:
@@ -76,7 +77,7 @@ def file_problems(claim: Claim, *, draft: bool = False) -> list[str]:
 
 def file_notes(claim: Claim) -> list[str]:
     """Aandachtspunten that do not stop the file: lines the file leaves out."""
-    if claim.funder_kind != "zorgkantoor" or not file_lines(claim):
+    if claim.funder_kind != FunderKind.ZORGKANTOOR or not file_lines(claim):
         return []
     left = [line for line in claim.lines if not in_file(line)]
     if not left:

@@ -99,9 +99,12 @@ def _submit_claim(db, claim: tuple[int, int, int], _who: str):  # type: ignore[n
     from datetime import datetime
 
     from logeerhuis_app.claims.claims import submit_claim
+    from logeerhuis_app.domain.months import Month
 
     year, month, funder_id = claim
-    return submit_claim(db, year, month, funder_id, by="pc", now=datetime(2026, 8, 1, 9)).number
+    return submit_claim(
+        db, Month(year, month), funder_id, by="pc", now=datetime(2026, 8, 1, 9)
+    ).number
 
 
 def _view_or_write(db, guest_id: int, who: str):  # type: ignore[no-untyped-def]

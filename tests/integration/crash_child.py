@@ -23,7 +23,6 @@ from logeerhuis_app.billing.invoice_finalising import finalise
 from logeerhuis_app.billing.invoicing import make_drafts
 from logeerhuis_app.billing.months import close_month
 from logeerhuis_app.db.models import Invoice, MonthClosure, Stay
-from logeerhuis_app.domain.dates import month_bounds
 from logeerhuis_app.domain.months import Month
 from logeerhuis_app.planning.stays import NewStay, create_stay
 from logeerhuis_app.services.errors import ServiceError
@@ -69,7 +68,7 @@ def stays_from(db, first: date) -> list[tuple[int, date, date]]:  # type: ignore
 
 
 def plan(db, journal: Journal, rng: random.Random, house: dict, open_from: int) -> None:  # type: ignore[no-untyped-def,type-arg]
-    first, after = month_bounds(*month_of(min(open_from + rng.randrange(2), MONTHS - 1)))
+    first, after = Month(*month_of(min(open_from + rng.randrange(2), MONTHS - 1))).bounds()
     arrival = first + timedelta(days=rng.randrange((after - first).days - 1))
     departure = min(arrival + timedelta(days=rng.randint(1, 4)), after)
     guest_id, allocation_id = rng.choice(house["guests"])
@@ -90,7 +89,7 @@ def plan(db, journal: Journal, rng: random.Random, house: dict, open_from: int) 
 
 def correct(db, journal: Journal, rng: random.Random, open_from: int, seed: int, n: int) -> None:  # type: ignore[no-untyped-def]
     # Also nights of closed months: those become correction lines on the next invoice.
-    stays = stays_from(db, month_bounds(*month_of(max(0, open_from - 1)))[0])
+    stays = stays_from(db, Month(*month_of(max(0, open_from - 1))).first)
     if not stays:
         return
     stay_id, arrival, departure = rng.choice(stays)
@@ -114,7 +113,7 @@ def advance(db, journal: Journal, open_from: int) -> None:  # type: ignore[no-un
         invoice_id = waiting[0]
         with db.session() as s:
             first = s.get(Invoice, invoice_id).period_from  # type: ignore[union-attr]
-        invoice_date = month_bounds(first.year, first.month)[1]  # the next month's first day
+        invoice_date = Month.of(first).after  # the next month's first day
         final = finalise(db, invoice_id, invoice_date=invoice_date, by="test", now=datetime.now())
         with db.session() as s:
             sha = s.get(Invoice, invoice_id).pdf_sha256  # type: ignore[union-attr]
@@ -127,7 +126,7 @@ def advance(db, journal: Journal, open_from: int) -> None:  # type: ignore[no-un
     year, month = month_of(open_from)
     # The clock of the simulation: a month is closed on the first day after it, so the test
     # does not depend on today's date (2027 is still to come until it has begun).
-    closed_on = datetime.combine(month_bounds(year, month)[1], time(9))
+    closed_on = datetime.combine(Month(year, month).after, time(9))
     close_month(db, Month(year, month), by="test", now=closed_on)
     journal.write(op="close", year=year, month=month)
     drafts(db, journal, open_from)

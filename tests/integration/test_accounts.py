@@ -148,11 +148,13 @@ def test_staff_may_not_submit_a_claim(db, wmo_house):
     _accounts(db)
     accounts.sign_in(db, "ria", RIA.password)
     with pytest.raises(NotAllowedError, match="Dit mag alleen een coördinator"):
-        submit_claim(db, 2026, 3, gemeente.id, by="Ria", now=NOW)
+        submit_claim(db, Month(2026, 3), gemeente.id, by="Ria", now=NOW)
     assert list_claims(db) == []
     accounts.sign_out(db)
     accounts.sign_in(db, "ingrid", INGRID.password)
-    assert submit_claim(db, 2026, 3, gemeente.id, by="Ingrid", now=NOW).number == "D202600001"
+    assert (
+        submit_claim(db, Month(2026, 3), gemeente.id, by="Ingrid", now=NOW).number == "D202600001"
+    )
 
 
 def test_without_a_signed_in_user_everything_is_allowed(db):

@@ -33,7 +33,7 @@ LATER = datetime(2026, 4, 17, 9, 0)
 def _claimed_march(db, wmo_house):
     gemeente, stay = wmo_house()
     close_month(db, Month(2026, 3), by="test", now=NOW)
-    claim = submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
+    claim = submit_claim(db, Month(2026, 3), gemeente.id, by="test", now=NOW)
     return gemeente, stay, claim
 
 
@@ -112,7 +112,7 @@ def test_the_corrected_line_goes_into_next_months_wmo323_once(db, wmo_house):
     )  # fmt: skip
     assert [d.claim.month for d in pending_corrections(db, today=LATER.date())] == [4]
     close_month(db, Month(2026, 4), by="t", now=datetime(2026, 5, 2, 9, 0))
-    sent = submit_claim(db, 2026, 4, gemeente.id, by="t", now=datetime(2026, 5, 2, 9, 5))
+    sent = submit_claim(db, Month(2026, 4), gemeente.id, by="t", now=datetime(2026, 5, 2, 9, 5))
     xml = render_wmo323(sent)
     if (STANDARDS / "WMO323.xsd").exists():
         assert validate(xml, STANDARDS) == []
@@ -135,7 +135,7 @@ def test_a_redeclared_line_is_unique_even_with_sql(db, wmo_house):
     read_wmo325(db, _answer(db, claim, {rejected.reference: ("9307",)}), by="t", now=LATER)
     mark_fixed(db, rejected.reference, by="t", now=LATER)
     close_month(db, Month(2026, 4), by="t", now=datetime(2026, 5, 2, 9, 0))
-    submit_claim(db, 2026, 4, gemeente.id, by="t", now=datetime(2026, 5, 2, 9, 5))
+    submit_claim(db, Month(2026, 4), gemeente.id, by="t", now=datetime(2026, 5, 2, 9, 5))
     with pytest.raises(Exception), db.session() as s:  # noqa: B017 (the driver's own error)
         s.execute(
             text(

@@ -43,14 +43,14 @@ def test_a_draft_prices_every_night_at_its_rate_and_waits_for_the_closed_month(d
     assert claim.message_total_cents == 5 * 14250 + 3 * 14820
     assert "nog niet afgesloten" in draft.problems[0]
     with pytest.raises(ServiceError, match="nog niet afgesloten"):
-        submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
+        submit_claim(db, Month(2026, 3), gemeente.id, by="test", now=NOW)
     assert list_claims(db) == []
 
 
 def test_a_submitted_claim_gets_a_number_and_a_valid_wmo323(db, wmo_house):
     gemeente, _stay = wmo_house()
     close_month(db, Month(2026, 3), by="test", now=NOW)
-    claim = submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
+    claim = submit_claim(db, Month(2026, 3), gemeente.id, by="test", now=NOW)
     assert claim.number == "D202600001"
     assert [ln.reference for ln in claim.lines] == ["D2026000010001", "D2026000010002"]
     xml = render_wmo323(claim)
@@ -60,18 +60,20 @@ def test_a_submitted_claim_gets_a_number_and_a_valid_wmo323(db, wmo_house):
     # Claimed: nothing left to claim, and a second submit is refused.
     assert claim_drafts(db, Month(2026, 3), today=NOW.date()) == []
     with pytest.raises(ServiceError, match="niets"):
-        submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
+        submit_claim(db, Month(2026, 3), gemeente.id, by="test", now=NOW)
 
 
 def test_a_night_found_absent_later_becomes_a_correction_claim_with_credit_lines(db, wmo_house):
     gemeente, stay = wmo_house()
     close_month(db, Month(2026, 3), by="test", now=NOW)
-    original = submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
+    original = submit_claim(db, Month(2026, 3), gemeente.id, by="test", now=NOW)
     correct_night(db, stay.id, date(2026, 3, 16), billable=False, reason="ziekenhuis", by="t",
                   now=datetime(2026, 4, 20, 9, 0))  # fmt: skip
     [draft] = pending_corrections(db, today=date(2026, 4, 20))
     assert draft.ready and draft.claim.kind == "correctie"
-    correction = submit_claim(db, 2026, 3, gemeente.id, by="t", now=datetime(2026, 4, 20, 9, 5))
+    correction = submit_claim(
+        db, Month(2026, 3), gemeente.id, by="t", now=datetime(2026, 4, 20, 9, 5)
+    )
     credits = [ln for ln in correction.lines if ln.debit_credit == "C"]
     debits = [ln for ln in correction.lines if ln.debit_credit == "D"]
     # Only the run with the absent night is credited and re-declared around it.
@@ -96,14 +98,14 @@ def test_what_the_municipality_would_refuse_is_named_before_sending(db, wmo_hous
     assert "toewijzingnummer TW-2026-1 moet een getal" in text_
     assert "meer dan de 2 per week" in text_
     with pytest.raises(ServiceError, match="toewijzingnummer"):
-        submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
+        submit_claim(db, Month(2026, 3), gemeente.id, by="test", now=NOW)
     assert list_claims(db) == []
 
 
 def test_a_sent_claim_cannot_be_changed_even_with_sql(db, wmo_house):
     gemeente, _stay = wmo_house()
     close_month(db, Month(2026, 3), by="test", now=NOW)
-    submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
+    submit_claim(db, Month(2026, 3), gemeente.id, by="test", now=NOW)
     for statement in (
         "UPDATE claims SET total_cents = 1",
         "DELETE FROM claims",

@@ -18,7 +18,7 @@ def test_read_wmo325_prints_the_rejected_line_and_refuses_garbage(
 ):
     gemeente, _stay = wmo_house()
     close_month(db, Month(2026, 3), by="t", now=datetime(2026, 4, 3, 10, 0))
-    claim = submit_claim(db, 2026, 3, gemeente.id, by="t", now=datetime(2026, 4, 3, 10, 0))
+    claim = submit_claim(db, Month(2026, 3), gemeente.id, by="t", now=datetime(2026, 4, 3, 10, 0))
     rejected = claim.lines[1].reference
     path = tmp_path / "antwoord-gemeente.xml"
     path.write_bytes(

@@ -37,7 +37,7 @@ def house(db, wmo_house):
             IntakeAnswer(stay_id=stay.id, item_key="reanimatie", value="nee", note="NR-verklaring")
         )
     close_month(db, Month(2026, 3), by="t", now=NOW)
-    submit_claim(db, 2026, 3, gemeente.id, by="t", now=NOW)
+    submit_claim(db, Month(2026, 3), gemeente.id, by="t", now=NOW)
     return stay, other
 
 

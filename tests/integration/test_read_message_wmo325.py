@@ -22,7 +22,7 @@ LATER = datetime(2026, 4, 17, 9, 0)
 def test_a_wmo325_is_previewed_then_marks_the_rejected_line(db, wmo_house, tmp_path):
     gemeente, _stay = wmo_house()
     close_month(db, Month(2026, 3), by="test", now=NOW)
-    claim = submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
+    claim = submit_claim(db, Month(2026, 3), gemeente.id, by="test", now=NOW)
     rejected = claim.lines[1].reference
     data = simulated_answer(db, claim.number, {rejected: ("9307",)}, answered_on=date(2026, 4, 15))
 

@@ -92,7 +92,7 @@ def _valid(xml: bytes) -> None:
 def test_a_reserved_bed_goes_into_wmo323_per_day_on_the_guest_who_slept_there(db, wmo_house):
     gemeente, _stay, _r = _reserved_march(db, wmo_house)
     close_month(db, Month(2026, 3), by="test", now=NOW)
-    claim = submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
+    claim = submit_claim(db, Month(2026, 3), gemeente.id, by="test", now=NOW)
     message = [(ln.product_code, ln.period_from.day, ln.period_to.day, ln.volume, ln.tariff_cents,
                 ln.bsn) for ln in claim.message_lines]  # fmt: skip
     # The 8 nights in the reserved bed are the reservation's days, on Gerrit's toewijzing.
@@ -115,7 +115,7 @@ def test_with_the_beds_toewijzing_every_reserved_day_is_in_wmo323_exactly_once(d
     close_month(db, Month(2026, 3), by="test", now=NOW)
     [draft] = claim_drafts(db, Month(2026, 3), today=NOW.date())
     assert draft.ready and draft.notes == ()
-    claim = submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
+    claim = submit_claim(db, Month(2026, 3), gemeente.id, by="test", now=NOW)
     assert claim.other_lines == ()  # nothing left only on the summary
     lines = [(ln.kind, ln.bsn, ln.allocation_reference, ln.product_category, ln.product_code,
               ln.unit, ln.period_from.day, ln.period_to.day, ln.volume, ln.amount_cents)
@@ -143,12 +143,14 @@ def test_a_night_found_absent_later_moves_to_the_beds_toewijzing_once(db, wmo_ho
         db, wmo_house, allocation_guest_id=client, allocation_reference="987654321"
     )
     close_month(db, Month(2026, 3), by="test", now=NOW)
-    original = submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
+    original = submit_claim(db, Month(2026, 3), gemeente.id, by="test", now=NOW)
     correct_night(db, stay.id, date(2026, 3, 12), billable=False, reason="ziekenhuis", by="t",
                   now=datetime(2026, 4, 20, 9, 0))  # fmt: skip
     [draft] = pending_corrections(db, today=date(2026, 4, 20))
     assert draft.ready
-    correction = submit_claim(db, 2026, 3, gemeente.id, by="t", now=datetime(2026, 4, 20, 9, 5))
+    correction = submit_claim(
+        db, Month(2026, 3), gemeente.id, by="t", now=datetime(2026, 4, 20, 9, 5)
+    )
     changed = [(ln.debit_credit, ln.bsn, ln.period_from.day, ln.period_to.day)
                for ln in correction.lines]  # fmt: skip
     # Gerrit's run is credited and re-declared around the 12th; the bed's toewijzing gets the
@@ -167,11 +169,13 @@ def test_a_night_found_absent_later_moves_to_the_beds_toewijzing_once(db, wmo_ho
 def test_a_toewijzing_given_after_the_claim_declares_the_empty_days_as_a_correction(db, wmo_house):
     gemeente, _stay, reservation = _reserved_march(db, wmo_house)
     close_month(db, Month(2026, 3), by="test", now=NOW)
-    original = submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
+    original = submit_claim(db, Month(2026, 3), gemeente.id, by="test", now=NOW)
     set_reservation_allocation(db, reservation.id, _bed_client(db), " 987654321 ")
     [draft] = pending_corrections(db, today=date(2026, 4, 20))
     assert draft.ready and draft.notes == ()
-    correction = submit_claim(db, 2026, 3, gemeente.id, by="t", now=datetime(2026, 4, 20, 9, 5))
+    correction = submit_claim(
+        db, Month(2026, 3), gemeente.id, by="t", now=datetime(2026, 4, 20, 9, 5)
+    )
     # The summary-only lines are credited on the summary; the message gets the 23 empty days.
     assert [(ln.debit_credit, ln.volume) for ln in correction.other_lines] == [("C", 9), ("C", 14)]
     xml = render_wmo323(correction)

@@ -41,7 +41,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 def test_exporting_a_month_again_gives_the_same_bytes_and_numbers(db, wmo_house, tmp_path):
     gemeente, _stay = _house(db, wmo_house)
     close_month(db, Month(2026, 3), by="t", now=datetime(2026, 4, 2, 9))
-    submit_claim(db, 2026, 3, gemeente.id, by="t", now=datetime(2026, 4, 2, 9))
+    submit_claim(db, Month(2026, 3), gemeente.id, by="t", now=datetime(2026, 4, 2, 9))
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     first = export_month(db, Month(2026, 3), tmp_path / "a", today=date(2026, 4, 3))

@@ -33,7 +33,7 @@ def _pdf_text(data: bytes) -> str:
 
 def test_the_file_read_back_agrees_with_the_claim_and_its_summary(db):
     zk, _stays = flex_house(db)
-    claim = submit_claim(db, 2026, 3, zk.id, by="test", now=NOW)
+    claim = submit_claim(db, Month(2026, 3), zk.id, by="test", now=NOW)
     records = read_aw319(aw319_file(db, claim))
     assert structure_problems(records) == []
     # 3 nights of Truus Brouwer, then 8 of Piet Dam split at the rate change (5 + 3).
@@ -58,11 +58,11 @@ def test_the_file_read_back_agrees_with_the_claim_and_its_summary(db):
 
 def test_a_correction_of_march_sent_in_april_credits_the_earlier_line(db):
     zk, stays = flex_house(db)
-    original = submit_claim(db, 2026, 3, zk.id, by="test", now=NOW)
+    original = submit_claim(db, Month(2026, 3), zk.id, by="test", now=NOW)
     correct_night(db, stays["Truus"].id, date(2026, 3, 3), billable=False, reason="ziekenhuis",
                   by="t", now=datetime(2026, 4, 20, 9, 0))  # fmt: skip
     [draft] = pending_corrections(db, today=date(2026, 4, 20))
-    correction = submit_claim(db, 2026, 3, zk.id, by="t", now=datetime(2026, 4, 20, 9, 5))
+    correction = submit_claim(db, Month(2026, 3), zk.id, by="t", now=datetime(2026, 4, 20, 9, 5))
     assert draft.claim.kind == correction.kind == "correctie"
     records = read_aw319(aw319_file(db, correction))
     assert structure_problems(records) == []
@@ -82,7 +82,7 @@ def test_a_missing_uzovi_code_is_an_aandachtspunt_and_no_file(db):
     assert draft.ready  # the claim itself (PDF/CSV) can still be made
     assert any("UZOVI-code" in note and "AW319" in note for note in draft_notes(draft.claim))
     assert draft.notes == tuple(draft_notes(draft.claim))
-    claim = submit_claim(db, 2026, 3, zk.id, by="test", now=NOW)
+    claim = submit_claim(db, Month(2026, 3), zk.id, by="test", now=NOW)
     with pytest.raises(ServiceError, match="UZOVI-code van het zorgkantoor moet uit 4 cijfers"):
         aw319_file(db, claim)
     # Filled in afterwards (Financiers): the file takes today's code, the claim stays as it was.
@@ -93,7 +93,7 @@ def test_a_missing_uzovi_code_is_an_aandachtspunt_and_no_file(db):
 
 def test_the_month_export_leaves_out_an_aw319_it_cannot_make_and_says_why(db, tmp_path):
     zk, _stays = flex_house(db, uzovi="")
-    claim = submit_claim(db, 2026, 3, zk.id, by="test", now=NOW)
+    claim = submit_claim(db, Month(2026, 3), zk.id, by="test", now=NOW)
     result = export_month(db, Month(2026, 3), tmp_path, today=NOW.date())
     assert not list(result.location.rglob("*AW319*"))
     [problem] = result.file_problems

@@ -242,7 +242,7 @@ def test_a_wmo301_the_house_refuses_changes_nothing_and_answers_with_retourcodes
 def test_shortening_over_claimed_nights_is_refused_with_9385(db, wmo_house):
     gemeente, _stay = wmo_house()
     close_month(db, Month(2026, 3), by="test", now=NOW)
-    submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
+    submit_claim(db, Month(2026, 3), gemeente.id, by="test", now=NOW)
     refused = _refused(db, wmo301(end=date(2026, 3, 12), reason="05"))
     assert "5 nacht(en) buiten de nieuwe periode zijn al gedeclareerd" in refused.message
     assert answer_codes(refused.answer.data)["product:123456789"] == ["9385"]

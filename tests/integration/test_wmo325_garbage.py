@@ -31,7 +31,7 @@ def answered(db, wmo_house):
     """A claimed March and a valid answer to it (one line rejected)."""
     gemeente, _stay = wmo_house()
     close_month(db, Month(2026, 3), by="t", now=NOW)
-    claim = submit_claim(db, 2026, 3, gemeente.id, by="t", now=NOW)
+    claim = submit_claim(db, Month(2026, 3), gemeente.id, by="t", now=NOW)
     data = simulated_answer(
         db, claim.number, {claim.lines[1].reference: ("9307",)}, answered_on=date(2026, 4, 15)
     )

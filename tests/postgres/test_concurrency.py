@@ -58,7 +58,7 @@ def test_two_pcs_finalising_at_once_give_numbers_without_gaps_or_doubles(pg_url,
 def test_two_pcs_numbering_claims_at_once_give_no_doubles(db, pg_url, wmo_house):
     gemeente, _stay = wmo_house()
     close_month(db, Month(2026, 3), by="test", now=NOW)
-    first = submit_claim(db, 2026, 3, gemeente.id, by="test", now=NOW)
+    first = submit_claim(db, Month(2026, 3), gemeente.id, by="test", now=NOW)
     with db.session() as s:
         template = s.scalar(select(Claim.id).where(Claim.number == first.number))
     a, b = _run_two(number_claims, (pg_url, template, 10), (pg_url, template, 10))

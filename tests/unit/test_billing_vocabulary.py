@@ -11,6 +11,7 @@ from logeerhuis_app.domain.enums import (
     LineKind,
     TariffModel,
 )
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.domain.pricing import (
     payment_status,
     price_days,
@@ -71,17 +72,17 @@ def test_payment_status_is_typed():
 
 
 def test_priced_lines_carry_their_kind():
-    jan = (2026, 1)
+    jan = Month(2026, 1)
     stay = price_stay_month(
-        TariffModel.PER_NIGHT, CountingRule.NIGHTS, RATES, date(2026, 1, 5), date(2026, 1, 7), *jan
+        TariffModel.PER_NIGHT, CountingRule.NIGHTS, RATES, date(2026, 1, 5), date(2026, 1, 7), jan
     )
     assert [x.kind for x in stay] == [LineKind.STAY]
-    reserved = price_reserved_days(RATES, date(2026, 1, 1), date(2026, 1, 3), *jan)
+    reserved = price_reserved_days(RATES, date(2026, 1, 1), date(2026, 1, 3), jan)
     assert [x.kind for x in reserved] == [LineKind.RESERVED]
-    assert [x.kind for x in price_housing_days(RATES, date(2026, 1, 1), None, *jan)] == [
+    assert [x.kind for x in price_housing_days(RATES, date(2026, 1, 1), None, jan)] == [
         LineKind.HOUSING
     ]
-    assert [x.kind for x in price_fixed_month(RATES, *jan)] == [LineKind.FIXED]
+    assert [x.kind for x in price_fixed_month(RATES, jan)] == [LineKind.FIXED]
     # A plain string (as claims pass it) is read as the kind it names.
     [line] = price_days(RATES, [date(2026, 1, 9)], "gereserveerd")  # type: ignore[arg-type]
     assert line.kind is LineKind.RESERVED and line.description.startswith("gereserveerd bed, ")

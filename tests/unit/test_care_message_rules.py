@@ -13,6 +13,7 @@ from logeerhuis_app.domain.care_messages import (
     CareClient,
     month_care_messages,
 )
+from logeerhuis_app.domain.months import Month
 
 CLIENT = CareClient(
     guest_id=7, name="Gerrit van den Bos", bsn="999900006", first_name="Gerrit Jan",
@@ -27,7 +28,7 @@ MADE_ON = date(2026, 4, 2)
 
 
 def _month(month, *allocations, agb="73730123"):
-    return month_care_messages(list(allocations or [ALLOCATION]), agb, 2026, month, MADE_ON)
+    return month_care_messages(list(allocations or [ALLOCATION]), agb, Month(2026, month), MADE_ON)
 
 
 def test_care_starts_in_the_month_of_the_first_night_and_only_there():

@@ -8,7 +8,6 @@ from logeerhuis_app.domain.dates import (
     age_on,
     format_date,
     format_month,
-    month_bounds,
     parse_date,
     parse_optional_date,
 )
@@ -64,6 +63,5 @@ def test_date_helpers():
     assert parse_optional_date("  ") is None
     assert format_date(None) == ""
     assert format_month(2026, 3) == "maart 2026"
-    assert month_bounds(2024, 2) == (date(2024, 2, 1), date(2024, 3, 1))
     assert age_on(date(1940, 3, 14), date(2026, 3, 13)) == 85
     assert age_on(date(1940, 3, 14), date(2026, 3, 14)) == 86

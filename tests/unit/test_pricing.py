@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from logeerhuis_app.domain.enums import CountingRule, TariffModel
+from logeerhuis_app.domain.months import Month
 from logeerhuis_app.domain.nights import billable_days
 from logeerhuis_app.domain.pricing import (
     MissingRate,
@@ -35,20 +36,19 @@ RATES = [
 PER_NIGHT, SPLIT = TariffModel.PER_NIGHT, TariffModel.SPLIT_DAY
 
 
-def months(start: date, end: date) -> list[tuple[int, int]]:
-    """Every (year, month) from start's month to end's month, inclusive."""
-    out, (year, month) = [], (start.year, start.month)
-    while (year, month) <= (end.year, end.month):
-        out.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+def months(start: date, end: date) -> list[Month]:
+    """Every month from start's month to end's month, inclusive."""
+    out = [Month.of(start)]
+    while out[-1] < Month.of(end):
+        out.append(out[-1].next())
     return out
 
 
 def stay_lines(model, rule, rates, arrival, departure, arrival_time=None) -> list[PricedLine]:
     return [
         line
-        for y, m in months(arrival, departure)
-        for line in price_stay_month(model, rule, rates, arrival, departure, y, m, arrival_time)
+        for month in months(arrival, departure)
+        for line in price_stay_month(model, rule, rates, arrival, departure, month, arrival_time)
     ]
 
 
@@ -65,7 +65,7 @@ def covered_days(lines: list[PricedLine]) -> list[date]:
 
 def test_friday_to_monday_is_three_etmalen():
     [line] = price_stay_month(
-        PER_NIGHT, CountingRule.NIGHTS, RATES, date(2026, 4, 10), date(2026, 4, 13), 2026, 4
+        PER_NIGHT, CountingRule.NIGHTS, RATES, date(2026, 4, 10), date(2026, 4, 13), Month(2026, 4)
     )
     assert line == PricedLine(
         date(2026, 4, 10),
@@ -80,9 +80,15 @@ def test_friday_to_monday_is_three_etmalen():
 
 def test_a_stay_over_a_month_end_belongs_to_both_months():
     arrival, departure = date(2026, 1, 30), date(2026, 2, 2)
-    jan = price_stay_month(PER_NIGHT, CountingRule.NIGHTS, RATES, arrival, departure, 2026, 1)
-    feb = price_stay_month(PER_NIGHT, CountingRule.NIGHTS, RATES, arrival, departure, 2026, 2)
-    mar = price_stay_month(PER_NIGHT, CountingRule.NIGHTS, RATES, arrival, departure, 2026, 3)
+    jan = price_stay_month(
+        PER_NIGHT, CountingRule.NIGHTS, RATES, arrival, departure, Month(2026, 1)
+    )
+    feb = price_stay_month(
+        PER_NIGHT, CountingRule.NIGHTS, RATES, arrival, departure, Month(2026, 2)
+    )
+    mar = price_stay_month(
+        PER_NIGHT, CountingRule.NIGHTS, RATES, arrival, departure, Month(2026, 3)
+    )
     assert [(x.day_from, x.day_to, x.quantity) for x in jan] == [
         (date(2026, 1, 30), date(2026, 1, 31), 2)
     ]
@@ -106,7 +112,7 @@ def test_a_stay_over_a_month_end_belongs_to_both_months():
 )
 def test_counting_rules(rule, arrival_time, expected):
     lines = price_stay_month(
-        PER_NIGHT, rule, RATES, date(2026, 3, 13), date(2026, 3, 15), 2026, 3, arrival_time
+        PER_NIGHT, rule, RATES, date(2026, 3, 13), date(2026, 3, 15), Month(2026, 3), arrival_time
     )
     assert [d.day for d in covered_days(lines)] == expected
     assert total(lines) == len(expected) * 14820
@@ -114,7 +120,7 @@ def test_counting_rules(rule, arrival_time, expected):
 
 def test_split_day_prices_the_stay_part_per_night_and_housing_per_contract_day():
     [stay] = price_stay_month(
-        SPLIT, CountingRule.NIGHTS, RATES, date(2026, 3, 13), date(2026, 3, 15), 2026, 3
+        SPLIT, CountingRule.NIGHTS, RATES, date(2026, 3, 13), date(2026, 3, 15), Month(2026, 3)
     )
     assert (stay.kind, stay.quantity, stay.unit_cents, stay.amount_cents) == (
         "verblijf",
@@ -123,7 +129,7 @@ def test_split_day_prices_the_stay_part_per_night_and_housing_per_contract_day()
         19240,
     )
     # A contract from 10 February: 19 days of February; one ending 5 March: 5 days of March.
-    [feb] = price_housing_days(RATES, date(2026, 2, 10), None, 2026, 2)
+    [feb] = price_housing_days(RATES, date(2026, 2, 10), None, Month(2026, 2))
     assert (feb.kind, feb.day_from, feb.day_to, feb.quantity, feb.unit_cents) == (
         "huisvesting",
         date(2026, 2, 10),
@@ -132,41 +138,46 @@ def test_split_day_prices_the_stay_part_per_night_and_housing_per_contract_day()
         5200,
     )
     assert feb.description == f"huisvesting, 19 dagen à €{NBSP}52,00"
-    [mar] = price_housing_days(RATES, date(2026, 2, 10), date(2026, 3, 5), 2026, 3)
+    [mar] = price_housing_days(RATES, date(2026, 2, 10), date(2026, 3, 5), Month(2026, 3))
     assert (mar.day_to, mar.quantity, mar.amount_cents) == (date(2026, 3, 5), 5, 26000)
-    assert price_housing_days(RATES, date(2026, 2, 10), date(2026, 3, 5), 2026, 4) == []
-    assert price_housing_days(RATES, date(2026, 5, 1), None, 2026, 4) == []
+    assert price_housing_days(RATES, date(2026, 2, 10), date(2026, 3, 5), Month(2026, 4)) == []
+    assert price_housing_days(RATES, date(2026, 5, 1), None, Month(2026, 4)) == []
 
 
 def test_housing_splits_at_the_tariff_change():
-    lines = price_housing_days(RATES, date(2025, 6, 1), None, 2025, 12)
+    lines = price_housing_days(RATES, date(2025, 6, 1), None, Month(2025, 12))
     assert [(x.quantity, x.unit_cents) for x in lines] == [(31, 5000)]
-    lines = price_housing_days(RATES, date(2025, 12, 20), date(2026, 1, 10), 2026, 1)
+    lines = price_housing_days(RATES, date(2025, 12, 20), date(2026, 1, 10), Month(2026, 1))
     assert [(x.day_from, x.day_to, x.unit_cents) for x in lines] == [
         (date(2026, 1, 1), date(2026, 1, 10), 5200)
     ]
 
 
 def test_reserved_bed_is_paid_every_day_in_the_month_and_not_per_stay():
-    lines = price_reserved_days(RATES, date(2025, 12, 20), date(2026, 1, 4), 2025, 12)
+    lines = price_reserved_days(RATES, date(2025, 12, 20), date(2026, 1, 4), Month(2025, 12))
     assert [(x.kind, x.day_from, x.day_to, x.quantity, x.unit_cents) for x in lines] == [
         ("gereserveerd", date(2025, 12, 20), date(2025, 12, 31), 12, 14335)
     ]
-    [jan] = price_reserved_days(RATES, date(2025, 12, 20), date(2026, 1, 4), 2026, 1)
+    [jan] = price_reserved_days(RATES, date(2025, 12, 20), date(2026, 1, 4), Month(2026, 1))
     assert (jan.day_to, jan.quantity) == (date(2026, 1, 3), 3)  # end is exclusive
     assert jan.description == f"gereserveerd bed, 3 dagen à €{NBSP}148,20"
-    assert price_reserved_days(RATES, date(2026, 1, 5), date(2026, 1, 5), 2026, 1) == []
+    assert price_reserved_days(RATES, date(2026, 1, 5), date(2026, 1, 5), Month(2026, 1)) == []
     for model in (TariffModel.RESERVED_BED, TariffModel.FIXED_PERIOD):
         assert (
             price_stay_month(
-                model, CountingRule.NIGHTS, RATES, date(2026, 1, 5), date(2026, 1, 9), 2026, 1
+                model,
+                CountingRule.NIGHTS,
+                RATES,
+                date(2026, 1, 5),
+                date(2026, 1, 9),
+                Month(2026, 1),
             )
             == []
         )
 
 
 def test_fixed_period_is_one_line_per_month_at_the_first_days_rate():
-    [line] = price_fixed_month(RATES, 2026, 2)
+    [line] = price_fixed_month(RATES, Month(2026, 2))
     assert line == PricedLine(
         date(2026, 2, 1),
         date(2026, 2, 28),
@@ -178,7 +189,7 @@ def test_fixed_period_is_one_line_per_month_at_the_first_days_rate():
     )
     # A change in the middle of the month does not split a fixed sum.
     mid = [RatePeriod(date(2026, 1, 1), date(2026, 3, 14), 300000), RATES[1]]
-    [march] = price_fixed_month(mid, 2026, 3)
+    [march] = price_fixed_month(mid, Month(2026, 3))
     assert (march.amount_cents, march.day_to) == (300000, date(2026, 3, 31))
 
 
@@ -188,7 +199,7 @@ def test_a_tariff_change_inside_a_month_splits_the_line_at_the_boundary():
         RatePeriod(date(2026, 3, 15), None, 15000),
     ]
     lines = price_stay_month(
-        PER_NIGHT, CountingRule.NIGHTS, rates, date(2026, 3, 10), date(2026, 3, 20), 2026, 3
+        PER_NIGHT, CountingRule.NIGHTS, rates, date(2026, 3, 10), date(2026, 3, 20), Month(2026, 3)
     )
     assert [(x.day_from, x.day_to, x.quantity, x.unit_cents, x.amount_cents) for x in lines] == [
         (date(2026, 3, 10), date(2026, 3, 14), 5, 14000, 70000),
@@ -201,7 +212,7 @@ def test_a_tariff_change_inside_a_month_splits_the_line_at_the_boundary():
         RatePeriod(date(2026, 3, 15), None, 14000),
     ]
     [one] = price_stay_month(
-        PER_NIGHT, CountingRule.NIGHTS, same, date(2026, 3, 10), date(2026, 3, 20), 2026, 3
+        PER_NIGHT, CountingRule.NIGHTS, same, date(2026, 3, 10), date(2026, 3, 20), Month(2026, 3)
     )
     assert one.quantity == 10
 
@@ -210,21 +221,31 @@ def test_a_day_without_a_rate_is_refused_in_dutch():
     rates = [RatePeriod(date(2026, 1, 1), date(2026, 3, 31), 14000)]
     with pytest.raises(MissingRate, match=r"^Er is geen tarief voor 01-04-2026\.$") as caught:
         price_stay_month(
-            PER_NIGHT, CountingRule.NIGHTS, rates, date(2026, 3, 30), date(2026, 4, 3), 2026, 4
+            PER_NIGHT,
+            CountingRule.NIGHTS,
+            rates,
+            date(2026, 3, 30),
+            date(2026, 4, 3),
+            Month(2026, 4),
         )
     assert isinstance(caught.value, ValueError) and caught.value.day == date(2026, 4, 1)
     # March alone is fully covered.
     assert total(
         price_stay_month(
-            PER_NIGHT, CountingRule.NIGHTS, rates, date(2026, 3, 30), date(2026, 4, 3), 2026, 3
+            PER_NIGHT,
+            CountingRule.NIGHTS,
+            rates,
+            date(2026, 3, 30),
+            date(2026, 4, 3),
+            Month(2026, 3),
         )
     ) == (2 * 14000)
     with pytest.raises(MissingRate, match="30-12-2025"):
-        price_reserved_days(rates, date(2025, 12, 30), date(2026, 1, 2), 2025, 12)
+        price_reserved_days(rates, date(2025, 12, 30), date(2026, 1, 2), Month(2025, 12))
     with pytest.raises(MissingRate, match="01-05-2026"):
-        price_fixed_month(rates, 2026, 5)
+        price_fixed_month(rates, Month(2026, 5))
     with pytest.raises(MissingRate, match="01-04-2026"):
-        price_housing_days(rates, date(2026, 3, 1), None, 2026, 4)
+        price_housing_days(rates, date(2026, 3, 1), None, Month(2026, 4))
 
 
 def test_a_line_refuses_an_amount_that_is_not_quantity_times_unit():
@@ -233,8 +254,8 @@ def test_a_line_refuses_an_amount_that_is_not_quantity_times_unit():
 
 
 def test_credit_lines_negate_quantity_and_amount_and_keep_the_unit_price():
-    lines = price_reserved_days(RATES, date(2025, 12, 28), date(2026, 1, 3), 2025, 12)
-    lines += price_reserved_days(RATES, date(2025, 12, 28), date(2026, 1, 3), 2026, 1)
+    lines = price_reserved_days(RATES, date(2025, 12, 28), date(2026, 1, 3), Month(2025, 12))
+    lines += price_reserved_days(RATES, date(2025, 12, 28), date(2026, 1, 3), Month(2026, 1))
     credit = credit_lines(lines)
     assert [(x.quantity, x.unit_cents, x.amount_cents) for x in credit] == [
         (-4, 14335, -57340),
@@ -350,12 +371,8 @@ def test_a_tariff_change_splits_exactly(arrival, length, rule, drawn):
 def test_reserved_and_housing_days_cover_the_period_at_the_days_rate(start, length, drawn):
     change, rates = drawn
     end = start + timedelta(days=length)  # reserved [start, end); housing [start, end] inclusive
-    reserved = [
-        x for y, m in months(start, end) for x in price_reserved_days(rates, start, end, y, m)
-    ]
-    housing = [
-        x for y, m in months(start, end) for x in price_housing_days(rates, start, end, y, m)
-    ]
+    reserved = [x for m in months(start, end) for x in price_reserved_days(rates, start, end, m)]
+    housing = [x for m in months(start, end) for x in price_housing_days(rates, start, end, m)]
     assert sum(x.quantity for x in reserved) == length
     assert sum(x.quantity for x in housing) == length + 1
     assert covered_days(housing) == [start + timedelta(days=i) for i in range(length + 1)]
@@ -371,12 +388,12 @@ def test_an_invoice_total_is_the_sum_of_its_lines_and_a_credit_cancels_it(
 ):
     _, rates = drawn
     departure = arrival + timedelta(days=length)
-    year, month = arrival.year, arrival.month
+    month = Month.of(arrival)
     invoice = [
-        *price_stay_month(SPLIT, rule, rates, arrival, departure, year, month),
-        *price_housing_days(rates, arrival, departure, year, month),
-        *price_reserved_days(rates, arrival, departure, year, month),
-        *price_fixed_month(rates, year, month),
+        *price_stay_month(SPLIT, rule, rates, arrival, departure, month),
+        *price_housing_days(rates, arrival, departure, month),
+        *price_reserved_days(rates, arrival, departure, month),
+        *price_fixed_month(rates, month),
     ]
     assert total(invoice) == sum(x.quantity * x.unit_cents for x in invoice)
     assert total(invoice) == sum(x.amount_cents for x in invoice)
