@@ -10,11 +10,6 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "logeerhuis_app"
 LIMIT = 400
 
-# Modules still over the limit, each to be split; remove an entry once its module is split
-# (a test below fails for an entry that is no longer needed).
-ALLOWED_OVER_LIMIT: set[str] = set()
-
-
 def _modules() -> list[Path]:
     """Every module of the app except the migrations (generated, one revision each)."""
     return sorted(
@@ -32,23 +27,16 @@ def line_count(path: Path) -> int:
     return len(path.read_text(encoding="utf-8").splitlines())
 
 
-def too_long(path: Path, allowed: set[str] | frozenset[str] = frozenset()) -> bool:
-    return _name(path) not in allowed and line_count(path) > LIMIT
+def too_long(path: Path) -> bool:
+    return line_count(path) > LIMIT
 
 
 @pytest.mark.parametrize("path", _modules(), ids=_name)
 def test_module_is_at_most_400_lines(path: Path) -> None:
-    assert not too_long(path, ALLOWED_OVER_LIMIT), (
+    assert not too_long(path), (
         f"{_name(path)} has {line_count(path)} lines (limit {LIMIT}): split it into modules "
         "with one job each"
     )
-
-
-@pytest.mark.parametrize("name", sorted(ALLOWED_OVER_LIMIT))
-def test_every_allowed_module_still_needs_its_exception(name: str) -> None:
-    path = PACKAGE / name
-    assert path.is_file(), f"{name} is gone: remove it from ALLOWED_OVER_LIMIT"
-    assert line_count(path) > LIMIT, f"{name} is split: remove it from ALLOWED_OVER_LIMIT"
 
 
 @pytest.mark.parametrize("path", [p for p in _modules() if p.name != "__init__.py"], ids=_name)
@@ -70,6 +58,5 @@ def test_the_check_sees_a_long_module(tmp_path: Path, monkeypatch: pytest.Monkey
 
     assert line_count(long) == LIMIT + 1
     assert too_long(long)
-    assert not too_long(long, {"services/long.py"})
     assert not too_long(short)
     assert migration not in _modules()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import overload
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -80,22 +79,8 @@ def pending_corrections(db: Database, *, today: date) -> list[ClaimDraft]:
         return found
 
 
-@overload
-def submit_claim(
-    db: Database, month: Month, funder_id: int, /, *, by: str, now: datetime
-) -> Claim: ...
-@overload
-def submit_claim(
-    db: Database, year: int, month: int, funder_id: int, /, *, by: str, now: datetime
-) -> Claim: ...
-def submit_claim(db: Database, month: Month | int, *funder: int, by: str, now: datetime) -> Claim:
-    """Store the funder's draft for the month as sent, with the next declaration number.
-
-    `submit_claim(db, Month(2026, 3), funder_id, ...)`; the (year, month, funder) form is kept
-    only for the claims page until it passes a Month (decision 0052)."""
-    if not isinstance(month, Month):
-        month, funder = Month(month, funder[0]), funder[1:]
-    (funder_id,) = funder
+def submit_claim(db: Database, month: Month, funder_id: int, *, by: str, now: datetime) -> Claim:
+    """Store the funder's draft for the month as sent, with the next declaration number."""
     require_role(db)
     party = _party(db)
     with db.session() as s:

@@ -30,6 +30,9 @@ TOPIC_ALL = Change.EVERYTHING.value  # another database was opened
 
 class AppContext(QObject):
     data_changed = Signal(str)
+    # After the topics of one operation were announced: a page that heard several of them
+    # reloads once, here, instead of once per topic.
+    announced = Signal()
 
     def __init__(
         self,
@@ -43,6 +46,7 @@ class AppContext(QObject):
         self.prompter = prompter
         self.data_dir = data_dir
         self._status = status or (lambda _message: None)
+        self.announcing = False
 
     def who(self, without_sign_in: str = "medewerker") -> str:
         """The signed-in person's name, for what they record (finalised by, closed by,
@@ -56,5 +60,14 @@ class AppContext(QObject):
 
     def announce(self, topic: str) -> None:
         """Tell every page that data of this topic changed; pages call operations.run, which
-        calls this with what the use case wrote."""
-        self.data_changed.emit(topic)
+        calls announce_all with what the use case wrote."""
+        self.announce_all([topic])
+
+    def announce_all(self, topics: list[str]) -> None:
+        self.announcing = True
+        try:
+            for topic in topics:
+                self.data_changed.emit(topic)
+        finally:
+            self.announcing = False
+        self.announced.emit()

@@ -71,10 +71,12 @@ def show_error(
 
 
 def announce_changes(context: AppContext, changed: Iterable[Change]) -> None:
-    """Tell the pages; after another database was opened, every page reloads once."""
+    """Tell the pages (each visible one reloads once); after another database was opened,
+    every page reloads."""
     changed = set(changed)
-    if Change.EVERYTHING in changed:
-        context.announce(Change.EVERYTHING.value)
+    if not changed:
         return
-    for change in sorted(changed):
-        context.announce(change.value)
+    if Change.EVERYTHING in changed:
+        context.announce_all([Change.EVERYTHING.value])
+        return
+    context.announce_all([change.value for change in sorted(changed)])

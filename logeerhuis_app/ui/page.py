@@ -22,7 +22,9 @@ class Page(QWidget):
         super().__init__(parent)
         self.context = context
         self._stale = True
+        self._heard = False  # a topic of this page was announced, not yet acted on
         context.data_changed.connect(self._on_data_changed)
+        context.announced.connect(self._after_announcement)
 
     def refresh(self) -> None:
         """Reload what the page shows from the services."""
@@ -54,8 +56,13 @@ class Page(QWidget):
 
     def _on_data_changed(self, topic: str) -> None:
         if topic == TOPIC_ALL or topic in self.topics:
-            if self.isVisible():
-                self.refresh()
-                self._stale = False
-            else:
-                self._stale = True
+            self._stale = self._heard = True
+            if not self.context.announcing:
+                self._after_announcement()
+
+    def _after_announcement(self) -> None:
+        """Reload a visible page once for all the topics of one operation it heard."""
+        heard, self._heard = self._heard, False
+        if heard and self.isVisible():
+            self.refresh()
+            self._stale = False

@@ -20,7 +20,9 @@ def test_read_an_answer_see_the_rejected_line_and_mark_it_corrected(
 ):
     gemeente, _stay = wmo_house()
     close_month(context.db, Month(2026, 3), by="t", now=datetime(2026, 4, 2, 9))
-    claim = submit_claim(context.db, 2026, 3, gemeente.id, by="t", now=datetime(2026, 4, 2, 9))
+    claim = submit_claim(
+        context.db, Month(2026, 3), gemeente.id, by="t", now=datetime(2026, 4, 2, 9)
+    )
     rejected = claim.lines[1].reference
     path = tmp_path / "wmo325.xml"
     path.write_bytes(

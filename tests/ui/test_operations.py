@@ -76,3 +76,33 @@ def test_what_was_saved_before_a_refusal_is_still_announced(context, prompter) -
     assert operations.run(context, two_steps) is None
     assert topics == [Change.ROOMS.value]
     assert prompter.messages[-1][0] == "error"
+
+
+def test_a_page_that_hears_several_subjects_of_one_operation_reloads_once(context, show) -> None:
+    from logeerhuis_app.house.rooms import RoomData, save_room
+    from logeerhuis_app.ui.page import Page
+
+    class Reader(Page):
+        topics = (Change.GUESTS, Change.ROOMS)
+        reloads = 0
+
+        def refresh(self) -> None:
+            self.reloads += 1
+
+    page = show(Reader(context))
+    page.activate()
+    assert page.reloads == 1
+
+    def both() -> None:
+        save_room(context.db, RoomData(name="Eik", beds=1))
+        save_guest(context.db, GuestData(first_name="An", last_name="Smit"))
+
+    outcome = operations.run(context, both)
+    assert outcome is not None and outcome.changed == {Change.GUESTS, Change.ROOMS}
+    assert page.reloads == 2
+    page.hide()
+    operations.run(context, lambda: save_room(context.db, RoomData(name="Beuk", beds=1)))
+    assert page.reloads == 2  # hidden: reloads when shown again
+    page.show()
+    page.activate()
+    assert page.reloads == 3

@@ -251,11 +251,10 @@ class ClaimsPage(Page):
         def submit_each() -> tuple[list[Claim], ServiceError | None]:
             made: list[Claim] = []
             for draft in drafts:
-                c = draft.claim
                 try:
                     made.append(
                         submit_claim(
-                            self.context.db, c.year, c.month, draft.funder_id,
+                            self.context.db, draft.claim.period, draft.funder_id,
                             by=self.context.who(), now=datetime.now(),
                         )
                     )  # fmt: skip
