@@ -10,6 +10,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "logeerhuis_app"
 LIMIT = 400
 
+
 def _modules() -> list[Path]:
     """Every module of the app except the migrations (generated, one revision each)."""
     return sorted(

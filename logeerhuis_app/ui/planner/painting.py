@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 
 from ...domain.dates import DUTCH_MONTHS, DUTCH_WEEKDAYS_SHORT
 from ...domain.enums import StayStatus
@@ -216,6 +216,23 @@ def _paint_cursor(grid: PlannerGrid, p: QPainter) -> None:
     p.drawRect(rect.adjusted(1, 1, -1, -1))
 
 
+def _paint_month_label(p: QPainter, font: QFont, day: date, x: int, end: int) -> None:
+    """The month's name over its days, shortened to fit before the next month's name; left
+    out when only a day or two of the month is in view (it would overlap the next)."""
+    bold = QFont(font)
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    room = end - x - 6
+    text = metrics.elidedText(
+        f"{DUTCH_MONTHS[day.month - 1]} {day.year}", Qt.TextElideMode.ElideRight, room
+    )
+    if room < metrics.horizontalAdvance("mrt…") or text in ("", "…"):
+        return
+    p.setFont(bold)
+    p.drawText(QRect(x + 3, 2, room, 18), Qt.AlignmentFlag.AlignLeft, text)
+    p.setFont(font)
+
+
 def _paint_header(grid: PlannerGrid, p: QPainter, days: list[date]) -> None:
     g = grid.geometry_
     p.fillRect(QRect(0, 0, grid.width(), g.header_height), QColor("#eef2f5"))
@@ -223,18 +240,12 @@ def _paint_header(grid: PlannerGrid, p: QPainter, days: list[date]) -> None:
     font.setPointSizeF(8.5)
     p.setFont(font)
     p.setPen(QColor("#1d1f21"))
+    starts = [d for d in days if d.day == 1 or d == days[0]]
+    ends = [g.x_of(d) for d in starts[1:]] + [grid.width()]
+    for day, end in zip(starts, ends, strict=True):
+        _paint_month_label(p, font, day, g.x_of(day), end)
     for day in days:
         x = g.x_of(day)
-        if day.day == 1 or day == days[0]:
-            bold = QFont(font)
-            bold.setBold(True)
-            p.setFont(bold)
-            p.drawText(
-                QRect(x + 3, 2, 200, 18),
-                Qt.AlignmentFlag.AlignLeft,
-                f"{DUTCH_MONTHS[day.month - 1]} {day.year}",
-            )
-            p.setFont(font)
         p.setPen(style.TODAY if day == grid.today else QColor("#1d1f21"))
         if g.day_width >= 18:  # weekday above the day number
             p.drawText(
