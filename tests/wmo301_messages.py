@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from logeerhuis_app.documents.wmo301 import render_wmo301
+from logeerhuis_app.documents.claims.wmo301 import render_wmo301
 from logeerhuis_app.domain.allocation_messages import (
     AllocatedProduct,
     AllocationMessage,

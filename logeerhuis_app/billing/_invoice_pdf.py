@@ -1,4 +1,4 @@
-"""Turn a stored invoice and its lines into the PDF document (documents/invoice.py)."""
+"""Turn a stored invoice and its lines into the PDF document (documents/billing/invoice.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date
 
 from ..db.models import Invoice
 from ..db.models import InvoiceLine as InvoiceLineRow
-from ..documents.invoice import InvoiceDocument, InvoiceLine, InvoiceParty, render_invoice
+from ..documents.billing.invoice import InvoiceDocument, InvoiceLine, InvoiceParty, render_invoice
 from ..domain.enums import InvoiceKind
 from ..house.provider import ProviderData
 

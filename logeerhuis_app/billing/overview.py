@@ -119,7 +119,7 @@ def overview(db: Database, year: int, month: int | None, *, today: date | None =
 
 def overview_pdf(db: Database, ov: Overview) -> bytes:
     """The overview as a PDF with the provider's name and logo."""
-    from ..documents.overview_pdf import render_overview
+    from ..documents.billing.overview_pdf import render_overview
     from ..house.provider import get_provider
 
     provider = get_provider(db)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from ..db.locking import take_turn
 from ..db.models import Guest, Provider, SentCareProduct, SentMessage
-from ..documents.wmo305_307 import render_care_message
+from ..documents.claims.wmo305_307 import render_care_message
 from ..domain.care_messages import CareAllocation, CareClient, CareMessage, CareProduct
 from ..domain.months import Month
 

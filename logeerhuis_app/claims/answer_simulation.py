@@ -2,14 +2,14 @@
 
 The house never makes a WMO325: the municipality does. This stand-in exists so that the demo
 house has an answer to read (Declaraties > "WMO325 inlezen…") and the tests have real files;
-it is made by the app's own writer (documents/wmo325), from the stored claim.
+it is made by the app's own writer (documents/claims/wmo325), from the stored claim.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from ..documents.wmo325 import render_wmo325
+from ..documents.claims.wmo325 import render_wmo325
 from ..domain.claim_answers import AnsweredLine, ClaimAnswerMessage
 from ..domain.return_codes import FULLY_GRANTED, NO_REMARK
 from ..storage.database import Database

@@ -21,7 +21,7 @@ from ..db.locking import take_turn
 from ..db.models import Claim as ClaimRow
 from ..db.models import ClaimAnswer, ClaimLineAnswer, RejectedLineFix
 from ..db.models import ClaimLine as ClaimLineRow
-from ..documents.wmo325 import MAX_BYTES, AnswerFileError, parse_wmo325
+from ..documents.claims.wmo325 import MAX_BYTES, AnswerFileError, parse_wmo325
 from ..domain.access_log import CHANGE
 from ..domain.claim_answers import ClaimAnswerMessage, line_verdicts
 from ..domain.claims import ClaimLine

@@ -18,9 +18,9 @@ from pathlib import Path
 from ..access.access import log_access, require_role
 from ..billing.invoice_records import invoice_pdf, list_invoices
 from ..billing.overview import overview, overview_pdf
-from ..documents.claim_summary import render_claim_summary
-from ..documents.claim_tables import claim_csv, claim_xlsx
-from ..documents.overview_xlsx import overview_xlsx
+from ..documents.billing.overview_xlsx import overview_xlsx
+from ..documents.claims.claim_summary import render_claim_summary
+from ..documents.claims.claim_tables import claim_csv, claim_xlsx
 from ..domain.access_log import EXPORT
 from ..domain.claims import Claim
 from ..domain.enums import ClaimKind

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from ..documents.iwmo_reading import MAX_MESSAGE_BYTES, MessageFormatError, message_kind
-from ..documents.iwmo_reading import parse_message as _parse
+from ..documents.claims.iwmo_reading import MAX_MESSAGE_BYTES, MessageFormatError, message_kind
+from ..documents.claims.iwmo_reading import parse_message as _parse
 from ..storage.database import Database
 from .received_messages import MessageRefused
 from .wmo301 import AppliedMessage, MessagePreview, apply_wmo301, read_wmo301

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from ..db.locking import take_turn
 from ..db.models import Claim as ClaimRow
 from ..db.models import SentMessage
-from ..documents.wmo323 import render_wmo323
+from ..documents.claims.wmo323 import render_wmo323
 from ..domain.claims import Claim
 from ..services.errors import NotFoundError
 from ..storage.database import Database

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from .. import __version__
 from ..db.models import Claim as ClaimRow
 from ..db.models import Funder
-from ..documents.aw319 import Aw319Refused, render_aw319
+from ..documents.claims.aw319 import Aw319Refused, render_aw319
 from ..domain.claims import Claim
 from ..domain.enums import FunderKind
 from ..domain.wlz_declaration import file_lines, file_notes, file_problems

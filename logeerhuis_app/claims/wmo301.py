@@ -10,9 +10,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..db.locking import take_turn
-from ..documents.iwmo_reading import MessageFormatError, parse_message
-from ..documents.wmo301 import parse_wmo301
-from ..documents.wmo302 import render_wmo302
+from ..documents.claims.iwmo_reading import MessageFormatError, parse_message
+from ..documents.claims.wmo301 import parse_wmo301
+from ..documents.claims.wmo302 import render_wmo302
 from ..domain import allocation_messages as am
 from ..domain.allocation_messages import AllocationMessage, Problem
 from ..domain.dates import format_date
@@ -142,7 +142,7 @@ def _answer(
     data: bytes, message: AllocationMessage, outcome: str, problems: Sequence[Problem],
     plan: Plan | None, summary: str, today: date,
 ) -> MessageAnswer:  # fmt: skip
-    """The WMO302 as IV028 builds it (see documents/wmo302.py)."""
+    """The WMO302 as IV028 builds it (see documents/claims/wmo302.py)."""
     head = message.header
     header_codes: list[str] = []
     product_codes: list[list[str]] | None = None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from ..documents.wmo325 import AnswerFileError, parse_wmo325
+from ..documents.claims.wmo325 import AnswerFileError, parse_wmo325
 from ..domain.dates import format_date
 from ..house.municipalities import municipality_label
 from ..storage.database import Database

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from ..claims.received_messages import messages_dir
 from ..db.models import Guest
-from ..documents.wmo301 import render_wmo301
+from ..documents.claims.wmo301 import render_wmo301
 from ..domain.allocation_messages import (
     AllocatedProduct,
     AllocationMessage,

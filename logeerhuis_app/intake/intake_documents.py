@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from ..access.access import log_access
 from ..db.models import Carer, Guest, Provider, Room, Setting, Stay
-from ..documents.intake_form import IntakeFormData, render_intake_form
-from ..documents.stay_letters import (
+from ..documents.intake.intake_form import IntakeFormData, render_intake_form
+from ..documents.intake.stay_letters import (
     DEFAULT_CONDITIONS,
     DEFAULT_EVALUATION_TEXT,
     DepartureData,

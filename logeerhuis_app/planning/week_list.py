@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ..db.models import Guest, Room, Stay
-from ..documents.week_list import WeekListData, WeekListEntry, render_week_list
+from ..documents.planning.week_list import WeekListData, WeekListEntry, render_week_list
 from ..domain.enums import StayStatus
 from ..domain.people import display_name
 from ..house.provider import get_provider

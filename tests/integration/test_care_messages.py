@@ -16,7 +16,7 @@ from logeerhuis_app.claims.care_messages import care_messages, save_care_message
 from logeerhuis_app.claims.month_export import export_month
 from logeerhuis_app.db.models import AccessLogEntry, Allocation, Guest
 from logeerhuis_app.demo.builder import build_demo
-from logeerhuis_app.documents.wmo305_307 import read_products, validate
+from logeerhuis_app.documents.claims.wmo305_307 import read_products, validate
 from logeerhuis_app.domain.months import Month
 
 STANDARDS = Path(__file__).resolve().parents[3] / "shared" / "standards" / "iwmo-3.2"

@@ -21,7 +21,7 @@ from logeerhuis_app.claims.claims import (
     submit_claim,
 )
 from logeerhuis_app.db.models import ClaimAnswer, ClaimLineAnswer
-from logeerhuis_app.documents.wmo323 import render_wmo323, validate
+from logeerhuis_app.documents.claims.wmo323 import render_wmo323, validate
 from logeerhuis_app.domain.months import Month
 from logeerhuis_app.services.errors import ServiceError
 

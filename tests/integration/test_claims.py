@@ -17,7 +17,7 @@ from logeerhuis_app.claims.claims import (
     pending_corrections,
     submit_claim,
 )
-from logeerhuis_app.documents.wmo323 import read_totals, render_wmo323, validate
+from logeerhuis_app.documents.claims.wmo323 import read_totals, render_wmo323, validate
 from logeerhuis_app.domain.months import Month
 from logeerhuis_app.services.errors import ServiceError
 

@@ -20,8 +20,8 @@ from logeerhuis_app.claims.wlz_declaration import aw319_name
 from logeerhuis_app.cli import main
 from logeerhuis_app.demo.builder import build_demo
 from logeerhuis_app.demo.house import FLEX_START
-from logeerhuis_app.documents.aw319 import read_aw319, signed_total, structure_problems
-from logeerhuis_app.documents.wmo323 import read_totals, validate
+from logeerhuis_app.documents.claims.aw319 import read_aw319, signed_total, structure_problems
+from logeerhuis_app.documents.claims.wmo323 import read_totals, validate
 from logeerhuis_app.domain.money import format_cents
 from logeerhuis_app.domain.months import Month
 from logeerhuis_app.domain.wlz_declaration import file_lines, file_total_cents

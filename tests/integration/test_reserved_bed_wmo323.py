@@ -17,7 +17,7 @@ from logeerhuis_app.billing.invoice_records import get_invoice
 from logeerhuis_app.billing.invoicing import make_drafts
 from logeerhuis_app.billing.months import close_month, month_check
 from logeerhuis_app.claims.claims import claim_drafts, pending_corrections, submit_claim
-from logeerhuis_app.documents.wmo323 import NS_MSG, read_totals, render_wmo323, validate
+from logeerhuis_app.documents.claims.wmo323 import NS_MSG, read_totals, render_wmo323, validate
 from logeerhuis_app.domain.months import Month
 from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
 from logeerhuis_app.house.funders import FunderData, get_funder, save_funder

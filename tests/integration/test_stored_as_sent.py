@@ -15,7 +15,7 @@ from logeerhuis_app.claims.care_messages import care_messages
 from logeerhuis_app.claims.claims import submit_claim
 from logeerhuis_app.claims.month_export import export_month
 from logeerhuis_app.db.models import Allocation, Guest
-from logeerhuis_app.documents.wmo305_307 import read_products, read_statuses, validate
+from logeerhuis_app.documents.claims.wmo305_307 import read_products, read_statuses, validate
 from logeerhuis_app.domain.months import Month
 from logeerhuis_app.planning.planning import cancel, move_stay
 

@@ -15,8 +15,8 @@ from logeerhuis_app.billing.corrections import correct_night
 from logeerhuis_app.claims.claims import claim_drafts, pending_corrections, submit_claim
 from logeerhuis_app.claims.month_export import export_month
 from logeerhuis_app.claims.wlz_declaration import aw319_file, aw319_name, draft_notes
-from logeerhuis_app.documents.aw319 import read_aw319, signed_total, structure_problems
-from logeerhuis_app.documents.claim_summary import render_claim_summary
+from logeerhuis_app.documents.claims.aw319 import read_aw319, signed_total, structure_problems
+from logeerhuis_app.documents.claims.claim_summary import render_claim_summary
 from logeerhuis_app.domain.money import format_cents
 from logeerhuis_app.domain.months import Month
 from logeerhuis_app.house.funders import get_funder, save_funder

@@ -21,7 +21,7 @@ from logeerhuis_app.claims.read_message import (
 )
 from logeerhuis_app.claims.received_messages import keep_refusal, list_answers
 from logeerhuis_app.db.models import Allocation, Guest, ReceivedMessage
-from logeerhuis_app.documents.wmo302 import answer_codes
+from logeerhuis_app.documents.claims.wmo302 import answer_codes
 from logeerhuis_app.domain.months import Month
 from logeerhuis_app.house.allocations import list_allocations
 from logeerhuis_app.planning.planner_view import load_planner

@@ -16,8 +16,8 @@ from logeerhuis_app.claims.answer_simulation import simulated_answer
 from logeerhuis_app.claims.claim_answers import read_wmo325, read_wmo325_file
 from logeerhuis_app.claims.claims import submit_claim
 from logeerhuis_app.db.models import ClaimAnswer, ClaimLineAnswer
-from logeerhuis_app.documents.wmo323 import render_wmo323
-from logeerhuis_app.documents.wmo325 import MAX_BYTES
+from logeerhuis_app.documents.claims.wmo323 import render_wmo323
+from logeerhuis_app.documents.claims.wmo325 import MAX_BYTES
 from logeerhuis_app.domain.months import Month
 from logeerhuis_app.services.errors import ServiceError
 

@@ -13,7 +13,7 @@ from sqlalchemy import update
 from logeerhuis_app.billing.months import close_month
 from logeerhuis_app.claims.claims import list_claims
 from logeerhuis_app.db.models import Allocation, Guest
-from logeerhuis_app.documents.aw319 import read_aw319, signed_total, structure_problems
+from logeerhuis_app.documents.claims.aw319 import read_aw319, signed_total, structure_problems
 from logeerhuis_app.domain.months import Month
 from logeerhuis_app.ui.claims.page import SENT_COLUMNS, ClaimsPage
 from tests.wlz_house import flex_house

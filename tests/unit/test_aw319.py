@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from logeerhuis_app.documents.aw319 import (
+from logeerhuis_app.documents.claims.aw319 import (
     Aw319Codes,
     Aw319Refused,
     read_aw319,
@@ -16,7 +16,7 @@ from logeerhuis_app.documents.aw319 import (
     signed_total,
     structure_problems,
 )
-from logeerhuis_app.documents.aw319_layout import (
+from logeerhuis_app.documents.claims.aw319_layout import (
     CLIENT,
     LAYOUTS,
     PRESTATIE,

@@ -7,7 +7,7 @@ from datetime import date
 
 from lxml import etree
 
-from logeerhuis_app.documents.wmo305_307 import read_products, render_care_message
+from logeerhuis_app.documents.claims.wmo305_307 import read_products, render_care_message
 from logeerhuis_app.domain.care_messages import (
     CareAllocation,
     CareClient,

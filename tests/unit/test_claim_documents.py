@@ -14,8 +14,8 @@ import pypdf
 import pytest
 from PIL import Image as PILImage
 
-from logeerhuis_app.documents.claim_summary import render_claim_summary
-from logeerhuis_app.documents.claim_tables import claim_csv, claim_rows, claim_xlsx
+from logeerhuis_app.documents.claims.claim_summary import render_claim_summary
+from logeerhuis_app.documents.claims.claim_tables import claim_csv, claim_rows, claim_xlsx
 from logeerhuis_app.domain.claims import Claim, ClaimLine, ClaimParty
 from logeerhuis_app.domain.money import format_cents
 

@@ -10,8 +10,8 @@ import pypdf
 import pytest
 from PIL import Image as PILImage
 
-from logeerhuis_app.documents.intake_form import IntakeFormData, render_intake_form
-from logeerhuis_app.documents.stay_letters import (
+from logeerhuis_app.documents.intake.intake_form import IntakeFormData, render_intake_form
+from logeerhuis_app.documents.intake.stay_letters import (
     DEFAULT_CONDITIONS,
     DEFAULT_EVALUATION_TEXT,
     DepartureData,

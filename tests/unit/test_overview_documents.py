@@ -9,8 +9,8 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from logeerhuis_app.documents.overview_pdf import render_overview
-from logeerhuis_app.documents.overview_xlsx import overview_xlsx
+from logeerhuis_app.documents.billing.overview_pdf import render_overview
+from logeerhuis_app.documents.billing.overview_xlsx import overview_xlsx
 from logeerhuis_app.domain.overview import (
     MonthFigures,
     Occupancy,

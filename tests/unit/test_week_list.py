@@ -10,7 +10,11 @@ import pypdf
 import pytest
 from PIL import Image as PILImage
 
-from logeerhuis_app.documents.week_list import WeekListData, WeekListEntry, render_week_list
+from logeerhuis_app.documents.planning.week_list import (
+    WeekListData,
+    WeekListEntry,
+    render_week_list,
+)
 
 MONDAY = date(2026, 3, 16)  # ISO week 12
 LONG_NAME = "Maria Theresia Wilhelmina Josephina van Oldenbarnevelt-Smits"

@@ -12,14 +12,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from logeerhuis_app.documents.iwmo_reading import (
+from logeerhuis_app.documents.claims.iwmo_reading import (
     MAX_MESSAGE_BYTES,
     MessageFormatError,
     message_kind,
     parse_message,
 )
-from logeerhuis_app.documents.wmo301 import parse_wmo301, render_wmo301
-from logeerhuis_app.documents.wmo302 import answer_codes, render_wmo302
+from logeerhuis_app.documents.claims.wmo301 import parse_wmo301, render_wmo301
+from logeerhuis_app.documents.claims.wmo302 import answer_codes, render_wmo302
 from logeerhuis_app.domain.allocation_messages import message_problems
 from tests.wmo301_messages import HEADER, KNOWN, PRODUCT, STANDARDS, message, wmo301, xsd_errors
 

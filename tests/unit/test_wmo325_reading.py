@@ -8,7 +8,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from logeerhuis_app.documents.wmo325 import AnswerFileError, parse_wmo325, render_wmo325
+from logeerhuis_app.documents.claims.wmo325 import AnswerFileError, parse_wmo325, render_wmo325
 from logeerhuis_app.domain.claim_answers import AnsweredLine, ClaimAnswerMessage, line_verdicts
 from logeerhuis_app.domain.claims import ClaimLine
 from logeerhuis_app.domain.return_codes import describe

@@ -313,8 +313,8 @@ class ClaimsPage(Page):
         claim = self._chosen_claim()
         if claim is None:
             return
-        from ...documents.claim_summary import render_claim_summary
-        from ...documents.claim_tables import claim_csv, claim_xlsx
+        from ...documents.claims.claim_summary import render_claim_summary
+        from ...documents.claims.claim_tables import claim_csv, claim_xlsx
 
         makers: dict[str, tuple[str, Callable[[], bytes]]] = {
             "pdf": ("PDF (*.pdf)", lambda: render_claim_summary(claim)),

@@ -356,7 +356,7 @@ class OverviewPage(Page):
         )  # fmt: skip
 
     def save_excel(self) -> None:
-        from ...documents.overview_xlsx import overview_xlsx
+        from ...documents.billing.overview_xlsx import overview_xlsx
 
         if self.ov is None:
             self.refresh()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..domain.claims import Claim, ClaimLine, split_signed
+from ...domain.claims import Claim, ClaimLine, split_signed
 from .iwmo import NS_BASE, B, header
 from .iwmo import text as _text
 

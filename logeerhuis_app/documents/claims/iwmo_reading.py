@@ -2,7 +2,7 @@
 entities, and with plain Dutch for everything that is wrong (decision 0044).
 
 The program ships no XSD: the message readers check the rules they rely on in code
-(documents/wmo301.py); tests also validate against the real XSDs in ../shared.
+(documents/claims/wmo301.py); tests also validate against the real XSDs in ../shared.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from datetime import date
 
 from lxml import etree
 
-from ..domain.allocation_messages import ANSWER_CODE, NO_REMARK, NOT_CHECKED
+from ...domain.allocation_messages import ANSWER_CODE, NO_REMARK, NOT_CHECKED
 from .iwmo import NS_BASE
 from .iwmo import text as _text
 from .iwmo_reading import parse_message

@@ -15,8 +15,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, TableStyle
 
-from ..domain.dates import DUTCH_MONTHS, format_date
-from .page_layout import (
+from ...domain.dates import DUTCH_MONTHS, format_date
+from ..page_layout import (
     CONTENT_WIDTH,
     STYLES,
     CheckBoxes,

@@ -20,8 +20,8 @@ from datetime import date
 from lxml import etree
 from stdnum.nl import bsn as stdnum_bsn
 
-from ..domain.claim_answers import AnsweredLine, ClaimAnswerMessage
-from ..domain.claims import ClaimLine
+from ...domain.claim_answers import AnsweredLine, ClaimAnswerMessage
+from ...domain.claims import ClaimLine
 from .iwmo import NS_BASE
 from .iwmo import text as _text
 

@@ -11,7 +11,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from .fonts import register_fonts
+from ..fonts import register_fonts
 
 BAR = colors.HexColor("#2F6F8F")
 BAR_LIGHT = colors.HexColor("#9CC3D5")

@@ -28,11 +28,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..domain.claims import WLZ_YEAR_CAP, Claim, ClaimLine
-from ..domain.dates import format_date
-from ..domain.money import format_cents
-from .fonts import register_fonts
-from .page_layout import GRID, MARGIN, _footer_canvas, grid_table, logo_image, plain_table, text
+from ...domain.claims import WLZ_YEAR_CAP, Claim, ClaimLine
+from ...domain.dates import format_date
+from ...domain.money import format_cents
+from ..fonts import register_fonts
+from ..page_layout import GRID, MARGIN, _footer_canvas, grid_table, logo_image, plain_table, text
 
 PAGE = landscape(A4)
 WIDTH = PAGE[0] - 2 * MARGIN

@@ -22,10 +22,10 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from ..domain.dates import format_date
-from ..domain.enums import InvoiceKind, LineKind
-from ..domain.money import format_cents
-from .canvas_layout import (
+from ...domain.dates import format_date
+from ...domain.enums import InvoiceKind, LineKind
+from ...domain.money import format_cents
+from ..canvas_layout import (
     BASE,
     LEFT,
     MARGIN,
@@ -45,7 +45,7 @@ from .canvas_layout import (
     text_cell,
     wrap,
 )
-from .fonts import register_fonts
+from ..fonts import register_fonts
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..domain.care_messages import START, STOP, CareMessage, CareProduct
+from ...domain.care_messages import START, STOP, CareMessage, CareProduct
 from .iwmo import NS_BASE, header
 from .iwmo import text as _text
 

@@ -26,8 +26,8 @@ from openpyxl.writer.excel import ExcelWriter
 if TYPE_CHECKING:
     from _typeshed import SizedBuffer, StrPath
 
-from ..domain.claims import WLZ_YEAR_CAP, Claim, ClaimLine
-from ..domain.dates import format_date
+from ...domain.claims import WLZ_YEAR_CAP, Claim, ClaimLine
+from ...domain.dates import format_date
 from .claim_summary import title_of
 
 EURO_FORMAT = "#,##0.00"

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ..domain.allocation_messages import (
+from ...domain.allocation_messages import (
     MESSAGE_CODE,
     AllocatedProduct,
     AllocationMessage,
     MessageClient,
     MessageHeader,
 )
-from ..domain.claim_checks import PRODUCT_CATEGORIES
+from ...domain.claim_checks import PRODUCT_CATEGORIES
 from .iwmo import NS_BASE, header
 from .iwmo import text as _text
 from .iwmo_reading import Fields, MessageFormatError

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..domain.claims import Claim, ClaimLine, split_signed
-from ..domain.wlz_declaration import file_lines, file_problems, zzp_code
+from ...domain.claims import Claim, ClaimLine, split_signed
+from ...domain.wlz_declaration import file_lines, file_problems, zzp_code
 from .aw319_layout import CLIENT, NEWLINE, PRESTATIE, SLUIT, VOORLOOP, parse, record
 
 

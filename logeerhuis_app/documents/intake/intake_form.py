@@ -25,8 +25,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..domain.dates import format_date
-from ..domain.intake import (
+from ...domain.dates import format_date
+from ...domain.intake import (
     GATE_CHECK_IN,
     GATE_CONFIRM,
     GROUPS,
@@ -37,7 +37,7 @@ from ..domain.intake import (
     Answer,
     Item,
 )
-from .page_layout import (
+from ..page_layout import (
     BASE,
     CONTENT_WIDTH,
     STYLES,

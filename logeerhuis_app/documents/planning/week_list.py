@@ -34,7 +34,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..domain.dates import DUTCH_MONTHS, DUTCH_WEEKDAYS, format_date
+from ...domain.dates import DUTCH_MONTHS, DUTCH_WEEKDAYS, format_date
 
 
 @dataclass(frozen=True)

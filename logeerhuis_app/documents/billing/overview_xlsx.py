@@ -16,8 +16,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..domain.dates import DUTCH_MONTHS
-from ..domain.overview import COUNTING_RULES, Overview, Share, ratio
+from ...domain.dates import DUTCH_MONTHS
+from ...domain.overview import COUNTING_RULES, Overview, Share, ratio
 
 PERCENT = "0.0%"
 DECIMAL = "0.0"

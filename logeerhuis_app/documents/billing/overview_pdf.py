@@ -11,8 +11,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from ..domain.dates import format_date
-from ..domain.overview import (
+from ...domain.dates import format_date
+from ...domain.overview import (
     COUNTING_RULES,
     Overview,
     Share,
@@ -21,9 +21,9 @@ from ..domain.overview import (
     format_percent,
     ratio,
 )
-from .fonts import register_fonts
+from ..fonts import register_fonts
+from ..page_layout import CONTENT_WIDTH, GRID, HEADER_FILL, build_pdf, text, with_logo
 from .overview_charts import BAR_LIGHT, horizontal_bars, month_bars
-from .page_layout import CONTENT_WIDTH, GRID, HEADER_FILL, build_pdf, text, with_logo
 
 _BOX_FILL = colors.HexColor("#F4F7FA")
 _GAP = 5 * mm  # between sections

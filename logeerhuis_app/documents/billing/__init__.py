@@ -1,0 +1,1 @@
+"""Documents of billing: the invoice PDF and the month and year overviews (PDF, XLSX, charts)."""

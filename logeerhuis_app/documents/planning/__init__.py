@@ -1,0 +1,1 @@
+"""Documents of planning: the week list."""
