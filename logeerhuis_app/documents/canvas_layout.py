@@ -3,8 +3,8 @@
 Owns the page geometry of an A4 document with the invoice's margins, breaking text of regular
 and bold runs into lines (as reportlab's Paragraph does), table cells, rows and tables, blocks
 of text, and placing them page after page with a table's head repeated. Drawing the canvas
-directly costs a fraction of laying out through platypus (decision 0010); documents/billing/invoice.py
-is what is drawn with it.
+directly costs a fraction of laying out through platypus (decision 0010);
+documents/billing/invoice.py is what is drawn with it.
 """
 
 from __future__ import annotations

@@ -60,3 +60,34 @@ def press():
         button.click()
 
     return _press
+
+
+@pytest.fixture
+def linde_and_eik(context):
+    """Two rooms of one bed (Linde, Eik) and two guests (Anna Smit, Piet van Dam)."""
+    from logeerhuis_app.house.guests import GuestData, save_guest
+    from logeerhuis_app.house.rooms import RoomData, save_room
+
+    db = context.db
+    return {
+        "linde": save_room(db, RoomData(name="Linde", beds=1, sort_order=1)),
+        "eik": save_room(db, RoomData(name="Eik", beds=1, sort_order=2)),
+        "anna": save_guest(db, GuestData(first_name="Anna", last_name="Smit")),
+        "piet": save_guest(db, GuestData(first_name="Piet", prefix="van", last_name="Dam")),
+    }
+
+
+@pytest.fixture
+def open_planner(context, show):
+    """The planner shown from `first_day`; zoom 0 is two weeks, 1 a month."""
+
+    def _open(first_day, zoom: int = 1):
+        from logeerhuis_app.ui.planner.page import PlannerPage
+
+        page = show(PlannerPage(context), 1300, 600)
+        page.zoom_box.setCurrentIndex(zoom)
+        page.first_day = first_day
+        page.refresh()
+        return page
+
+    return _open

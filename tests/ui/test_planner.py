@@ -11,7 +11,6 @@ from logeerhuis_app.house.guests import GuestData, save_guest
 from logeerhuis_app.house.rooms import RoomData, save_room
 from logeerhuis_app.planning.stays import NewStay, create_stay, list_stays
 from logeerhuis_app.ui import operations
-from logeerhuis_app.ui.planner.page import PlannerPage
 
 MONDAY = date(2026, 3, 2)
 
@@ -29,12 +28,8 @@ def house(context):
 
 
 @pytest.fixture
-def planner(context, show, house):
-    page = show(PlannerPage(context), 1300, 600)
-    page.zoom_box.setCurrentIndex(0)  # two weeks
-    page.first_day = MONDAY
-    page.refresh()
-    return page
+def planner(open_planner, house):
+    return open_planner(MONDAY, zoom=0)
 
 
 def _point(page, row: int, day: date, where: float = 0.5) -> QPoint:

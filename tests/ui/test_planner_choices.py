@@ -12,12 +12,10 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialog
 
 from logeerhuis_app.house.guests import GuestData, get_guest, save_guest
-from logeerhuis_app.house.rooms import RoomData, save_room
 from logeerhuis_app.planning.requests import RequestData, list_requests, save_request
 from logeerhuis_app.planning.series import SeriesData, create_series
 from logeerhuis_app.planning.stays import NewStay, create_stay, list_stays
 from logeerhuis_app.ui import operations
-from logeerhuis_app.ui.planner.page import PlannerPage
 from logeerhuis_app.ui.planner.stay_choices import (
     CancelStay,
     ChangeSeriesLater,
@@ -34,22 +32,13 @@ MONDAY = date(2026, 3, 2)
 
 
 @pytest.fixture
-def house(context):
-    db = context.db
-    linde = save_room(db, RoomData(name="Linde", beds=1, sort_order=1))
-    eik = save_room(db, RoomData(name="Eik", beds=1, sort_order=2))
-    anna = save_guest(db, GuestData(first_name="Anna", last_name="Smit"))
-    piet = save_guest(db, GuestData(first_name="Piet", prefix="van", last_name="Dam"))
-    return {"linde": linde, "eik": eik, "anna": anna, "piet": piet}
+def house(linde_and_eik):
+    return linde_and_eik
 
 
 @pytest.fixture
-def planner(context, show, house):
-    page = show(PlannerPage(context), 1300, 600)
-    page.zoom_box.setCurrentIndex(1)  # month
-    page.first_day = MONDAY
-    page.refresh()
-    return page
+def planner(open_planner, house):
+    return open_planner(MONDAY, zoom=1)
 
 
 def _heard(context) -> list[str]:

@@ -12,7 +12,6 @@ from logeerhuis_app.planning.requests import RequestData, save_request
 from logeerhuis_app.planning.series import SeriesData, create_series
 from logeerhuis_app.planning.stays import NewStay, create_stay, list_stays
 from logeerhuis_app.ui.planner.cap_confirm import TITLE
-from logeerhuis_app.ui.planner.page import PlannerPage
 from tests.wlz_house import cap_log, wlz_house
 
 MONDAY = date(2026, 3, 2)
@@ -24,12 +23,8 @@ def house(context):
 
 
 @pytest.fixture
-def planner(context, show, house):
-    page = show(PlannerPage(context), 1300, 600)
-    page.zoom_box.setCurrentIndex(1)  # month
-    page.first_day = MONDAY
-    page.refresh()
-    return page
+def planner(open_planner, house):
+    return open_planner(MONDAY, zoom=1)
 
 
 def _point(page, row: int, day: date, where: float = 0.5) -> QPoint:

@@ -23,7 +23,7 @@ from ...house.guests import GuestData, save_guest, search_guests
 from ...planning.planning import WhoAsked
 from ...planning.request_history import history
 from ...planning.requests import RequestData, reject_request, save_request, withdraw_request
-from ...services.errors import ServiceError, ValidationError
+from ...services.errors import ServiceError
 from .. import operations
 from ..context import AppContext
 from ..widgets.fields import ChoiceField, DateField, NoteField, TextField
@@ -210,13 +210,4 @@ class RequestDialog(QDialog):
 
     def show_error(self, error: ServiceError) -> None:
         """A refusal: under the fields it concerns, the rest (or the reason) as the message."""
-        rest = (
-            self.form.show_errors(error.field_errors)
-            if isinstance(error, ValidationError)
-            else error.message
-        )
-        self._say(rest or "Controleer de rood gemarkeerde velden.")
-
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
+        self.form.show_refusal(error, self.message)

@@ -23,7 +23,7 @@ from ...house.guests import search_guests
 from ...planning.planner_view import PlannerBed
 from ...planning.series import SeriesData, SeriesResult, create_series, plan_series
 from ...planning.series_occupancy import SeriesOccurrence
-from ...services.errors import ServiceError, ValidationError
+from ...services.errors import ServiceError
 from .. import operations
 from ..context import AppContext
 from ..widgets.fields import ChoiceField, DateField, IntField, NoteField
@@ -178,16 +178,7 @@ class SeriesDialog(QDialog):
 
     def show_error(self, error: ServiceError) -> None:
         """A refusal: under the fields it concerns, the rest (or the reason) as the message."""
-        rest = (
-            self.form.show_errors(error.field_errors)
-            if isinstance(error, ValidationError)
-            else error.message
-        )
-        self._say(rest or "Controleer de rood gemarkeerde velden.")
-
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
+        self.form.show_refusal(error, self.message)
 
 
 def _saved_text(result: SeriesResult) -> str:

@@ -22,7 +22,7 @@ from ...house.allocations import list_allocations
 from ...house.guests import search_guests
 from ...planning.planner_view import PlannerBed, PlannerStay
 from ...planning.stays import NewStay
-from ...services.errors import ServiceError, ValidationError
+from ...services.errors import ServiceError
 from ..context import AppContext
 from ..widgets.fields import ChoiceField, DateField, NoteField, TextField
 from ..widgets.form import ERROR_STYLE, Form
@@ -263,11 +263,5 @@ class StayDialog(QDialog):
         return ChangeStatus(step, when)
 
     def show_error(self, error: ServiceError) -> None:
-        """The page reports a refused action here, keeping the dialog and what was typed."""
-        rest = (
-            self.form.show_errors(error.field_errors)
-            if isinstance(error, ValidationError)
-            else error.message
-        )
-        self.message.setText(rest or error.message)
-        self.message.show()
+        """A refusal: under the fields it concerns, the rest (or the reason) as the message."""
+        self.form.show_refusal(error, self.message)

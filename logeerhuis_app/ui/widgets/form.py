@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.validation import InvalidValue
+from ...services.errors import ServiceError, ValidationError
 
 ERROR_STYLE = "color: #b00020;"
 FIELD_ERROR_PROPERTY = "fieldError"
@@ -102,6 +103,20 @@ class Form:
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
         return " ".join(unknown) or None
+
+    def show_refusal(self, error: ServiceError, message: QLabel) -> None:
+        """A refused save in a dialog: each field message under its field, the rest (or the
+        service's reason) in `message`, which the dialog shows below its fields."""
+        rest = self.show_errors(error.field_errors) if isinstance(error, ValidationError) else None
+        message.setText(
+            rest
+            or (
+                "Controleer de rood gemarkeerde velden."
+                if isinstance(error, ValidationError)
+                else error.message
+            )
+        )
+        message.show()
 
     def clear_errors(self) -> None:
         for name, label in self.errors.items():

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
-from ...services.errors import ServiceError, ValidationError
+from ...services.errors import ServiceError
 from .. import operations
 from ..context import AppContext
 from .form import ERROR_STYLE, Form
@@ -48,13 +48,4 @@ class FormDialog(QDialog):
 
     def show_error(self, error: ServiceError) -> None:
         """A refusal: under the fields it concerns, the rest (or the reason) as the message."""
-        rest = (
-            self.form.show_errors(error.field_errors)
-            if isinstance(error, ValidationError)
-            else error.message
-        )
-        self._say(rest or "Controleer de rood gemarkeerde velden.")
-
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
+        self.form.show_refusal(error, self.message)
