@@ -27,9 +27,8 @@ def _demo(args: argparse.Namespace, directory: Path) -> int:
     from .demo.builder import build_demo
     from .demo.messages import save_demo_message
 
-    db = open_db(directory, args)
-    where = db.location if db.on_server else str(directory)
-    try:
+    with open_db(directory, args) as db:
+        where = db.location if db.on_server else str(directory)
         if not db.is_empty:
             if args.if_empty:
                 print(f"Er staan al gegevens in {where}; geen demo gemaakt.")
@@ -43,8 +42,6 @@ def _demo(args: argparse.Namespace, directory: Path) -> int:
         summary = build_demo(db)
         example = save_demo_message(db, directory)
         answer = write_demo_answer(db, directory, date.today())
-    finally:
-        db.close()
     print(f"Demo-logeerhuis gemaakt in {where}:")
     print(
         f"  {summary.rooms} kamers, {summary.guests} gasten, {summary.funders} financiers, "
@@ -81,11 +78,8 @@ def _check(args: argparse.Namespace, directory: Path) -> int:
     if args.repair and (url or database_path(directory).is_file()):
         from .storage.health_server import repair_guards
 
-        db = open_db(directory, args)
-        try:
+        with open_db(directory, args) as db:
             repaired = repair_guards(db)
-        finally:
-            db.close()
         print(f"Hersteld: {', '.join(repaired)}." if repaired else "Niets te herstellen.")
     if url:
         from .storage.health_server import check_server
@@ -107,11 +101,8 @@ def _check(args: argparse.Namespace, directory: Path) -> int:
 def _export(args: argparse.Namespace, directory: Path) -> int:
     from .storage.data_exchange import export_to_file
 
-    db = open_db(directory, args)
-    try:
+    with open_db(directory, args) as db:
         summary = export_to_file(db, args.file)
-    finally:
-        db.close()
     print(f"Alle gegevens geschreven naar {args.file} ({counts_text(summary)}).")
     return EXIT_OK
 
@@ -119,11 +110,8 @@ def _export(args: argparse.Namespace, directory: Path) -> int:
 def _import(args: argparse.Namespace, directory: Path) -> int:
     from .storage.data_exchange import import_from_file
 
-    db = open_db(directory, args)
-    try:
+    with open_db(directory, args) as db:
         summary = import_from_file(db, args.file)
-    finally:
-        db.close()
     print(f"Gegevens ingelezen uit {args.file} in {directory} ({counts_text(summary)}).")
     return EXIT_OK
 
@@ -152,8 +140,7 @@ def _server_backup(args: argparse.Namespace, directory: Path) -> int:
     from .storage.backup_postgres import make_server_backup, server_backup_to
     from .storage.out_paths import folder_or_file
 
-    db = open_db(directory, args)
-    try:
+    with open_db(directory, args) as db:
         out = args.out
         if out is None:
             result = make_server_backup(db, backups_dir(directory))
@@ -165,8 +152,6 @@ def _server_backup(args: argparse.Namespace, directory: Path) -> int:
                 named = (folder / file_name).with_suffix(".zip") if password else out
                 result.path.replace(named)
                 out = named
-    finally:
-        db.close()
     if result.note:
         print(f"Let op: {result.note}")
     where = out if out is not None and not out.is_dir() else result.path

@@ -44,12 +44,9 @@ def _mail_invoice(args: argparse.Namespace, directory: Path) -> int:
     from .cli_support import open_db
     from .mail.mail_drafts import invoice_id_of, invoice_mail
 
-    db = open_db(directory, args)
-    try:
+    with open_db(directory, args) as db:
         draft = invoice_mail(db, invoice_id_of(db, args.number))
         _send(db, directory, draft, args.to)
-    finally:
-        db.close()
     return EXIT_OK
 
 
@@ -64,13 +61,9 @@ def _mail_export(args: argparse.Namespace, directory: Path) -> int:
 
     month = month_arg(args.month)
     out = existing_folder(args.out) if args.out is not None else None
-    db = open_db(directory, args)
-    try:
-        with work_dir(directory, MAIL_WORK_PREFIX) as work:
-            result = export_month(db, month, out or work, today=date.today(), encrypt=True)
-            _send(db, directory, export_mail(db, month, result.location), args.to)
-    finally:
-        db.close()
+    with open_db(directory, args) as db, work_dir(directory, MAIL_WORK_PREFIX) as work:
+        result = export_month(db, month, out or work, today=date.today(), encrypt=True)
+        _send(db, directory, export_mail(db, month, result.location), args.to)
     if out is not None:
         print(f"Het ZIP-bestand staat ook in {result.location}")
     if result.unclaimed:

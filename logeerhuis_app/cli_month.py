@@ -27,16 +27,14 @@ def _plan(args: argparse.Namespace, directory: Path) -> int:
         departure=day_arg(args.departure), allocation_id=args.allocation,
         cap_accepted_by=args.boven_156,
     )  # fmt: skip
-    db = open_db(directory, args)
     try:
-        stay = create_stay(db, new)
+        with open_db(directory, args) as db:
+            stay = create_stay(db, new)
     except WlzCapWarning as warning:
         print(f"Niet opgeslagen. {warning.message}", file=sys.stderr)
         print("Toch opslaan: herhaal met --boven-156 NAAM (de keuze wordt met die naam "
               "vastgelegd).", file=sys.stderr)  # fmt: skip
         return EXIT_ERROR
-    finally:
-        db.close()
     print(f"Verblijf {stay.id} gepland: {args.arrival} tot {args.departure}.")
     return EXIT_OK
 
@@ -47,14 +45,11 @@ def _close_month(args: argparse.Namespace, directory: Path) -> int:
     from .billing.months import close_month, month_check
 
     month = month_arg(args.month)
-    db = open_db(directory, args)
-    try:
+    with open_db(directory, args) as db:
         check = month_check(db, month)
         for warning in check.warnings:
             print(f"  let op: {warning}")
         close_month(db, month, by="opdrachtregel", now=datetime.now())
-    finally:
-        db.close()
     print(f"Maand {args.month} afgesloten ({len(check.warnings)} aandachtspunten).")
     return EXIT_OK
 
@@ -70,15 +65,12 @@ def _invoices(args: argparse.Namespace, directory: Path) -> int:
 
     month = month_arg(args.month)
     out = existing_folder(args.out)  # before anything is made final
-    db = open_db(directory, args)
-    try:
+    with open_db(directory, args) as db:
         drafts = make_drafts(db, month)
         # One transaction: all of the month's drafts get their numbers, or none does.
         finals = finalise_all(
             db, [d.id for d in drafts], invoice_date=date.today(), by="opdrachtregel"
         )
-    finally:
-        db.close()
     for final in finals:  # stored and committed; the files are copies for the user
         target = out / f"factuur-{final.number}.pdf"
         write_private(target, final.pdf)
@@ -95,9 +87,8 @@ def _claims(args: argparse.Namespace, directory: Path) -> int:
     from .domain.money import format_cents
 
     month = month_arg(args.month)
-    db = open_db(directory, args)
     refused = made = 0
-    try:
+    with open_db(directory, args) as db:
         now = datetime.now()
         drafts = claim_drafts(db, month, today=now.date())
         drafts += [d for d in pending_corrections(db, today=now.date()) if d.claim.period != month]
@@ -113,8 +104,6 @@ def _claims(args: argparse.Namespace, directory: Path) -> int:
             claim = submit_claim(db, c.period, draft.funder_id, by="opdrachtregel", now=now)
             made += 1
             print(f"  {claim.number}  {what:<50} {format_cents(claim.total_cents):>14}")
-    finally:
-        db.close()
     print(f"{made} declaraties gemaakt voor {args.month}; {refused} nog niet (zie hierboven).")
     return EXIT_OK if refused == 0 else EXIT_ERROR
 
@@ -125,12 +114,9 @@ def _read_wmo325(args: argparse.Namespace, directory: Path) -> int:
     from .claims.claim_answer_overview import rejected_lines_of
     from .claims.claim_answers import read_wmo325_file
 
-    db = open_db(directory, args)
-    try:
+    with open_db(directory, args) as db:
         result = read_wmo325_file(db, args.file, by="opdrachtregel", now=datetime.now())
         rejected = rejected_lines_of(db, result.claim_number)
-    finally:
-        db.close()
     print(result.summary)
     for line in rejected:
         print(f"  afgewezen {line.reference} ({line.guest_name}): {line.codes} [{line.state}]")
@@ -143,12 +129,9 @@ def _month_export(args: argparse.Namespace, directory: Path) -> int:
     from .claims.month_export import export_month
 
     month = month_arg(args.month)
-    db = open_db(directory, args)
-    try:
+    with open_db(directory, args) as db:
         encrypt = encrypted(args)
         result = export_month(db, month, args.out, today=date.today(), encrypt=encrypt)
-    finally:
-        db.close()
     for f in result.files:
         print(f"  {f.name}")
     print(f"{len(result.files)} bestanden geschreven naar {result.location}")
@@ -167,8 +150,5 @@ def _month_export(args: argparse.Namespace, directory: Path) -> int:
 def _read_message(args: argparse.Namespace, directory: Path) -> int:
     from .cli_messages import read_message_command
 
-    db = open_db(directory, args)
-    try:
+    with open_db(directory, args) as db:
         return read_message_command(args, directory, db)
-    finally:
-        db.close()

@@ -43,9 +43,8 @@ def log_restore(
     """Open (and migrate) the restored database in `restored_dir`, carry over the replaced
     file's newer log rows and log the restore. Returns the number of rows carried over."""
     found = _read_replaced(replaced) if replaced is not None else ([], {})
-    db = open_database(restored_dir)
-    db.user = user  # the restore row names who did it (None: the command line)
-    try:
+    with open_database(restored_dir) as db:
+        db.user = user  # the restore row names who did it (None: the command line)
         with db.session() as s:
             carried = 0
             if found is not None:
@@ -63,8 +62,6 @@ def log_restore(
                 _never_reuse_ids(s, sequences)
             detail = _describe(backup_name, moment, set_aside_name, carried, found is not None)
             log_access(s, RESTORE, detail=detail, now=now)
-    finally:
-        db.close()
     conn = sqlite3.connect(database_path(Path(restored_dir)))
     try:
         conn.execute("PRAGMA journal_mode=DELETE")  # one file again: no -wal left beside it

@@ -191,6 +191,13 @@ class Database:
     def close(self) -> None:
         self.engine.dispose()
 
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        """`with open_database(...) as db:` closes it however the block ends."""
+        self.close()
+
     @property
     def is_empty(self) -> bool:
         """True when no guests, rooms or funders exist yet (a fresh install)."""

@@ -30,14 +30,11 @@ def move_to_server(
     step(5, "gegevens lezen")
     data = export_data(db)
     step(30, "verbinden met de server")
-    target = open_database_url(url)
-    try:
+    with open_database_url(url) as target:
         step(45, "gegevens overzetten")
         summary = import_data(target, data)  # refuses a database that is not empty
         step(80, "controleren")
         again = export_data(target)
-    finally:
-        target.close()
     if again["tables"] != data["tables"]:  # every row, every value, the same
         raise DataError(
             "De gegevens op de server wijken af van het bestand op deze pc; er is niet "
