@@ -118,23 +118,32 @@ def with_logo(left: list[Flowable], logo: bytes | None) -> Flowable:
 
 
 def build_pdf(
-    story: list[Flowable], *, title: str, author: str, footer: str, printed_on: date | None
+    story: list[Flowable],
+    *,
+    title: str,
+    author: str,
+    footer: str,
+    printed_on: date | None,
+    pagesize: tuple[float, float] = A4,
+    on_page: Callable[[Any, Any], None] | None = None,
 ) -> bytes:
-    """An A4 portrait PDF; every page says `footer` left and "pagina X van Y" right."""
+    """A PDF (A4 portrait unless `pagesize` says otherwise); every page says `footer` left and
+    "pagina X van Y" right, and `on_page` may draw on each page (say a CONCEPT mark)."""
     buffer = io.BytesIO()
     document = BaseDocTemplate(
         buffer,
-        pagesize=A4,
+        pagesize=pagesize,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=MARGIN + 8 * mm,  # room for the footer
         title=title,
         author=author,
-        invariant=1,
+        invariant=1,  # no creation date or random id: the same data gives the same bytes
     )
-    frame = Frame(MARGIN, document.bottomMargin, CONTENT_WIDTH, document.height, 0, 0, 0, 0)
-    document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    frame = Frame(MARGIN, document.bottomMargin, document.width, document.height, 0, 0, 0, 0)
+    marks = {"onPage": on_page} if on_page is not None else {}
+    document.addPageTemplates([PageTemplate(id="page", frames=[frame], **marks)])
     document.build(story, canvasmaker=_footer_canvas(footer, printed_on))
     return buffer.getvalue()
 

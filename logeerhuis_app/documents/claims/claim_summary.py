@@ -7,7 +7,6 @@ fixed sums belong to no guest and are listed apart, with the month's grand total
 
 from __future__ import annotations
 
-import io
 from functools import cache
 from typing import Any
 
@@ -17,11 +16,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -32,7 +28,7 @@ from ...domain.claims import WLZ_YEAR_CAP, Claim, ClaimLine
 from ...domain.dates import format_date
 from ...domain.money import format_cents
 from ..fonts import register_fonts
-from ..page_layout import GRID, MARGIN, _footer_canvas, grid_table, logo_image, plain_table, text
+from ..page_layout import GRID, MARGIN, build_pdf, grid_table, logo_image, plain_table, text
 
 PAGE = landscape(A4)
 WIDTH = PAGE[0] - 2 * MARGIN
@@ -104,25 +100,16 @@ def _declaration_label(claim: Claim) -> str:
 
 
 def _build(story: list[Flowable], claim: Claim) -> bytes:
-    buffer = io.BytesIO()
-    document = BaseDocTemplate(
-        buffer,
-        pagesize=PAGE,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN + 8 * mm,  # room for the footer
+    number = claim.number or "CONCEPT"
+    return build_pdf(
+        story,
         title=title_of(claim),
         author=claim.provider.name,
-        invariant=1,  # no creation date or random id: the same claim gives the same bytes
+        footer=f"{claim.provider.name} — {title_of(claim)} — {number}",
+        printed_on=None,
+        pagesize=PAGE,
+        on_page=_draft_mark if claim.is_draft else None,
     )
-    frame = Frame(MARGIN, document.bottomMargin, WIDTH, document.height, 0, 0, 0, 0)
-    marks = {"onPage": _draft_mark} if claim.is_draft else {}
-    document.addPageTemplates([PageTemplate(id="claim", frames=[frame], **marks)])
-    number = claim.number or "CONCEPT"
-    footer = f"{claim.provider.name} — {title_of(claim)} — {number}"
-    document.build(story, canvasmaker=_footer_canvas(footer, None))
-    return buffer.getvalue()
 
 
 def _draft_mark(canvas: Any, document: Any) -> None:
