@@ -12,11 +12,11 @@ ALLOWED = {"operations.py", "context.py"}  # the one announcer, and the signal i
 
 
 def announces(source: str) -> list[int]:
-    """The lines that call `.announce(...)` or emit `data_changed` themselves."""
+    """The lines that call `.announce(...)`/`.announce_all(...)` or emit `data_changed`."""
     lines = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            if node.func.attr == "announce":
+            if node.func.attr in ("announce", "announce_all"):
                 lines.append(node.lineno)
             owner = node.func.value
             if (
@@ -39,5 +39,6 @@ def test_no_page_announces_by_hand() -> None:
 
 def test_the_rule_sees_an_announce() -> None:
     assert announces("self.context.announce(TOPIC_STAYS)") == [1]
+    assert announces("context.announce_all(['stays'])") == [1]
     assert announces("context.data_changed.emit('stays')") == [1]
     assert announces("operations.run(context, op)") == []

@@ -8,24 +8,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ..services.changes import Change
 from .widgets.prompter import Prompter
 
 if TYPE_CHECKING:  # the database (SQLAlchemy) is imported only after the window is shown
     from ..storage.database import Database
 
-# Topics carried by AppContext.data_changed are the values of services.changes.Change; a page
-# reloads only for the subjects it shows. Only ui/operations.py announces them (decision 0053).
-TOPIC_GUESTS = Change.GUESTS.value
-TOPIC_ROOMS = Change.ROOMS.value
-TOPIC_FUNDERS = Change.FUNDERS.value  # funders and their contracts
-TOPIC_ALLOCATIONS = Change.ALLOCATIONS.value
-TOPIC_SETTINGS = Change.SETTINGS.value
-TOPIC_STAYS = Change.STAYS.value
-TOPIC_INVOICES = Change.INVOICES.value
-TOPIC_CLAIMS = Change.CLAIMS.value
-TOPIC_ACCOUNTS = Change.ACCOUNTS.value
-TOPIC_ALL = Change.EVERYTHING.value  # another database was opened
+# AppContext.data_changed carries the value of a services.changes.Change; a page reloads only
+# for the subjects it shows. Only ui/operations.py announces them (decision 0053).
 
 
 class AppContext(QObject):
@@ -58,12 +47,8 @@ class AppContext(QObject):
         """A short message in the main window's status bar (e.g. "Gast opgeslagen")."""
         self._status(message)
 
-    def announce(self, topic: str) -> None:
-        """Tell every page that data of this topic changed; pages call operations.run, which
-        calls announce_all with what the use case wrote."""
-        self.announce_all([topic])
-
     def announce_all(self, topics: list[str]) -> None:
+        """Tell every page that data of these subjects changed (ui/operations.py does)."""
         self.announcing = True
         try:
             for topic in topics:

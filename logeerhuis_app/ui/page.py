@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from ..services.changes import Change
-from .context import TOPIC_ALL, AppContext
+from .context import AppContext
 
 
 class Page(QWidget):
@@ -49,13 +49,13 @@ class Page(QWidget):
     def reload_after(self, changed: frozenset[Change]) -> None:
         """After the page's own operation: reload, unless the announcement of what it changed
         has just reloaded this (visible) page."""
-        heard = TOPIC_ALL in changed or any(c in self.topics for c in changed)
+        heard = Change.EVERYTHING in changed or any(c in self.topics for c in changed)
         if not (heard and self.isVisible()):
             self.refresh()
             self._stale = False
 
     def _on_data_changed(self, topic: str) -> None:
-        if topic == TOPIC_ALL or topic in self.topics:
+        if topic == Change.EVERYTHING or topic in self.topics:
             self._stale = self._heard = True
             if not self.context.announcing:
                 self._after_announcement()

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QMainWindow
 
 from ..access.access_log import verify_chain
 from ..access.security_settings import idle_minutes
-from .context import TOPIC_ALL, TOPIC_SETTINGS, AppContext
+from ..services.changes import Change
+from .context import AppContext
 from .idle_lock import IdleLock
 from .lock_curtain import Curtains
 from .login import lock_screen, sign_in
@@ -46,7 +47,7 @@ def guard_idle(window: QMainWindow, context: AppContext) -> IdleLock:
     guard = IdleLock(window, idle_minutes(context.db) * 60_000, on_idle)
 
     def follow_setting(topic: str) -> None:
-        if topic in (TOPIC_SETTINGS, TOPIC_ALL):
+        if topic in (Change.SETTINGS, Change.EVERYTHING):
             guard.set_timeout(idle_minutes(context.db) * 60_000)
 
     context.data_changed.connect(follow_setting)
