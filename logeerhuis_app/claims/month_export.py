@@ -30,7 +30,11 @@ from ..house.provider import get_provider
 from ..services.errors import ServiceError
 from ..storage.database import Database
 from ..storage.out_paths import existing_folder
-from ..storage.private_files import create_private_file, private_dir, write_private
+from ..storage.private_files import (
+    private_aes_zip,
+    private_dir,
+    write_private,
+)
 from .care_messages import CareMessages, care_messages
 from .claims import claim_drafts, list_claims
 from .received_messages import month_answers
@@ -258,13 +262,6 @@ def _write_zip(target: Path, documents: list[tuple[ExportedFile, bytes]], passwo
 
 
 def _zip(path: Path, top: str, documents: list[tuple[ExportedFile, bytes]], password: str) -> None:
-    import pyzipper
-
-    create_private_file(path)
-    with pyzipper.AESZipFile(
-        path, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES
-    ) as archive:
-        archive.setpassword(password.encode())
-        archive.setencryption(pyzipper.WZ_AES, nbits=256)
+    with private_aes_zip(path, password) as archive:
         for f, data in documents:
             archive.writestr(f"{top}/{f.name}", data)

@@ -27,7 +27,7 @@ from ..domain.backup_rotation import (
 from ..paths import LOCK_FILENAME, database_path
 from ..services.errors import DataError
 from .out_paths import folder_or_file
-from .private_files import create_private_file, private_dir
+from .private_files import create_private_file, private_aes_zip, private_dir
 from .work_dirs import BACKUP_WORK_PREFIX, flock_held, work_dir
 
 BACKUP_DIRNAME = "backups"
@@ -328,12 +328,5 @@ def _move(source: Path, target: Path) -> None:
 def encrypt_file(source: Path, target: Path, password: str) -> None:
     """`target`: a ZIP with AES-256 holding `source` under its own name (the backup's
     moment, nothing about the house)."""
-    import pyzipper
-
-    create_private_file(target)
-    with pyzipper.AESZipFile(
-        target, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES
-    ) as archive:
-        archive.setpassword(password.encode())
-        archive.setencryption(pyzipper.WZ_AES, nbits=256)
+    with private_aes_zip(target, password) as archive:
         archive.write(source, source.name)

@@ -10,7 +10,10 @@ folder is private already and these calls change nothing.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
@@ -37,6 +40,21 @@ def create_private_file(path: Path) -> None:
             os.fchmod(fd, PRIVATE_FILE)
     finally:
         os.close(fd)
+
+
+@contextmanager
+def private_aes_zip(path: Path, password: str) -> Iterator[Any]:
+    """A new owner-only ZIP file at `path`, every entry encrypted with AES-256 (the month export,
+    a backup to a stick); yields the open pyzipper archive to write into."""
+    import pyzipper  # only when something is encrypted: it is not needed at start
+
+    create_private_file(path)
+    with pyzipper.AESZipFile(
+        path, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES
+    ) as archive:
+        archive.setpassword(password.encode())
+        archive.setencryption(pyzipper.WZ_AES, nbits=256)
+        yield archive
 
 
 def write_private(path: Path, data: bytes) -> None:
