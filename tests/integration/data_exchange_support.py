@@ -1,16 +1,13 @@
-"""All data to one JSON file and back: identical round trip, all-or-nothing, Dutch refusals."""
+"""A small real house with every table filled, for the data export and import tests."""
 
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import func, select
 
-from logeerhuis_app.cli import main
 from logeerhuis_app.db.models import Carer, Guest, ReceivedMessage
 from logeerhuis_app.house.allocations import AllocationData, save_allocation
 from logeerhuis_app.house.contracts import ContractData, RateData, save_contract
@@ -20,15 +17,6 @@ from logeerhuis_app.house.provider import ProviderData, save_provider
 from logeerhuis_app.house.rooms import RoomData, save_room
 from logeerhuis_app.planning.planning import cancel
 from logeerhuis_app.planning.stays import NewStay, create_stay
-from logeerhuis_app.services.errors import DataError
-from logeerhuis_app.storage.data_exchange import (
-    FORMAT_VERSION,
-    exchanged_tables,
-    export_data,
-    export_to_file,
-    import_data,
-    import_from_file,
-)
 from logeerhuis_app.storage.database import open_database
 
 LOGO = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
@@ -106,7 +94,6 @@ def build_house(db) -> dict[str, int]:
 def _planner_records(db, anna_id: int, piet_id: int, room_id: int, funder_id: int) -> None:
     """One row in each planner table (requests, history, series, closures, Wlz elsewhere)."""
     from logeerhuis_app.db.models import (
-        Carer,
         CarerStrain,
         DateChange,
         Funder,
@@ -356,199 +343,3 @@ def house(db):
 
 def _empty_db(tmp_path, name="doel"):
     return open_database(tmp_path / name)
-
-
-def _row_count(db) -> int:
-    with db.engine.connect() as conn:
-        return sum(
-            conn.execute(select(func.count()).select_from(t)).scalar_one()
-            for t in exchanged_tables()
-        )
-
-
-def _as_dict(section: dict, index: int = 0) -> dict:
-    return dict(zip(section["columns"], section["rows"][index], strict=True))
-
-
-def test_every_table_is_exported_with_readable_values(db, house):
-    data = export_data(db)
-    assert list(data) == ["format", "format_version", "schema_revision", "tables", "sequences"]
-    assert data["format"] == "logeerhuis-data" and data["format_version"] == 1
-    assert all(section["rows"] for section in data["tables"].values()), "a table is empty"
-    anna = _as_dict(data["tables"]["guests"])
-    assert anna["date_of_birth"] == "1941-05-17"
-    assert anna["needs_hoist"] is True and anna["id"] == 1
-    assert isinstance(anna["created_at"], str) and "T" in anna["created_at"]
-    provider = _as_dict(data["tables"]["provider"])
-    assert provider["logo"].startswith("iVBORw0KGgo")  # base64 of the PNG signature
-    cancelled = _as_dict(data["tables"]["stays"], 1)
-    assert cancelled["status"] == "geannuleerd"
-    assert cancelled["cancelled_at"] == "2026-03-01T09:00:00"
-    reservation = _as_dict(data["tables"]["bed_reservations"])
-    assert reservation["allocation_guest_id"] == anna["id"]
-    assert reservation["allocation_reference"] == "987654321"
-    assert data["sequences"]["guests"] == house["deleted_guest"]
-    assert data["sequences"]["carers"] > len(data["tables"]["carers"]["rows"])
-
-
-def test_export_import_export_gives_identical_bytes_and_keeps_the_counters(db, house, tmp_path):
-    first = tmp_path / "eerste.json"
-    summary = export_to_file(db, first)
-    assert summary.counts["nights"] == 7 and summary.counts["guests"] == 2
-    target = _empty_db(tmp_path)
-    assert import_from_file(target, first).counts == summary.counts
-    second = tmp_path / "tweede.json"
-    export_to_file(target, second)
-    assert second.read_bytes() == first.read_bytes()
-    assert first.read_bytes().endswith(b"}\n")
-    assert "crème brûlée ☕" in first.read_text(encoding="utf-8")  # not \u-escaped
-    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
-    newcomer = save_guest(target, GuestData(last_name="Nieuw"))
-    assert newcomer.id > house["deleted_guest"]
-    target.close()
-
-
-def test_import_into_a_database_with_data_is_refused_and_changes_nothing(db, house, tmp_path):
-    data = export_data(db)
-    before = _row_count(db)
-    with pytest.raises(DataError) as info:
-        import_data(db, data)
-    empty = "lege database" if db.on_server else "lege gegevensmap"
-    assert f"alleen ingelezen in een {empty}" in info.value.message
-    assert _row_count(db) == before
-
-
-def test_a_failed_export_is_a_dutch_error(db, tmp_path):
-    with pytest.raises(DataError) as info:
-        export_to_file(db, tmp_path / "bestaat-niet" / "x.json")
-    assert "kan niet worden geschreven" in info.value.message
-
-
-def _spoil(data: dict, how: str) -> dict:
-    data = json.loads(json.dumps(data))
-    tables = data["tables"]
-    if how == "format":
-        data["format"] = "iets-anders"
-    elif how == "newer":
-        data["format_version"] = FORMAT_VERSION + 1
-    elif how == "schema":
-        data["schema_revision"] = "9999_toekomst"
-    elif how == "table":
-        tables["spionnen"] = {"columns": ["id"], "rows": [[1]]}
-    elif how == "column":
-        tables["rooms"]["columns"][-1] = "colour"
-    elif how == "missing_value":
-        tables["rooms"]["rows"][0].pop()
-    elif how == "bad_date":
-        index = tables["guests"]["columns"].index("date_of_birth")
-        tables["guests"]["rows"][0][index] = "17-05-1941"
-    elif how == "bad_bool":
-        index = tables["guests"]["columns"].index("active")
-        tables["guests"]["rows"][1][index] = "ja"
-    elif how == "dangling":
-        index = tables["carers"]["columns"].index("guest_id")
-        tables["carers"]["rows"][0][index] = 999
-    elif how == "double_night":
-        nights = tables["nights"]
-        column = nights["columns"].index
-        first = nights["rows"][0]
-        clash = next(
-            r
-            for r in nights["rows"]
-            if r[column("bed_id")] != first[column("bed_id")] and r[column("active")]
-        )
-        clash[column("bed_id")] = first[column("bed_id")]
-        clash[column("day")] = first[column("day")]
-    return data
-
-
-@pytest.mark.parametrize(
-    ("how", "expected"),
-    [
-        ("format", "geen Logeerhuis-gegevensbestand"),
-        ("newer", "gemaakt met een nieuwere versie"),
-        ("schema", "schemaversie 9999_toekomst"),
-        ("table", "onbekende tabellen: spionnen"),
-        ("column", "onbekende kolommen: colour"),
-        ("missing_value", "Tabel rooms, rij 1"),
-        ("bad_date", "Tabel guests, rij 1, kolom date_of_birth"),
-        ("bad_bool", "Tabel guests, rij 2, kolom active: verwacht true of false"),
-        ("dangling", "verwijst naar iets dat niet (meer) bestaat"),
-        ("double_night", "twee actieve nachten in hetzelfde bed"),
-    ],
-)
-def test_a_wrong_file_is_refused_in_dutch_and_leaves_the_target_empty(
-    db, house, tmp_path, how, expected
-):
-    path = tmp_path / "fout.json"
-    path.write_text(json.dumps(_spoil(export_data(db), how)), encoding="utf-8")
-    target = _empty_db(tmp_path)
-    with pytest.raises(DataError) as info:
-        import_from_file(target, path)
-    assert expected in info.value.message
-    assert _row_count(target) == 0
-    target.close()
-
-
-def test_a_refused_night_is_named_by_table_row_and_id(db, house, tmp_path):
-    target = _empty_db(tmp_path)
-    with pytest.raises(DataError) as info:
-        import_data(target, _spoil(export_data(db), "double_night"))
-    assert "Tabel nights, rij" in info.value.message and "(id " in info.value.message
-    assert "niets ingelezen" in info.value.message
-    target.close()
-
-
-@pytest.mark.parametrize(
-    ("content", "expected"),
-    [
-        (b"", "geen geldige JSON"),
-        (b"dit is geen json", "geen geldige JSON"),
-        (b"\xff\xfe\x00", "geen Logeerhuis-gegevensbestand"),
-        (b"[1, 2, 3]", "geen Logeerhuis-gegevensbestand"),
-        (b'{"format": "logeerhuis-data", "format_version": 1}', "schemaversie"),
-    ],
-)
-def test_garbage_files_are_refused_in_dutch(tmp_path, content, expected):
-    path = tmp_path / "rommel.json"
-    path.write_bytes(content)
-    target = _empty_db(tmp_path)
-    with pytest.raises(DataError) as info:
-        import_from_file(target, path)
-    assert expected in info.value.message
-    assert _row_count(target) == 0
-    target.close()
-
-
-def test_a_missing_file_is_a_dutch_error(tmp_path):
-    target = _empty_db(tmp_path)
-    with pytest.raises(DataError) as info:
-        import_from_file(target, tmp_path / "nergens.json")
-    assert "kan niet worden gelezen" in info.value.message
-    target.close()
-
-
-@pytest.mark.sqlite_only  # --data-dir and `check`; PostgreSQL: tests/postgres/test_moving_house.py
-def test_the_commands_export_import_and_check_end_to_end(db, house, data_dir, tmp_path, capsys):
-    with db.session() as s:
-        carers = s.scalar(select(func.count()).select_from(Carer))
-    db.close()
-    path = tmp_path / "alles.json"
-    assert main(["--data-dir", str(data_dir), "export-data", str(path)]) == 0
-    assert "Alle gegevens geschreven" in capsys.readouterr().out
-    copy = tmp_path / "kopie"
-    assert main(["--data-dir", str(copy), "import-data", str(path)]) == 0
-    assert f"carers: {carers}" in capsys.readouterr().out
-    assert main(["--data-dir", str(copy), "check"]) == 0
-    assert "In orde" in capsys.readouterr().out
-    # A second import into the now filled directory is refused without a traceback.
-    assert main(["--data-dir", str(copy), "import-data", str(path)]) == 2
-    assert "lege gegevensmap" in capsys.readouterr().err
-    again = tmp_path / "opnieuw.json"
-    assert main(["--data-dir", str(copy), "export-data", str(again)]) == 0
-    assert again.read_bytes() == path.read_bytes()
-    garbage = tmp_path / "rommel.json"
-    garbage.write_text("{kapot", encoding="utf-8")
-    assert main(["--data-dir", str(tmp_path / "leeg"), "import-data", str(garbage)]) == 2
-    err = capsys.readouterr().err
-    assert "geen geldige JSON" in err and "Traceback" not in err
