@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from invoicing_support import build_house
 from sqlalchemy import select
-from test_invoicing import build_house
 
 from logeerhuis_app.access import accounts
 from logeerhuis_app.access.access import NotAllowedError

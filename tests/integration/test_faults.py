@@ -163,7 +163,7 @@ def test_a_database_from_a_newer_version_is_refused_and_not_touched(data_dir, sa
 
 
 def test_an_import_onto_a_full_disk_is_a_dutch_message_and_reads_nothing(tmp_path):
-    from test_data_exchange import build_house  # a house with every table filled
+    from data_exchange_support import build_house  # a house with every table filled
 
     source = open_database(tmp_path / "bron")
     build_house(source)

@@ -103,7 +103,7 @@ def test_the_server_choice_is_private(data_dir):
 
 
 def test_invoice_pdfs_and_exports_are_private(db, data_dir, tmp_path):
-    from test_invoicing import build_house
+    from invoicing_support import build_house
 
     from logeerhuis_app.access.access_log import export_access_log
     from logeerhuis_app.cli import main

@@ -14,10 +14,10 @@ import json
 import shutil
 
 import pytest
+from data_exchange_support import build_house  # a real house with every table filled
 from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
-from test_data_exchange import build_house  # a real house with every table filled
 
 from logeerhuis_app.db import schema
 from logeerhuis_app.paths import database_path

@@ -11,7 +11,7 @@ import sqlite3
 from datetime import datetime
 
 import pytest
-from test_data_exchange import build_house  # a real house with every table filled
+from data_exchange_support import build_house  # a real house with every table filled
 
 from logeerhuis_app.cli import main
 from logeerhuis_app.db.schema import HEAD

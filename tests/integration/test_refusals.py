@@ -63,7 +63,7 @@ def test_an_out_folder_that_does_not_exist_is_refused(db, data_dir, tmp_path, ca
 
 @pytest.mark.sqlite_only
 def test_invoices_are_not_made_final_when_their_folder_is_missing(db, data_dir, tmp_path):
-    from test_invoicing import build_house
+    from invoicing_support import build_house
 
     from logeerhuis_app.billing.invoice_records import list_invoices
 

@@ -12,7 +12,7 @@ from logeerhuis_app.billing.invoice_records import list_invoices
 from logeerhuis_app.ui.invoices.page import InvoicesPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
-from test_invoicing import build_house
+from invoicing_support import build_house
 
 
 def _january_drafts(qtbot, context, show) -> InvoicesPage:

@@ -18,7 +18,7 @@ from logeerhuis_app.planning.stays import list_stays
 from logeerhuis_app.ui.registration.page import RegistrationPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
-from test_invoicing import build_house
+from invoicing_support import build_house
 
 from logeerhuis_app.domain.months import Month
 
